@@ -1,0 +1,40 @@
+# The two set-up commands (see README): `make demo` and `make test`.
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+RELEASE_DIR := build/release
+TEST_DIR := build/test
+
+.PHONY: deps demo build test build-test format clean
+
+deps:
+	./scripts/install-deps
+
+$(RELEASE_DIR)/build.ninja:
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DGONGKAI_BUILD_TESTS=OFF
+
+build: deps $(RELEASE_DIR)/build.ninja
+	cmake --build $(RELEASE_DIR) -j $(JOBS) --target gongkai
+
+# Builds, creates demo.db (SQLite) with the demo city, then runs the main job on it.
+demo: build
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(RELEASE_DIR)/gongkai demo --db sqlite:demo.db
+	$(RELEASE_DIR)/gongkai summary --db sqlite:demo.db
+
+$(TEST_DIR)/build.ninja:
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+	  -DGONGKAI_SANITIZE=ON -DGONGKAI_WERROR=ON
+
+build-test: deps $(TEST_DIR)/build.ninja
+	cmake --build $(TEST_DIR) -j $(JOBS)
+
+# Debug + ASan/UBSan build, a throwaway PostgreSQL cluster, the whole CTest suite.
+test: build-test
+	./scripts/with-postgres $(TEST_DIR)/pg -- \
+	  ctest --test-dir $(TEST_DIR) --output-on-failure -j $(JOBS)
+
+format:
+	git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format -i
+
+clean:
+	rm -rf build
