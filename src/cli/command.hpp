@@ -1,0 +1,41 @@
+// Shared plumbing for `gongkai <command>` implementations.
+//
+// Each command group lives in its own file and exposes `void AddXxxCommands(CLI::App&,
+// Action&)`; cli.cpp calls them all. A subcommand's callback stores what to run in the
+// Action; Run() executes it after parsing, so exit codes stay in one place:
+//   0 success, 1 a finding or a negative answer (e.g. `check` found errors),
+//   2 bad input or an operation that failed (one line on stderr, nothing written).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "core/status.hpp"
+
+namespace gongkai::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFinding = 1;
+constexpr int kExitError = 2;
+
+class Action {
+ public:
+  void Set(std::function<int()> run) { run_ = std::move(run); }
+  bool empty() const { return !run_; }
+  int operator()() const { return run_(); }
+
+ private:
+  std::function<int()> run_;
+};
+
+// Prints `gongkai: <message>` as one line on stderr; returns kExitError.
+int PrintError(const core::Status& status);
+
+// The database URL when --db is not given: $GONGKAI_DB, else sqlite:gongkai.db.
+std::string DefaultDbUrl();
+
+// Adds `--db URL` to `command`, storing into `url` (pre-filled with DefaultDbUrl()).
+void AddDbOption(CLI::App* command, std::string& url);
+
+}  // namespace gongkai::cli
