@@ -1,0 +1,64 @@
+// Consultations, complaints, administrative review and litigation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/org.hpp"
+
+namespace gongkai::core {
+
+enum class ConsultChannel { kOnSite, kPhone, kOnline };  // 现场 电话 网上
+const char* ConsultChannelCode(ConsultChannel c);
+Result<ConsultChannel> ParseConsultChannel(std::string_view text);
+
+struct Consultation {
+  Id id = 0;
+  Id org_id = 0;
+  ConsultChannel channel = ConsultChannel::kOnSite;
+  Date asked_on;
+  std::string topic;
+  bool answered = true;
+  friend bool operator==(const Consultation&, const Consultation&) = default;
+};
+
+enum class ComplaintChannel { kMayorMailbox, kHotline12345, kOther };  // 市长信箱 12345 其他
+const char* ComplaintChannelCode(ComplaintChannel c);
+Result<ComplaintChannel> ParseComplaintChannel(std::string_view text);
+
+struct Complaint {
+  Id id = 0;
+  Id org_id = 0;
+  ComplaintChannel channel = ComplaintChannel::kHotline12345;
+  Date received_on;
+  std::string subject;
+  std::optional<Date> replied_on;
+  friend bool operator==(const Complaint&, const Complaint&) = default;
+};
+
+// Table 四 results: 结果维持 / 结果纠正 / 其他结果 / 尚未审结.
+enum class CaseResult { kMaintained, kCorrected, kOther, kPending };
+const char* CaseResultCode(CaseResult r);
+Result<CaseResult> ParseCaseResult(std::string_view text);
+
+enum class CaseKind {
+  kReview,                 // 行政复议
+  kLitigationDirect,       // 行政诉讼, 未经复议直接起诉
+  kLitigationAfterReview,  // 行政诉讼, 复议后起诉
+};
+const char* CaseKindCode(CaseKind k);
+Result<CaseKind> ParseCaseKind(std::string_view text);
+
+struct LegalCase {
+  Id id = 0;
+  Id org_id = 0;
+  CaseKind kind = CaseKind::kReview;
+  std::optional<Id> request_id;
+  Date filed_on;
+  CaseResult result = CaseResult::kPending;
+  std::optional<Date> closed_on;
+  friend bool operator==(const LegalCase&, const LegalCase&) = default;
+};
+
+}  // namespace gongkai::core

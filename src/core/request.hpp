@@ -1,0 +1,86 @@
+// Requests for disclosure (依申请公开) and the events of their handling.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/org.hpp"
+
+namespace gongkai::core {
+
+enum class RequestChannel { kInPerson, kPost, kFax, kOnline, kOther };  // 当面 邮寄 传真 网络 其他
+inline constexpr RequestChannel kAllRequestChannels[] = {
+    RequestChannel::kInPerson, RequestChannel::kPost, RequestChannel::kFax,
+    RequestChannel::kOnline, RequestChannel::kOther};
+const char* RequestChannelCode(RequestChannel c);
+const char* RequestChannelLabel(RequestChannel c);
+Result<RequestChannel> ParseRequestChannel(std::string_view text);
+
+// Exactly the applicant columns of table 三 of the 2021 format (ids from the reference).
+enum class ApplicantType { kNaturalPerson, kBusiness, kResearch, kPublicWelfare, kLegalService, kOtherOrg };
+inline constexpr ApplicantType kAllApplicantTypes[] = {
+    ApplicantType::kNaturalPerson, ApplicantType::kBusiness,     ApplicantType::kResearch,
+    ApplicantType::kPublicWelfare, ApplicantType::kLegalService, ApplicantType::kOtherOrg};
+const char* ApplicantTypeCode(ApplicantType t);  // natural_person, business, ...
+const char* ApplicantTypeLabel(ApplicantType t);  // 自然人, 商业企业, ...
+Result<ApplicantType> ParseApplicantType(std::string_view text);
+
+enum class RequestState {
+  kReceived,
+  kCorrectionRequested,
+  kInProgress,
+  kAnswered,
+  kAbandoned,
+  kWithdrawn,
+};
+const char* RequestStateCode(RequestState s);
+Result<RequestState> ParseRequestState(std::string_view text);
+bool IsClosed(RequestState s);
+
+// The data rows of table 三 that a closed request can land in (ids from the reference).
+// Returns false for anything else.
+bool IsOutcomeCode(std::string_view code);
+// All outcome row ids, in table order.
+const std::vector<std::string>& OutcomeCodes();
+
+struct Request {
+  Id id = 0;
+  Id org_id = 0;
+  int year = 0;    // year of the tracking number
+  int serial = 0;  // per body and year
+  std::string tracking_no;      // e.g. 2026-0042
+  std::string lookup_code_hash; // the applicant's code, hashed; never stored in clear
+  RequestChannel channel = RequestChannel::kOnline;
+  ApplicantType applicant_type = ApplicantType::kNaturalPerson;
+  // Applicant's name, ID document and contact, sealed (secretbox) — never in clear here.
+  std::string applicant_sealed;
+  std::string description;   // the information asked for
+  std::string doc_no;        // 文号 if the applicant gave one
+  std::string delivery_form; // 纸质 / 电子邮件 / ...
+  Date submitted_on;
+  Date received_on;          // per 第三十一条
+  RequestState state = RequestState::kReceived;
+  std::string outcome;       // an outcome code once answered, else empty
+  std::optional<Date> due_on;
+  bool due_provisional = false;
+  std::optional<Date> closed_on;
+  friend bool operator==(const Request&, const Request&) = default;
+};
+
+// One step in a request's handling (receipt, correction notice, consultation, extension,
+// answer...). `kind` is a code owned by the request clock; `data` is JSON details.
+struct RequestEvent {
+  Id id = 0;
+  Id request_id = 0;
+  int seq = 0;
+  std::string kind;
+  Date on;
+  std::string actor;
+  std::string note;
+  std::string data;
+  friend bool operator==(const RequestEvent&, const RequestEvent&) = default;
+};
+
+}  // namespace gongkai::core

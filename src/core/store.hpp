@@ -1,0 +1,156 @@
+// The persistence contract: repository interfaces the core declares and store/ implements
+// (SOCI over SQLite or PostgreSQL) alongside the in-memory fake (core/fake_store.hpp).
+//
+// All access happens inside Store::Transact, so every operation is one transaction:
+// either everything it wrote is committed or nothing is. Repository methods report
+// failures as Status values; a database that cannot be reached is kUnavailable.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/audit.hpp"
+#include "core/calendar.hpp"
+#include "core/cases.hpp"
+#include "core/item.hpp"
+#include "core/org.hpp"
+#include "core/request.hpp"
+#include "core/user.hpp"
+
+namespace gongkai::core {
+
+class OrgRepository {
+ public:
+  virtual ~OrgRepository() = default;
+  // Inserts `org` (its id is ignored) with its reading points; returns the new id.
+  // kAlreadyExists when the code is taken.
+  virtual Result<Id> Insert(const Org& org) = 0;
+  // Replaces every field and the reading points of the org with org.id. kNotFound.
+  virtual Status Update(const Org& org) = 0;
+  virtual Result<Org> Get(Id id) = 0;  // kNotFound
+  virtual Result<std::optional<Org>> FindByCode(std::string_view code) = 0;
+  // Every org, ordered by sort_order then id.
+  virtual Result<std::vector<Org>> List() = 0;
+
+  // Year facts are one row per (org, year): Put replaces.
+  virtual Status PutYearFacts(const OrgYearFacts& facts) = 0;
+  virtual Result<std::optional<OrgYearFacts>> GetYearFacts(Id org_id, int year) = 0;
+  virtual Status PutAdminStats(const AdminStats& stats) = 0;
+  virtual Result<std::optional<AdminStats>> GetAdminStats(Id org_id, int year) = 0;
+  virtual Result<Id> InsertMeeting(const Meeting& meeting) = 0;
+  // Meetings and trainings held in `year` by the org.
+  virtual Result<std::vector<Meeting>> ListMeetings(Id org_id, int year) = 0;
+};
+
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  virtual Result<Id> Insert(const User& user) = 0;  // kAlreadyExists for a taken username
+  virtual Status Update(const User& user) = 0;      // kNotFound
+  virtual Result<std::optional<User>> FindByUsername(std::string_view username) = 0;
+  virtual Result<std::vector<User>> List() = 0;     // by username
+  virtual Result<Id> InsertGrant(const RoleGrant& grant) = 0;
+  virtual Status RevokeGrant(Id grant_id, const std::string& at) = 0;
+  // Grants of the user, revoked ones included, oldest first.
+  virtual Result<std::vector<RoleGrant>> ListGrants(Id user_id) = 0;
+};
+
+class CalendarRepository {
+ public:
+  virtual ~CalendarRepository() = default;
+  // Stores a notice year, replacing the same year if present.
+  virtual Status PutYear(const HolidayYear& year) = 0;
+  virtual Result<std::vector<HolidayYear>> ListYears() = 0;  // by year
+};
+
+class ItemRepository {
+ public:
+  virtual ~ItemRepository() = default;
+  virtual Result<Id> Insert(const Item& item) = 0;  // with channels; kAlreadyExists (索引号)
+  // Inserts many items in one statement per table; sets each item's id.
+  virtual Status InsertMany(std::vector<Item>& items) = 0;
+  virtual Status Update(const Item& item) = 0;  // replaces fields and channels; kNotFound
+  virtual Result<Item> Get(Id id) = 0;          // kNotFound
+  virtual Result<std::optional<Item>> FindByIndexNo(std::string_view index_no) = 0;
+  // Items of the org, newest first by id, at most `limit`.
+  virtual Result<std::vector<Item>> ListByOrg(Id org_id, int limit) = 0;
+  virtual Result<int64_t> Count() = 0;
+
+  virtual Result<Id> InsertResponse(const Response& response) = 0;
+  virtual Result<std::vector<Response>> ListResponses(Id org_id, int year) = 0;
+};
+
+class RequestRepository {
+ public:
+  virtual ~RequestRepository() = default;
+  // kAlreadyExists when (org, year, serial) is taken.
+  virtual Result<Id> Insert(const Request& request) = 0;
+  virtual Status Update(const Request& request) = 0;  // kNotFound
+  virtual Result<Request> Get(Id id) = 0;             // kNotFound
+  // Requests of the org received in `year`, by received date then id.
+  virtual Result<std::vector<Request>> ListByOrgYear(Id org_id, int year) = 0;
+  // The largest serial used by the org in `year` (0 when none).
+  virtual Result<int> MaxSerial(Id org_id, int year) = 0;
+  virtual Result<int64_t> Count() = 0;
+  // Appends an event with the next seq; returns its id.
+  virtual Result<Id> AppendEvent(const RequestEvent& event) = 0;
+  virtual Result<std::vector<RequestEvent>> ListEvents(Id request_id) = 0;  // by seq
+};
+
+class CaseRepository {
+ public:
+  virtual ~CaseRepository() = default;
+  virtual Status InsertConsultations(std::vector<Consultation>& rows) = 0;  // sets ids
+  virtual Result<std::vector<Consultation>> ListConsultations(Id org_id, int year) = 0;
+  virtual Status InsertComplaints(std::vector<Complaint>& rows) = 0;  // sets ids
+  virtual Result<std::vector<Complaint>> ListComplaints(Id org_id, int year) = 0;
+  virtual Result<Id> InsertLegalCase(const LegalCase& legal_case) = 0;
+  virtual Status UpdateLegalCase(const LegalCase& legal_case) = 0;  // kNotFound
+  virtual Result<std::vector<LegalCase>> ListLegalCases(Id org_id, int year) = 0;
+};
+
+class AuditRepository {
+ public:
+  virtual ~AuditRepository() = default;
+  // Appends `event` at the end of the chain: fills id, prev_hash and hash. Appends are
+  // serialised across connections so the chain stays linear.
+  virtual Result<AuditEvent> Append(AuditEvent event) = 0;
+  // Events about one record, oldest first.
+  virtual Result<std::vector<AuditEvent>> ListFor(std::string_view entity,
+                                                  std::string_view entity_id) = 0;
+  // Walks the whole chain. Returns the id of the first event whose hash or link does not
+  // verify (an edited or deleted row), or nullopt when the chain is intact.
+  virtual Result<std::optional<Id>> Verify() = 0;
+  virtual Result<int64_t> Count() = 0;
+};
+
+// Record counts per table, for summaries and tests.
+struct TableCounts {
+  std::vector<std::pair<std::string, int64_t>> rows;  // (table, count)
+};
+
+class Repositories {
+ public:
+  virtual ~Repositories() = default;
+  virtual OrgRepository& orgs() = 0;
+  virtual UserRepository& users() = 0;
+  virtual CalendarRepository& calendar() = 0;
+  virtual ItemRepository& items() = 0;
+  virtual RequestRepository& requests() = 0;
+  virtual CaseRepository& cases() = 0;
+  virtual AuditRepository& audit() = 0;
+  virtual Result<TableCounts> CountAll() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs `work` in one transaction: commits when it returns OK, rolls back when it
+  // returns an error or throws. Database failures become Status values.
+  virtual Status Transact(const std::function<Status(Repositories&)>& work) = 0;
+};
+
+}  // namespace gongkai::core
