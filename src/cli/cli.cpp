@@ -14,6 +14,12 @@ int Run(int argc, char** argv) {
   Action action;
 
   AddVersionCommand(app, action);
+  AddDbCommands(app, action);
+  AddOrgCommands(app, action);
+  AddUserCommands(app, action);
+  AddCalendarCommands(app, action);
+  AddAuditCommands(app, action);
+  AddDemoCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -21,7 +21,46 @@ std::string DefaultDbUrl() {
 
 void AddDbOption(CLI::App* command, std::string& url) {
   url = DefaultDbUrl();
-  command->add_option("--db", url, "数据库 URL：sqlite:PATH 或 postgresql://…（默认 $GONGKAI_DB，否则 sqlite:gongkai.db）");
+  command->add_option(
+      "--db", url,
+      "数据库 URL：sqlite:PATH 或 postgresql://…（默认 $GONGKAI_DB，否则 sqlite:gongkai.db）");
+}
+
+}  // namespace gongkai::cli
+
+#include <unistd.h>
+
+#include "app/system_clock.hpp"
+#include "text/normalize.hpp"
+
+namespace gongkai::cli {
+
+core::Result<std::unique_ptr<store::SociStore>> OpenStore(const std::string& url,
+                                                          store::SchemaPolicy policy) {
+  return store::SociStore::Open(url, policy);
+}
+
+int RunInTransaction(const std::string& url,
+                     const std::function<core::Status(core::Repositories&)>& work) {
+  auto store = OpenStore(url);
+  if (!store.ok()) return PrintError(store.status());
+  core::Status status = (*store)->Transact(work);
+  if (!status.ok()) return PrintError(status);
+  return kExitOk;
+}
+
+core::ChangeContext CliChangeContext() {
+  const char* login = std::getenv("USER");
+  std::string name = login && *login ? login : std::to_string(getuid());
+  return core::ChangeContext{"cli:" + name, app::SystemClock().NowUtc()};
+}
+
+core::Result<std::string> NormalizeArg(const std::string& raw, const char* field) {
+  auto normalized = text::NormalizeInput(raw);
+  if (!normalized.ok()) {
+    return core::InvalidArgument(std::string(field) + ": " + normalized.status().message(), field);
+  }
+  return normalized;
 }
 
 }  // namespace gongkai::cli

@@ -39,3 +39,29 @@ std::string DefaultDbUrl();
 void AddDbOption(CLI::App* command, std::string& url);
 
 }  // namespace gongkai::cli
+
+#include <memory>
+
+#include "core/audit.hpp"
+#include "core/store.hpp"
+#include "store/soci_store.hpp"
+
+namespace gongkai::cli {
+
+// Opens the store at `url` (kRequireCurrent unless told to migrate).
+core::Result<std::unique_ptr<store::SociStore>> OpenStore(
+    const std::string& url, store::SchemaPolicy policy = store::SchemaPolicy::kRequireCurrent);
+
+// Opens the store and runs `work` in one transaction; returns kExitOk, or prints the error
+// (one line) and returns kExitError.
+int RunInTransaction(const std::string& url,
+                     const std::function<core::Status(core::Repositories&)>& work);
+
+// The audit identity of the person at the terminal ("cli:<login>") and the time now.
+core::ChangeContext CliChangeContext();
+
+// Normalises a text argument (invalid UTF-8 refused; NFC, full-width folding, traditional
+// to simplified); the error names `field`.
+core::Result<std::string> NormalizeArg(const std::string& raw, const char* field);
+
+}  // namespace gongkai::cli

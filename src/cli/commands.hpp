@@ -7,6 +7,12 @@
 
 namespace gongkai::cli {
 
-void AddVersionCommand(CLI::App& app, Action& action);  // version_command.cpp
+void AddVersionCommand(CLI::App& app, Action& action);    // version_command.cpp
+void AddDbCommands(CLI::App& app, Action& action);        // db_commands.cpp
+void AddOrgCommands(CLI::App& app, Action& action);       // org_commands.cpp
+void AddUserCommands(CLI::App& app, Action& action);      // user_commands.cpp
+void AddCalendarCommands(CLI::App& app, Action& action);  // calendar_commands.cpp
+void AddAuditCommands(CLI::App& app, Action& action);     // audit_commands.cpp
+void AddDemoCommand(CLI::App& app, Action& action);       // demo_command.cpp
 
 }  // namespace gongkai::cli

@@ -18,6 +18,9 @@ class JsonObjectWriter {
   JsonObjectWriter& Add(std::string_view key, const char* value) {
     return Add(key, std::string_view(value));
   }
+  JsonObjectWriter& Add(std::string_view key, const std::string& value) {
+    return Add(key, std::string_view(value));
+  }
   JsonObjectWriter& Add(std::string_view key, int64_t value);
   JsonObjectWriter& Add(std::string_view key, int value) { return Add(key, int64_t{value}); }
   JsonObjectWriter& Add(std::string_view key, bool value);

@@ -1,0 +1,32 @@
+// Loading holiday notices into the store and keeping due dates honest.
+#pragma once
+
+#include <vector>
+
+#include "core/audit.hpp"
+#include "core/store.hpp"
+
+namespace gongkai::core {
+
+// The calendar as stored.
+Result<Calendar> LoadCalendar(Repositories& repos);
+
+// The statutory answer period for a request received on `received`: 15 working days under
+// the 2008 regulation (received before 2019-05-15), 20 under the 2019 regulation.
+int StatutoryAnswerDays(Date received);
+
+struct ImportReport {
+  std::vector<int> years;        // notice years stored
+  int due_dates_recomputed = 0;  // open requests whose provisional due date was recomputed
+};
+
+// Validates and stores notice years (replacing the same years), then recomputes the due
+// date of every open request whose due date was provisional, so that loading a year makes
+// those dates exact. One audit event per year. kInvalidArgument for invalid data.
+//
+// The recomputation applies the statutory period from the receipt date; pauses and
+// extensions recorded as request events are the request clock's to replay.
+Result<ImportReport> ImportHolidayYears(Repositories& repos, const ChangeContext& ctx,
+                                        const std::vector<HolidayYear>& years);
+
+}  // namespace gongkai::core

@@ -1,0 +1,45 @@
+// Numbered schema migrations, embedded in the binary from migrations/<backend>/*.sql.
+// Each migration is applied in its own transaction and recorded in schema_migrations.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.hpp"
+#include "store/db_url.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace gongkai::store {
+
+struct EmbeddedMigration {
+  const char* backend;  // "sqlite" or "postgres"
+  int version;
+  const char* name;
+  const char* sql;
+};
+const std::vector<EmbeddedMigration>& EmbeddedMigrations();
+
+// The newest schema version this binary knows for `backend`.
+int LatestSchemaVersion(Backend backend);
+
+// Splits a migration script into statements at semicolons that end a statement,
+// ignoring semicolons inside quotes and `--` comments.
+std::vector<std::string> SplitSqlStatements(std::string_view sql);
+
+// The schema version recorded in the database (0 for an empty database).
+core::Result<int> CurrentSchemaVersion(soci::session& sql, Backend backend);
+
+// Fails with kFailedPrecondition when the database's schema is newer than this binary
+// knows (a newer gongkai migrated it): such a database must not be written.
+core::Status CheckSchemaNotNewer(soci::session& sql, Backend backend);
+
+// Applies every migration newer than the database's version; returns the versions
+// applied. Fails with kFailedPrecondition when the database is newer than this binary
+// knows, without touching it.
+core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend);
+
+}  // namespace gongkai::store

@@ -1,0 +1,170 @@
+#include "store/soci_store.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <sodium.h>
+
+#include <filesystem>
+
+#include "store/migrations.hpp"
+#include "store/sql_repositories.hpp"
+#include "store/sql_util.hpp"
+
+namespace gongkai::store {
+
+class SociStore::Repos : public core::Repositories {
+ public:
+  Repos(soci::session& sql, Backend backend)
+      : sql_(sql),
+        orgs_(sql),
+        users_(sql),
+        calendar_(sql),
+        items_(sql, backend),
+        requests_(sql),
+        cases_(sql, backend),
+        audit_(sql, backend) {}
+  core::OrgRepository& orgs() override { return orgs_; }
+  core::UserRepository& users() override { return users_; }
+  core::CalendarRepository& calendar() override { return calendar_; }
+  core::ItemRepository& items() override { return items_; }
+  core::RequestRepository& requests() override { return requests_; }
+  core::CaseRepository& cases() override { return cases_; }
+  core::AuditRepository& audit() override { return audit_; }
+
+  core::Result<core::TableCounts> CountAll() override {
+    core::TableCounts counts;
+    for (const char* table :
+         {"orgs", "reading_points", "org_year_facts", "admin_stats", "meetings", "users",
+          "role_grants", "holiday_years", "items", "item_channels", "responses", "requests",
+          "request_events", "consultations", "complaints", "legal_cases", "audit_events"}) {
+      long long n = 0;
+      sql_ << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
+      counts.rows.emplace_back(table, n);
+    }
+    return counts;
+  }
+
+ private:
+  soci::session& sql_;
+  SqlOrgRepository orgs_;
+  SqlUserRepository users_;
+  SqlCalendarRepository calendar_;
+  SqlItemRepository items_;
+  SqlRequestRepository requests_;
+  SqlCaseRepository cases_;
+  SqlAuditRepository audit_;
+};
+
+SociStore::SociStore(std::unique_ptr<soci::session> sql, Backend backend)
+    : sql_(std::move(sql)), backend_(backend), repos_(std::make_unique<Repos>(*sql_, backend)) {}
+
+SociStore::~SociStore() = default;
+
+namespace {
+
+// SOCI's messages carry the statement; keep only the first line for people.
+std::string FirstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::string QuoteSqliteConnectValue(const std::string& path) {
+  std::string out = "\"";
+  for (char c : path) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+core::Result<std::unique_ptr<SociStore>> SociStore::Open(std::string_view url,
+                                                         SchemaPolicy policy) {
+  if (sodium_init() < 0) return core::Internal("libsodium 初始化失败");
+  GONGKAI_ASSIGN_OR_RETURN(DbUrl parsed, ParseDbUrl(url));
+  if (parsed.backend == Backend::kSqlite && policy == SchemaPolicy::kRequireCurrent &&
+      parsed.target != ":memory:" && !std::filesystem::exists(parsed.target)) {
+    // Opening would create an empty file; only init and migrate may do that.
+    return core::FailedPrecondition("数据库文件不存在: " + parsed.target +
+                                    "（请先运行 gongkai init）");
+  }
+  auto sql = std::make_unique<soci::session>();
+  try {
+    if (parsed.backend == Backend::kSqlite) {
+      sql->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(parsed.target) + " timeout=10");
+      *sql << "PRAGMA journal_mode = WAL";
+      *sql << "PRAGMA synchronous = FULL";
+      *sql << "PRAGMA foreign_keys = ON";
+      *sql << "PRAGMA busy_timeout = 10000";
+    } else {
+      sql->open(soci::postgresql, parsed.target);
+      *sql << "SET client_min_messages = WARNING";
+    }
+  } catch (const std::exception& e) {
+    return core::Unavailable("无法打开数据库 " + parsed.redacted + ": " + FirstLine(e.what()));
+  }
+  std::unique_ptr<SociStore> store(new SociStore(std::move(sql), parsed.backend));
+  try {
+    GONGKAI_RETURN_IF_ERROR(CheckSchemaNotNewer(*store->sql_, parsed.backend));
+    if (policy == SchemaPolicy::kMigrate) {
+      GONGKAI_ASSIGN_OR_RETURN(store->applied_, Migrate(*store->sql_, parsed.backend));
+    }
+    GONGKAI_ASSIGN_OR_RETURN(store->schema_version_,
+                             CurrentSchemaVersion(*store->sql_, parsed.backend));
+  } catch (const std::exception& e) {
+    return core::Unavailable("数据库迁移失败 " + parsed.redacted + ": " + FirstLine(e.what()));
+  }
+  if (store->schema_version_ < LatestSchemaVersion(parsed.backend)) {
+    return core::FailedPrecondition("数据库 " + parsed.redacted +
+                                    " 尚未初始化或结构版本过旧：请先运行 gongkai init 或 "
+                                    "gongkai migrate");
+  }
+  return store;
+}
+
+core::Status SociStore::Transact(const std::function<core::Status(core::Repositories&)>& work) {
+  auto rollback = [this] {
+    try {
+      *sql_ << "ROLLBACK";
+    } catch (...) {
+      // The connection may be gone; the server discards the transaction then.
+    }
+  };
+  try {
+    *sql_ << (backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+  } catch (const std::exception& e) {
+    return core::Unavailable("数据库不可用: " + FirstLine(e.what()));
+  }
+  try {
+    core::Status status = work(*repos_);
+    if (!status.ok()) {
+      rollback();
+      return status;
+    }
+    *sql_ << "COMMIT";
+    return core::Status::Ok();
+  } catch (const CorruptRow& e) {
+    rollback();
+    return core::DataLoss(std::string("数据库中的记录无法读取: ") + e.what());
+  } catch (const soci::soci_error& e) {
+    rollback();
+    switch (e.get_error_category()) {
+      case soci::soci_error::constraint_violation:
+        return core::AlreadyExists("违反数据约束（重复或引用不存在的记录）: " +
+                                   FirstLine(e.get_error_message()));
+      case soci::soci_error::connection_error:
+        return core::Unavailable("数据库连接中断: " + FirstLine(e.get_error_message()));
+      default:
+        // SQLite reports constraint failures without a category.
+        if (e.get_error_message().find("constraint") != std::string::npos) {
+          return core::AlreadyExists("违反数据约束（重复或引用不存在的记录）: " +
+                                     FirstLine(e.get_error_message()));
+        }
+        return core::Internal("数据库错误: " + FirstLine(e.get_error_message()));
+    }
+  } catch (const std::exception& e) {
+    rollback();
+    return core::Internal(std::string("数据库错误: ") + FirstLine(e.what()));
+  }
+}
+
+}  // namespace gongkai::store

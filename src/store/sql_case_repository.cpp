@@ -1,0 +1,161 @@
+#include "store/sql_repositories.hpp"
+#include "store/sql_util.hpp"
+
+namespace gongkai::store {
+
+using core::Id;
+
+core::Status SqlCaseRepository::InsertConsultations(std::vector<core::Consultation>& rows) {
+  if (rows.empty()) return core::Status::Ok();
+  long long next = ReserveIds(sql_, backend_, "consultations", rows.size());
+  std::vector<long long> ids, orgs;
+  std::vector<std::string> channels, dates, topics;
+  std::vector<int> answered;
+  for (auto& c : rows) {
+    c.id = next++;
+    ids.push_back(c.id);
+    orgs.push_back(c.org_id);
+    channels.push_back(core::ConsultChannelCode(c.channel));
+    dates.push_back(c.asked_on.ToIso());
+    topics.push_back(c.topic);
+    answered.push_back(c.answered);
+  }
+  sql_ << "INSERT INTO consultations (id, org_id, channel, asked_on, topic, answered) VALUES "
+          "(:i, :o, :c, :d, :t, :a)",
+      soci::use(ids), soci::use(orgs), soci::use(channels), soci::use(dates), soci::use(topics),
+      soci::use(answered);
+  SyncIdentity(sql_, backend_, "consultations");
+  return core::Status::Ok();
+}
+
+core::Result<std::vector<core::Consultation>> SqlCaseRepository::ListConsultations(Id org_id,
+                                                                                   int year) {
+  std::vector<core::Consultation> out;
+  core::Consultation c;
+  long long id = 0, org = org_id;
+  std::string channel, date, from = YearStart(year), to = YearEnd(year);
+  int answered = 0;
+  soci::statement st =
+      (sql_.prepare << "SELECT id, channel, asked_on, topic, answered FROM consultations WHERE "
+                       "org_id = :o AND asked_on >= :f AND asked_on <= :t ORDER BY asked_on, id",
+       soci::into(id), soci::into(channel), soci::into(date), soci::into(c.topic),
+       soci::into(answered), soci::use(org), soci::use(from), soci::use(to));
+  st.execute();
+  while (st.fetch()) {
+    c.id = id;
+    c.org_id = org_id;
+    c.channel = Unwrap(core::ParseConsultChannel(channel));
+    c.asked_on = ToDate(date);
+    c.answered = answered != 0;
+    out.push_back(c);
+  }
+  return out;
+}
+
+core::Status SqlCaseRepository::InsertComplaints(std::vector<core::Complaint>& rows) {
+  if (rows.empty()) return core::Status::Ok();
+  long long next = ReserveIds(sql_, backend_, "complaints", rows.size());
+  std::vector<long long> ids, orgs;
+  std::vector<std::string> channels, dates, subjects, replied;
+  std::vector<soci::indicator> replied_ind;
+  for (auto& c : rows) {
+    c.id = next++;
+    ids.push_back(c.id);
+    orgs.push_back(c.org_id);
+    channels.push_back(core::ComplaintChannelCode(c.channel));
+    dates.push_back(c.received_on.ToIso());
+    subjects.push_back(c.subject);
+    NullableText r(c.replied_on);
+    replied.push_back(r.value);
+    replied_ind.push_back(r.ind);
+  }
+  sql_ << "INSERT INTO complaints (id, org_id, channel, received_on, subject, replied_on) VALUES "
+          "(:i, :o, :c, :d, :s, :r)",
+      soci::use(ids), soci::use(orgs), soci::use(channels), soci::use(dates), soci::use(subjects),
+      soci::use(replied, replied_ind);
+  SyncIdentity(sql_, backend_, "complaints");
+  return core::Status::Ok();
+}
+
+core::Result<std::vector<core::Complaint>> SqlCaseRepository::ListComplaints(Id org_id, int year) {
+  std::vector<core::Complaint> out;
+  core::Complaint c;
+  long long id = 0, org = org_id;
+  std::string channel, date, from = YearStart(year), to = YearEnd(year);
+  NullableText replied;
+  soci::statement st =
+      (sql_.prepare << "SELECT id, channel, received_on, subject, replied_on FROM complaints "
+                       "WHERE org_id = :o AND received_on >= :f AND received_on <= :t "
+                       "ORDER BY received_on, id",
+       soci::into(id), soci::into(channel), soci::into(date), soci::into(c.subject),
+       soci::into(replied.value, replied.ind), soci::use(org), soci::use(from), soci::use(to));
+  st.execute();
+  while (st.fetch()) {
+    c.id = id;
+    c.org_id = org_id;
+    c.channel = Unwrap(core::ParseComplaintChannel(channel));
+    c.received_on = ToDate(date);
+    c.replied_on = ToOptionalDate(replied.value, replied.ind);
+    out.push_back(c);
+  }
+  return out;
+}
+
+core::Result<Id> SqlCaseRepository::InsertLegalCase(const core::LegalCase& c) {
+  long long id = 0, org = c.org_id;
+  std::string kind = core::CaseKindCode(c.kind), result = core::CaseResultCode(c.result),
+              filed = c.filed_on.ToIso();
+  NullableId request(c.request_id);
+  NullableText closed(c.closed_on);
+  sql_ << "INSERT INTO legal_cases (org_id, kind, request_id, filed_on, result, closed_on) "
+          "VALUES (:o, :k, :r, :f, :re, :c) RETURNING id",
+      soci::use(org), soci::use(kind), soci::use(request.value, request.ind), soci::use(filed),
+      soci::use(result), soci::use(closed.value, closed.ind), soci::into(id);
+  return Id{id};
+}
+
+core::Status SqlCaseRepository::UpdateLegalCase(const core::LegalCase& c) {
+  long long id = c.id, org = c.org_id;
+  std::string kind = core::CaseKindCode(c.kind), result = core::CaseResultCode(c.result),
+              filed = c.filed_on.ToIso();
+  NullableId request(c.request_id);
+  NullableText closed(c.closed_on);
+  soci::statement st =
+      (sql_.prepare << "UPDATE legal_cases SET org_id = :o, kind = :k, request_id = :r, "
+                       "filed_on = :f, result = :re, closed_on = :c WHERE id = :id",
+       soci::use(org), soci::use(kind), soci::use(request.value, request.ind), soci::use(filed),
+       soci::use(result), soci::use(closed.value, closed.ind), soci::use(id));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) return core::NotFound("案件不存在: id " + std::to_string(id));
+  return core::Status::Ok();
+}
+
+core::Result<std::vector<core::LegalCase>> SqlCaseRepository::ListLegalCases(Id org_id, int year) {
+  std::vector<core::LegalCase> out;
+  core::LegalCase c;
+  long long id = 0, org = org_id;
+  std::string kind, result, filed, from = YearStart(year), to = YearEnd(year);
+  NullableId request;
+  NullableText closed;
+  soci::statement st =
+      (sql_.prepare << "SELECT id, kind, request_id, filed_on, result, closed_on FROM "
+                       "legal_cases WHERE org_id = :o AND filed_on >= :f AND filed_on <= :t "
+                       "ORDER BY filed_on, id",
+       soci::into(id), soci::into(kind), soci::into(request.value, request.ind), soci::into(filed),
+       soci::into(result), soci::into(closed.value, closed.ind), soci::use(org), soci::use(from),
+       soci::use(to));
+  st.execute();
+  while (st.fetch()) {
+    c.id = id;
+    c.org_id = org_id;
+    c.kind = Unwrap(core::ParseCaseKind(kind));
+    c.request_id = request.get();
+    c.filed_on = ToDate(filed);
+    c.result = Unwrap(core::ParseCaseResult(result));
+    c.closed_on = ToOptionalDate(closed.value, closed.ind);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace gongkai::store

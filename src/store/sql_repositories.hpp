@@ -1,0 +1,142 @@
+// The repository implementations over one SOCI session (internal to store/). Every
+// method runs inside the transaction SociStore::Transact opened.
+#pragma once
+
+#include <soci/soci.h>
+
+#include "core/store.hpp"
+#include "store/db_url.hpp"
+
+namespace gongkai::store {
+
+class SqlOrgRepository : public core::OrgRepository {
+ public:
+  explicit SqlOrgRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<core::Id> Insert(const core::Org& org) override;
+  core::Status Update(const core::Org& org) override;
+  core::Result<core::Org> Get(core::Id id) override;
+  core::Result<std::optional<core::Org>> FindByCode(std::string_view code) override;
+  core::Result<std::vector<core::Org>> List() override;
+  core::Status PutYearFacts(const core::OrgYearFacts& facts) override;
+  core::Result<std::optional<core::OrgYearFacts>> GetYearFacts(core::Id org_id, int year) override;
+  core::Status PutAdminStats(const core::AdminStats& stats) override;
+  core::Result<std::optional<core::AdminStats>> GetAdminStats(core::Id org_id, int year) override;
+  core::Result<core::Id> InsertMeeting(const core::Meeting& meeting) override;
+  core::Result<std::vector<core::Meeting>> ListMeetings(core::Id org_id, int year) override;
+
+ private:
+  std::vector<core::Org> Select(const std::string& where, const std::string& param);
+  void SavePoints(const core::Org& org, core::Id id);
+  soci::session& sql_;
+};
+
+class SqlUserRepository : public core::UserRepository {
+ public:
+  explicit SqlUserRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<core::Id> Insert(const core::User& user) override;
+  core::Status Update(const core::User& user) override;
+  core::Result<std::optional<core::User>> FindByUsername(std::string_view username) override;
+  core::Result<std::vector<core::User>> List() override;
+  core::Result<core::Id> InsertGrant(const core::RoleGrant& grant) override;
+  core::Status RevokeGrant(core::Id grant_id, const std::string& at) override;
+  core::Result<std::vector<core::RoleGrant>> ListGrants(core::Id user_id) override;
+
+ private:
+  std::vector<core::User> Select(const std::string& where, const std::string& param);
+  soci::session& sql_;
+};
+
+class SqlCalendarRepository : public core::CalendarRepository {
+ public:
+  explicit SqlCalendarRepository(soci::session& sql) : sql_(sql) {}
+  core::Status PutYear(const core::HolidayYear& year) override;
+  core::Result<std::vector<core::HolidayYear>> ListYears() override;
+
+ private:
+  soci::session& sql_;
+};
+
+class SqlItemRepository : public core::ItemRepository {
+ public:
+  SqlItemRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  core::Result<core::Id> Insert(const core::Item& item) override;
+  core::Status InsertMany(std::vector<core::Item>& items) override;
+  core::Status Update(const core::Item& item) override;
+  core::Result<core::Item> Get(core::Id id) override;
+  core::Result<std::optional<core::Item>> FindByIndexNo(std::string_view index_no) override;
+  core::Result<std::vector<core::Item>> ListByOrg(core::Id org_id, int limit) override;
+  core::Result<int64_t> Count() override;
+  core::Result<core::Id> InsertResponse(const core::Response& response) override;
+  core::Result<std::vector<core::Response>> ListResponses(core::Id org_id, int year) override;
+
+ private:
+  std::vector<core::Item> Select(const std::string& where_order_limit, const std::string& param);
+  void SaveChannels(const std::vector<core::Item>& items);
+  soci::session& sql_;
+  Backend backend_;
+};
+
+class SqlRequestRepository : public core::RequestRepository {
+ public:
+  explicit SqlRequestRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<core::Id> Insert(const core::Request& request) override;
+  core::Status Update(const core::Request& request) override;
+  core::Result<core::Request> Get(core::Id id) override;
+  core::Result<std::vector<core::Request>> ListByOrgYear(core::Id org_id, int year) override;
+  core::Result<int> MaxSerial(core::Id org_id, int year) override;
+  core::Result<int64_t> Count() override;
+  core::Result<core::Id> AppendEvent(const core::RequestEvent& event) override;
+  core::Result<std::vector<core::RequestEvent>> ListEvents(core::Id request_id) override;
+
+ private:
+  // `where` binds `params` in order (ids as decimal text).
+  std::vector<core::Request> Select(const std::string& where,
+                                    const std::vector<std::string>& params);
+  soci::session& sql_;
+};
+
+class SqlCaseRepository : public core::CaseRepository {
+ public:
+  SqlCaseRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  core::Status InsertConsultations(std::vector<core::Consultation>& rows) override;
+  core::Result<std::vector<core::Consultation>> ListConsultations(core::Id org_id,
+                                                                  int year) override;
+  core::Status InsertComplaints(std::vector<core::Complaint>& rows) override;
+  core::Result<std::vector<core::Complaint>> ListComplaints(core::Id org_id, int year) override;
+  core::Result<core::Id> InsertLegalCase(const core::LegalCase& legal_case) override;
+  core::Status UpdateLegalCase(const core::LegalCase& legal_case) override;
+  core::Result<std::vector<core::LegalCase>> ListLegalCases(core::Id org_id, int year) override;
+
+ private:
+  soci::session& sql_;
+  Backend backend_;
+};
+
+class SqlAuditRepository : public core::AuditRepository {
+ public:
+  SqlAuditRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  core::Result<core::AuditEvent> Append(core::AuditEvent event) override;
+  core::Result<std::vector<core::AuditEvent>> ListFor(std::string_view entity,
+                                                      std::string_view entity_id) override;
+  core::Result<std::optional<core::Id>> Verify() override;
+  core::Result<int64_t> Count() override;
+
+ private:
+  soci::session& sql_;
+  Backend backend_;
+};
+
+// Reserves `count` consecutive ids in `table` for a bulk insert and returns the first.
+// Requires the caller's transaction to hold the table's write lock (taken here on
+// PostgreSQL; SQLite's BEGIN IMMEDIATE holds the database's).
+long long ReserveIds(soci::session& sql, Backend backend, const std::string& table, size_t count);
+
+// Moves the PostgreSQL identity sequence of `table` past its largest id after explicit ids
+// were inserted. No-op on SQLite.
+void SyncIdentity(soci::session& sql, Backend backend, const std::string& table);
+
+// The range of ISO dates of one calendar year, for `col >= :from AND col <= :to`.
+inline std::string YearStart(int year) { return std::to_string(year) + "-01-01"; }
+inline std::string YearEnd(int year) { return std::to_string(year) + "-12-31"; }
+
+}  // namespace gongkai::store
