@@ -32,7 +32,9 @@ Result<Date> Date::Parse(std::string_view text, std::string_view field) {
   return FromYmd(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
-chr::year_month_day Date::Ymd() const { return chr::year_month_day{chr::sys_days{chr::days{days_}}}; }
+chr::year_month_day Date::Ymd() const {
+  return chr::year_month_day{chr::sys_days{chr::days{days_}}};
+}
 
 int Date::year() const { return static_cast<int>(Ymd().year()); }
 unsigned Date::month() const { return static_cast<unsigned>(Ymd().month()); }

@@ -34,9 +34,9 @@ Result<E> EnumParse(const EnumEntry<E> (&table)[N], std::string_view text, const
     if (!accepted.empty()) accepted += ", ";
     accepted += e.code;
   }
-  return InvalidArgument(
-      std::string(field) + " 无效: '" + std::string(text.substr(0, 40)) + "'（可选: " + accepted + "）",
-      field);
+  return InvalidArgument(std::string(field) + " 无效: '" + std::string(text.substr(0, 40)) +
+                             "'（可选: " + accepted + "）",
+                         field);
 }
 
 }  // namespace gongkai::core

@@ -49,10 +49,10 @@ struct Item {
   std::string disclosure_mode;          // 公开方式
   Validity validity = Validity::kValid;
   std::optional<Date> validity_changed_on;  // when it expired or was repealed
-  bool is_regulation = false;           // 规章
-  bool is_normative = false;            // 行政规范性文件
+  bool is_regulation = false;               // 规章
+  bool is_normative = false;                // 行政规范性文件
   ItemState state = ItemState::kDraft;
-  std::string body_md;                  // Markdown
+  std::string body_md;  // Markdown
   std::vector<ItemChannel> channels;
   friend bool operator==(const Item&, const Item&) = default;
 };

@@ -8,11 +8,21 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -57,8 +67,7 @@ JsonObjectWriter& JsonObjectWriter::Add(std::string_view key, const std::optiona
   return *this;
 }
 
-JsonObjectWriter& JsonObjectWriter::Add(std::string_view key,
-                                        const std::optional<std::string>& v) {
+JsonObjectWriter& JsonObjectWriter::Add(std::string_view key, const std::optional<std::string>& v) {
   if (v) return Add(key, std::string_view(*v));
   Key(key);
   body_ += "null";

@@ -57,10 +57,10 @@ Status ValidateOrg(const Org& org);
 struct OrgYearFacts {
   Id org_id = 0;
   int year = 0;
-  int dedicated_bodies = 0;   // 政府信息公开工作专门机构数
-  int staff_full_time = 0;    // 专职人员 (persons)
-  int staff_part_time = 0;    // 兼职人员 (persons)
-  int64_t funding_yuan = 0;   // 专项经费, integer yuan
+  int dedicated_bodies = 0;  // 政府信息公开工作专门机构数
+  int staff_full_time = 0;   // 专职人员 (persons)
+  int staff_part_time = 0;   // 兼职人员 (persons)
+  int64_t funding_yuan = 0;  // 专项经费, integer yuan
   friend bool operator==(const OrgYearFacts&, const OrgYearFacts&) = default;
 };
 Status ValidateOrgYearFacts(const OrgYearFacts& facts);

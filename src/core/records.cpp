@@ -22,10 +22,8 @@ constexpr EnumEntry<MeetingCategory> kMeetingCategories[] = {
     {MeetingCategory::kTraining, "training", "培训"},
 };
 constexpr EnumEntry<Role> kRoles[] = {
-    {Role::kAdmin, "admin", "管理员"},
-    {Role::kEditor, "editor", "信息编辑"},
-    {Role::kReviewer, "reviewer", "保密审查员"},
-    {Role::kCaseHandler, "case_handler", "申请办理员"},
+    {Role::kAdmin, "admin", "管理员"},           {Role::kEditor, "editor", "信息编辑"},
+    {Role::kReviewer, "reviewer", "保密审查员"}, {Role::kCaseHandler, "case_handler", "申请办理员"},
     {Role::kAuditor, "auditor", "审计员"},
 };
 constexpr EnumEntry<ItemState> kItemStates[] = {
@@ -51,8 +49,10 @@ constexpr EnumEntry<ResponseKind> kResponseKinds[] = {
     {ResponseKind::kOther, "other", "其他"},
 };
 constexpr EnumEntry<RequestChannel> kRequestChannels[] = {
-    {RequestChannel::kInPerson, "in_person", "当面"}, {RequestChannel::kPost, "post", "邮寄"},
-    {RequestChannel::kFax, "fax", "传真"},            {RequestChannel::kOnline, "online", "网络"},
+    {RequestChannel::kInPerson, "in_person", "当面"},
+    {RequestChannel::kPost, "post", "邮寄"},
+    {RequestChannel::kFax, "fax", "传真"},
+    {RequestChannel::kOnline, "online", "网络"},
     {RequestChannel::kOther, "other", "其他"},
 };
 constexpr EnumEntry<ApplicantType> kApplicantTypes[] = {
@@ -100,7 +100,9 @@ bool IsAsciiAlnumUpper(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c
 const char* OrgKindCode(OrgKind v) { return EnumLookup(kOrgKinds, v).code; }
 const char* OrgKindLabel(OrgKind v) { return EnumLookup(kOrgKinds, v).label; }
 Result<OrgKind> ParseOrgKind(std::string_view t) { return EnumParse(kOrgKinds, t, "kind"); }
-const char* MeetingCategoryCode(MeetingCategory v) { return EnumLookup(kMeetingCategories, v).code; }
+const char* MeetingCategoryCode(MeetingCategory v) {
+  return EnumLookup(kMeetingCategories, v).code;
+}
 Result<MeetingCategory> ParseMeetingCategory(std::string_view t) {
   return EnumParse(kMeetingCategories, t, "category");
 }
@@ -148,7 +150,9 @@ Result<ComplaintChannel> ParseComplaintChannel(std::string_view t) {
   return EnumParse(kComplaintChannels, t, "channel");
 }
 const char* CaseResultCode(CaseResult v) { return EnumLookup(kCaseResults, v).code; }
-Result<CaseResult> ParseCaseResult(std::string_view t) { return EnumParse(kCaseResults, t, "result"); }
+Result<CaseResult> ParseCaseResult(std::string_view t) {
+  return EnumParse(kCaseResults, t, "result");
+}
 const char* CaseKindCode(CaseKind v) { return EnumLookup(kCaseKinds, v).code; }
 Result<CaseKind> ParseCaseKind(std::string_view t) { return EnumParse(kCaseKinds, t, "kind"); }
 
@@ -156,9 +160,9 @@ const std::vector<std::string>& OutcomeCodes() {
   // Data rows of table 三（一）–（六）of the 2021 format, ids as in
   // data/annual-report-tables.json. （七）总计 is a sum, not an outcome.
   static const std::vector<std::string> kCodes = {
-      "r1_open", "r2_partial", "r3_1", "r3_2", "r3_3", "r3_4", "r3_5", "r3_6", "r3_7",
-      "r3_8",    "r4_1",       "r4_2", "r4_3", "r5_1", "r5_2", "r5_3", "r5_4", "r5_5",
-      "r6_1",    "r6_2",       "r6_3"};
+      "r1_open", "r2_partial", "r3_1", "r3_2", "r3_3", "r3_4", "r3_5",
+      "r3_6",    "r3_7",       "r3_8", "r4_1", "r4_2", "r4_3", "r5_1",
+      "r5_2",    "r5_3",       "r5_4", "r5_5", "r6_1", "r6_2", "r6_3"};
   return kCodes;
 }
 
@@ -172,9 +176,9 @@ Status ValidateOrgCode(std::string_view code) {
             std::all_of(code.begin(), code.end(),
                         [](char c) { return IsAsciiAlnumUpper(c) || c == '-'; });
   if (!ok) {
-    return InvalidArgument("机构代码应为 2–16 位大写字母、数字或 '-': '" +
-                               std::string(code.substr(0, 40)) + "'",
-                           "code");
+    return InvalidArgument(
+        "机构代码应为 2–16 位大写字母、数字或 '-': '" + std::string(code.substr(0, 40)) + "'",
+        "code");
   }
   return Status::Ok();
 }
@@ -200,11 +204,10 @@ Status ValidateOrgYearFacts(const OrgYearFacts& f) {
 }
 
 Status ValidateUsername(std::string_view name) {
-  bool ok = name.size() >= 3 && name.size() <= 32 &&
-            std::all_of(name.begin(), name.end(), [](char c) {
-              return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-                     c == '-';
-            });
+  bool ok =
+      name.size() >= 3 && name.size() <= 32 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      });
   if (!ok) {
     return InvalidArgument("用户名应为 3–32 位小写字母、数字或 . _ -", "username");
   }

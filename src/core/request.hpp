@@ -12,18 +12,25 @@ namespace gongkai::core {
 
 enum class RequestChannel { kInPerson, kPost, kFax, kOnline, kOther };  // 当面 邮寄 传真 网络 其他
 inline constexpr RequestChannel kAllRequestChannels[] = {
-    RequestChannel::kInPerson, RequestChannel::kPost, RequestChannel::kFax,
-    RequestChannel::kOnline, RequestChannel::kOther};
+    RequestChannel::kInPerson, RequestChannel::kPost, RequestChannel::kFax, RequestChannel::kOnline,
+    RequestChannel::kOther};
 const char* RequestChannelCode(RequestChannel c);
 const char* RequestChannelLabel(RequestChannel c);
 Result<RequestChannel> ParseRequestChannel(std::string_view text);
 
 // Exactly the applicant columns of table 三 of the 2021 format (ids from the reference).
-enum class ApplicantType { kNaturalPerson, kBusiness, kResearch, kPublicWelfare, kLegalService, kOtherOrg };
+enum class ApplicantType {
+  kNaturalPerson,
+  kBusiness,
+  kResearch,
+  kPublicWelfare,
+  kLegalService,
+  kOtherOrg
+};
 inline constexpr ApplicantType kAllApplicantTypes[] = {
     ApplicantType::kNaturalPerson, ApplicantType::kBusiness,     ApplicantType::kResearch,
     ApplicantType::kPublicWelfare, ApplicantType::kLegalService, ApplicantType::kOtherOrg};
-const char* ApplicantTypeCode(ApplicantType t);  // natural_person, business, ...
+const char* ApplicantTypeCode(ApplicantType t);   // natural_person, business, ...
 const char* ApplicantTypeLabel(ApplicantType t);  // 自然人, 商业企业, ...
 Result<ApplicantType> ParseApplicantType(std::string_view text);
 
@@ -48,21 +55,21 @@ const std::vector<std::string>& OutcomeCodes();
 struct Request {
   Id id = 0;
   Id org_id = 0;
-  int year = 0;    // year of the tracking number
-  int serial = 0;  // per body and year
-  std::string tracking_no;      // e.g. 2026-0042
-  std::string lookup_code_hash; // the applicant's code, hashed; never stored in clear
+  int year = 0;                  // year of the tracking number
+  int serial = 0;                // per body and year
+  std::string tracking_no;       // e.g. 2026-0042
+  std::string lookup_code_hash;  // the applicant's code, hashed; never stored in clear
   RequestChannel channel = RequestChannel::kOnline;
   ApplicantType applicant_type = ApplicantType::kNaturalPerson;
   // Applicant's name, ID document and contact, sealed (secretbox) — never in clear here.
   std::string applicant_sealed;
-  std::string description;   // the information asked for
-  std::string doc_no;        // 文号 if the applicant gave one
-  std::string delivery_form; // 纸质 / 电子邮件 / ...
+  std::string description;    // the information asked for
+  std::string doc_no;         // 文号 if the applicant gave one
+  std::string delivery_form;  // 纸质 / 电子邮件 / ...
   Date submitted_on;
-  Date received_on;          // per 第三十一条
+  Date received_on;  // per 第三十一条
   RequestState state = RequestState::kReceived;
-  std::string outcome;       // an outcome code once answered, else empty
+  std::string outcome;  // an outcome code once answered, else empty
   std::optional<Date> due_on;
   bool due_provisional = false;
   std::optional<Date> closed_on;

@@ -78,7 +78,7 @@ inline Status Internal(std::string message) {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(state_).ok() && "Result built from an OK status");
   }
@@ -103,10 +103,10 @@ class [[nodiscard]] Result {
 }  // namespace gongkai::core
 
 // Returns early from the enclosing function when `expr` (a Status) is not OK.
-#define GONGKAI_RETURN_IF_ERROR(expr)                   \
-  do {                                                  \
-    ::gongkai::core::Status gongkai_status_ = (expr);   \
-    if (!gongkai_status_.ok()) return gongkai_status_;  \
+#define GONGKAI_RETURN_IF_ERROR(expr)                  \
+  do {                                                 \
+    ::gongkai::core::Status gongkai_status_ = (expr);  \
+    if (!gongkai_status_.ok()) return gongkai_status_; \
   } while (0)
 
 #define GONGKAI_CONCAT_INNER_(a, b) a##b

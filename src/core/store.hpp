@@ -51,7 +51,7 @@ class UserRepository {
   virtual Result<Id> Insert(const User& user) = 0;  // kAlreadyExists for a taken username
   virtual Status Update(const User& user) = 0;      // kNotFound
   virtual Result<std::optional<User>> FindByUsername(std::string_view username) = 0;
-  virtual Result<std::vector<User>> List() = 0;     // by username
+  virtual Result<std::vector<User>> List() = 0;  // by username
   virtual Result<Id> InsertGrant(const RoleGrant& grant) = 0;
   virtual Status RevokeGrant(Id grant_id, const std::string& at) = 0;
   // Grants of the user, revoked ones included, oldest first.

@@ -27,7 +27,7 @@ struct RoleGrant {
   Id user_id = 0;
   Id org_id = 0;
   Role role = Role::kEditor;
-  std::string granted_at;               // UTC, ISO 8601
+  std::string granted_at;  // UTC, ISO 8601
   std::optional<std::string> revoked_at;
   friend bool operator==(const RoleGrant&, const RoleGrant&) = default;
 };
