@@ -86,12 +86,13 @@ core::Status CheckSchemaNotNewer(soci::session& sql, Backend backend) {
   return core::Status::Ok();
 }
 
-core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend) {
+core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend, int up_to) {
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
          "name TEXT NOT NULL, applied_at TEXT NOT NULL)";
   GONGKAI_RETURN_IF_ERROR(CheckSchemaNotNewer(sql, backend));
   std::vector<int> applied;
   for (const EmbeddedMigration* m : MigrationsFor(backend)) {
+    if (up_to > 0 && m->version > up_to) break;
     sql << (backend == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
       if (backend == Backend::kPostgres) {

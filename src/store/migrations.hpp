@@ -40,6 +40,7 @@ core::Status CheckSchemaNotNewer(soci::session& sql, Backend backend);
 // Applies every migration newer than the database's version; returns the versions
 // applied. Fails with kFailedPrecondition when the database is newer than this binary
 // knows, without touching it.
-core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend);
+// `up_to` stops at that version (tests of upgrades from an older schema); 0 means all.
+core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend, int up_to = 0);
 
 }  // namespace gongkai::store
