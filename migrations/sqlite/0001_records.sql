@@ -80,11 +80,11 @@ CREATE TABLE holiday_years (
   notices TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE holiday_days (
-  day TEXT PRIMARY KEY,
+  day TEXT NOT NULL,
   year INTEGER NOT NULL REFERENCES holiday_years(year),
-  kind TEXT NOT NULL CHECK (kind IN ('off', 'makeup'))
+  kind TEXT NOT NULL CHECK (kind IN ('off', 'makeup')),
+  PRIMARY KEY (year, day)
 );
-CREATE INDEX holiday_days_year ON holiday_days(year);
 
 CREATE TABLE items (
   id INTEGER PRIMARY KEY,

@@ -34,10 +34,10 @@ class SociStore::Repos : public core::Repositories {
 
   core::Result<core::TableCounts> CountAll() override {
     core::TableCounts counts;
-    for (const char* table : {"orgs", "reading_points", "org_year_facts", "admin_stats", "meetings",
-                              "users", "role_grants", "holiday_years", "items", "item_channels",
-                              "responses", "requests", "request_events", "consultations",
-                              "complaints", "legal_cases", "submissions", "audit_events"}) {
+    for (const char* table :
+         {"orgs", "reading_points", "org_year_facts", "admin_stats", "meetings", "users",
+          "role_grants", "holiday_years", "items", "item_channels", "responses", "requests",
+          "request_events", "consultations", "complaints", "legal_cases", "audit_events"}) {
       long long n = 0;
       sql_ << std::string("SELECT COUNT(*) FROM ") + table, soci::into(n);
       counts.rows.emplace_back(table, n);

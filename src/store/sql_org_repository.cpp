@@ -8,7 +8,7 @@ namespace gongkai::store {
 using core::Id;
 
 std::vector<core::Org> SqlOrgRepository::Select(const std::string& where,
-                                                const std::string& param) {
+                                                const std::optional<std::string>& param) {
   std::vector<core::Org> orgs;
   core::Org o;
   long long id = 0;
@@ -25,7 +25,7 @@ std::vector<core::Org> SqlOrgRepository::Select(const std::string& where,
   st.exchange(soci::into(o.acceptance_address));
   st.exchange(soci::into(o.acceptance_hours));
   st.exchange(soci::into(o.acceptance_phone));
-  if (!param.empty()) st.exchange(soci::use(param));
+  if (param) st.exchange(soci::use(*param));
   st.alloc();
   st.prepare(
       "SELECT id, parent_id, code, name, kind, sort_order, acceptance_address, "
@@ -115,7 +115,7 @@ core::Result<std::optional<core::Org>> SqlOrgRepository::FindByCode(std::string_
   return std::optional<core::Org>(rows.front());
 }
 
-core::Result<std::vector<core::Org>> SqlOrgRepository::List() { return Select("", ""); }
+core::Result<std::vector<core::Org>> SqlOrgRepository::List() { return Select("", std::nullopt); }
 
 core::Status SqlOrgRepository::PutYearFacts(const core::OrgYearFacts& f) {
   long long org_id = f.org_id, funding = f.funding_yuan;

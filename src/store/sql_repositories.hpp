@@ -25,7 +25,7 @@ class SqlOrgRepository : public core::OrgRepository {
   core::Result<std::vector<core::Meeting>> ListMeetings(core::Id org_id, int year) override;
 
  private:
-  std::vector<core::Org> Select(const std::string& where, const std::string& param);
+  std::vector<core::Org> Select(const std::string& where, const std::optional<std::string>& param);
   void SavePoints(const core::Org& org, core::Id id);
   soci::session& sql_;
 };
@@ -42,7 +42,7 @@ class SqlUserRepository : public core::UserRepository {
   core::Result<std::vector<core::RoleGrant>> ListGrants(core::Id user_id) override;
 
  private:
-  std::vector<core::User> Select(const std::string& where, const std::string& param);
+  std::vector<core::User> Select(const std::string& where, const std::optional<std::string>& param);
   soci::session& sql_;
 };
 

@@ -6,7 +6,7 @@ namespace gongkai::store {
 using core::Id;
 
 std::vector<core::User> SqlUserRepository::Select(const std::string& where,
-                                                  const std::string& param) {
+                                                  const std::optional<std::string>& param) {
   std::vector<core::User> out;
   core::User u;
   long long id = 0;
@@ -19,7 +19,7 @@ std::vector<core::User> SqlUserRepository::Select(const std::string& where,
   st.exchange(soci::into(must_change));
   st.exchange(soci::into(disabled));
   st.exchange(soci::into(u.created_at));
-  if (!param.empty()) st.exchange(soci::use(param));
+  if (param) st.exchange(soci::use(*param));
   st.alloc();
   st.prepare(
       "SELECT id, username, display_name, password_hash, must_change_password, disabled, "
@@ -68,7 +68,7 @@ core::Result<std::optional<core::User>> SqlUserRepository::FindByUsername(
   return std::optional<core::User>(rows.front());
 }
 
-core::Result<std::vector<core::User>> SqlUserRepository::List() { return Select("", ""); }
+core::Result<std::vector<core::User>> SqlUserRepository::List() { return Select("", std::nullopt); }
 
 core::Result<Id> SqlUserRepository::InsertGrant(const core::RoleGrant& g) {
   long long id = 0, user_id = g.user_id, org_id = g.org_id;
