@@ -14,6 +14,7 @@ int Run(int argc, char** argv) {
   Action action;
 
   AddVersionCommand(app, action);
+  AddCheckCommands(app, action);
   AddDbCommands(app, action);
   AddOrgCommands(app, action);
   AddUserCommands(app, action);

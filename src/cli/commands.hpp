@@ -8,6 +8,7 @@
 namespace gongkai::cli {
 
 void AddVersionCommand(CLI::App& app, Action& action);    // version_command.cpp
+void AddCheckCommands(CLI::App& app, Action& action);     // check_command.cpp
 void AddDbCommands(CLI::App& app, Action& action);        // db_commands.cpp
 void AddOrgCommands(CLI::App& app, Action& action);       // org_commands.cpp
 void AddUserCommands(CLI::App& app, Action& action);      // user_commands.cpp

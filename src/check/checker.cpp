@@ -1,0 +1,140 @@
+#include "check/checker.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "check/input.hpp"
+#include "check/json_input.hpp"
+#include "check/narrative.hpp"
+#include "check/recognize.hpp"
+#include "check/rules.hpp"
+#include "check/text_table.hpp"
+#include "text/normalize.hpp"
+
+namespace gongkai::check {
+namespace {
+
+bool CallsItselfAReport(const Document& doc) {
+  for (const SourceLine& l : doc.narrative) {
+    if (l.text.find("政府信息公开") != std::string::npos &&
+        (l.text.find("年度报告") != std::string::npos || l.text.find("年报") != std::string::npos ||
+         l.text.find("统计表") != std::string::npos)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string Join(const std::vector<std::string>& items, size_t limit) {
+  std::string s;
+  for (size_t i = 0; i < items.size() && i < limit; ++i) s += (i ? "、" : "") + items[i];
+  if (items.size() > limit) s += " 等 " + std::to_string(items.size()) + " 项";
+  return s;
+}
+
+void AddMissingNotes(const std::vector<std::string>& missing, const core::FormatDef& def,
+                     std::vector<std::string>& notes) {
+  if (missing.empty()) return;
+  // Whole tables missing are named as tables; single rows as rows.
+  std::vector<std::string> rows;
+  for (const core::TableDef& t : def.tables) {
+    int data_rows = 0, absent = 0;
+    std::vector<std::string> mine;
+    for (const core::RowDef& r : t.rows) {
+      if (!r.data) continue;
+      ++data_rows;
+      const std::string id = std::string(t.id) + "/" + std::string(r.id);
+      if (std::find(missing.begin(), missing.end(), id) != missing.end()) {
+        ++absent;
+        mine.push_back(id);
+      }
+    }
+    if (absent == 0) continue;
+    if (absent == data_rows) {
+      notes.push_back("缺少表格：" + std::string(t.title) + "（" + std::string(t.id) + "）");
+    } else {
+      rows.insert(rows.end(), mine.begin(), mine.end());
+    }
+  }
+  if (!rows.empty()) notes.push_back("缺少以下行：" + Join(rows, 12));
+}
+
+void Finish(CheckReport& report) {
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.severity != b.severity) return a.severity == core::Severity::kError;
+                     const int la = a.lines.empty() ? 1 << 30 : a.lines.front();
+                     const int lb = b.lines.empty() ? 1 << 30 : b.lines.front();
+                     return la < lb;
+                   });
+}
+
+}  // namespace
+
+core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string file) {
+  GONGKAI_ASSIGN_OR_RETURN(DecodedInput input, DecodeInput(bytes));
+  CheckReport report;
+  report.file = std::move(file);
+
+  if (input.kind == InputKind::kJson) {
+    std::string narrative;
+    GONGKAI_RETURN_IF_ERROR(ReadReportJson(input.utf8, report, narrative));
+    const core::FormatDef& def = core::GetReportFormat(*report.format);
+    Mapping mapping;
+    mapping.cells = report.cells;
+    std::set<std::pair<std::string_view, std::string_view>> present;
+    for (const Cell& c : report.cells) present.insert({c.table->id, c.row->id});
+    for (const core::TableDef& t : def.tables) {
+      for (const core::RowDef& r : t.rows) {
+        if (r.data && !present.count({t.id, r.id})) {
+          mapping.missing.push_back(std::string(t.id) + "/" + std::string(r.id));
+        }
+      }
+    }
+    report.findings = ApplyRules(def, mapping);
+    if (!narrative.empty()) {
+      GONGKAI_ASSIGN_OR_RETURN(std::string normalized, text::NormalizeInput(narrative));
+      const Document doc = ExtractTextDocument(normalized);
+      for (Finding& f : CompareStatements(ExtractStatements(doc, *report.format), *report.format,
+                                          report.cells)) {
+        report.findings.push_back(std::move(f));
+      }
+    }
+    AddMissingNotes(mapping.missing, def, report.notes);
+    Finish(report);
+    return report;
+  }
+
+  const Document doc = ExtractDocument(input);
+  report.year = DetectYear(doc);
+  const FormatGuess guess = DetectFormat(doc, report.year);
+  if (!guess.format) {
+    if (!CallsItselfAReport(doc)) {
+      return core::InvalidArgument("未找到任何年度报告表格，输入不像政府信息公开工作年度报告");
+    }
+    // A report whose tables are gone: say so, judge the format by the year.
+    report.format = report.year && *report.year <= 2018   ? core::ReportFormat::kLegacy2008
+                    : report.year && *report.year <= 2020 ? core::ReportFormat::kTrial2019
+                                                          : core::ReportFormat::kFormat2021;
+    report.notes.push_back("未找到任何统计表格；格式按年份推定");
+  } else {
+    report.format = guess.format;
+  }
+  report.body = DetectBody(doc, report.year);
+  const core::FormatDef& def = core::GetReportFormat(*report.format);
+  Mapping mapping = MapCells(doc, *report.format);
+  report.findings = ApplyRules(def, mapping);
+  for (Finding& f :
+       CompareStatements(ExtractStatements(doc, *report.format), *report.format, mapping.cells)) {
+    report.findings.push_back(std::move(f));
+  }
+  if (guess.format) AddMissingNotes(mapping.missing, def, report.notes);
+  if (!mapping.incomplete.empty()) {
+    report.notes.push_back("以下行的数值不完整：" + Join(mapping.incomplete, 12));
+  }
+  report.cells = std::move(mapping.cells);
+  Finish(report);
+  return report;
+}
+
+}  // namespace gongkai::check

@@ -1,0 +1,388 @@
+#include "check/recognize.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "check/label_match.hpp"
+#include "check/util.hpp"
+#include "check/value.hpp"
+
+namespace gongkai::check {
+namespace {
+
+using core::ReportFormat;
+
+bool IsValueState(CellState s) {
+  return s == CellState::kNumber || s == CellState::kEmpty || s == CellState::kNotApplicable;
+}
+
+// Visits each "NNNN年" in `s`: f(year, position after 年).
+template <typename F>
+void ForEachYear(std::string_view s, F&& f) {
+  static constexpr std::string_view kNian = "年";
+  size_t pos = 0;
+  while ((pos = s.find(kNian, pos)) != std::string_view::npos) {
+    if (pos >= 4) {
+      bool digits = true;
+      for (size_t i = pos - 4; i < pos; ++i) digits &= s[i] >= '0' && s[i] <= '9';
+      const bool longer = pos >= 5 && s[pos - 5] >= '0' && s[pos - 5] <= '9';
+      if (digits && !longer) {
+        int y = std::stoi(std::string(s.substr(pos - 4, 4)));
+        if (y >= 2000 && y <= 2099) f(y, pos - 4, pos + kNian.size());
+      }
+    }
+    pos += kNian.size();
+  }
+}
+
+bool IsTitleLine(std::string_view s) {
+  return s.size() <= 200 &&
+         (s.find("政府信息公开") != std::string_view::npos ||
+          s.find("政务公开") != std::string_view::npos) &&
+         (s.find("年度报告") != std::string_view::npos ||
+          s.find("年报") != std::string_view::npos || s.find("统计表") != std::string_view::npos);
+}
+
+std::vector<std::string_view> AllTexts(const Document& doc) {
+  std::vector<std::string_view> texts;
+  for (const SourceLine& l : doc.narrative) texts.push_back(l.text);
+  for (const RawRow& row : doc.rows) {
+    for (const RawCell& c : row) {
+      if (!c.text.empty()) texts.push_back(c.text);
+    }
+  }
+  return texts;
+}
+
+// The tail of `s` after the last separator (punctuation, space, "附表").
+std::string_view AfterLastSeparator(std::string_view s) {
+  size_t cut = 0;
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t len = 1;
+    char32_t c = DecodeAt(s, pos, &len);
+    if (IsPunctuationOrSpace(c) || (c >= '0' && c <= '9')) cut = pos + len;
+    pos += len;
+  }
+  s = s.substr(cut);
+  for (std::string_view prefix : {"附表", "关于"}) {
+    if (s.substr(0, prefix.size()) == prefix) s.remove_prefix(prefix.size());
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<int> DetectYear(const Document& doc) {
+  const std::vector<std::string_view> texts = AllTexts(doc);
+  // 1. A title.
+  for (std::string_view t : texts) {
+    if (!IsTitleLine(t)) continue;
+    std::optional<int> found;
+    ForEachYear(t, [&](int y, size_t, size_t after) {
+      std::string_view rest = t.substr(after);
+      if (!found && (rest.find("政府信息公开") != std::string_view::npos ||
+                     rest.find("政务公开") != std::string_view::npos)) {
+        found = y;
+      }
+    });
+    if (found) return found;
+  }
+  // 2./3. The most frequent "NNNN年度", else "NNNN年".
+  std::map<int, int> du, nian;
+  for (std::string_view t : texts) {
+    ForEachYear(t, [&](int y, size_t, size_t after) {
+      ++nian[y];
+      if (t.substr(after, 3) == "度") ++du[y];
+    });
+  }
+  for (const auto* counts : {&du, &nian}) {
+    if (counts->empty()) continue;
+    auto best = std::max_element(counts->begin(), counts->end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
+    return best->first;
+  }
+  return std::nullopt;
+}
+
+std::string DetectBody(const Document& doc, std::optional<int> year) {
+  const std::vector<std::string_view> texts = AllTexts(doc);
+  std::string body;
+  for (std::string_view t : texts) {
+    if (!IsTitleLine(t)) continue;
+    ForEachYear(t, [&](int y, size_t start, size_t after) {
+      if (!body.empty() || (year && y != *year)) return;
+      std::string_view before = AfterLastSeparator(t.substr(0, start));
+      if (before.size() >= 6) {
+        body = std::string(before);
+        return;
+      }
+      // "2017年汨罗市政府信息公开工作年度报告": between 年(度) and 政府信息公开.
+      std::string_view rest = t.substr(after);
+      if (rest.substr(0, 3) == "度") rest.remove_prefix(3);
+      size_t end = rest.find("政府信息公开");
+      if (end == std::string_view::npos) end = rest.find("政务公开");
+      if (end != std::string_view::npos && end >= 6 && end <= 60) {
+        body = std::string(rest.substr(0, end));
+        if (body.size() >= 3 && body.substr(body.size() - 3) == "的") body.resize(body.size() - 3);
+      } else if (before.size() >= 3) {
+        body = std::string(before);
+      }
+    });
+    if (!body.empty()) break;
+  }
+  if (body.empty()) {
+    for (std::string_view t : texts) {
+      size_t p = t.find("由");
+      size_t q = p == std::string_view::npos ? p : t.find("编制", p);
+      if (q != std::string_view::npos && q - p <= 90) {
+        body = std::string(t.substr(p + 3, q - p - 3));
+        break;
+      }
+    }
+    return body;
+  }
+  // Extend a short name to the fullest form the text uses.
+  static constexpr std::string_view kSuffixes[] = {"市人民政府", "县人民政府", "区人民政府",
+                                                   "人民政府",   "市政府",     "县政府",
+                                                   "区政府",     "市",         "县"};
+  for (std::string_view suffix : kSuffixes) {
+    if (body.size() >= suffix.size() &&
+        std::string_view(body).substr(body.size() - suffix.size()) == suffix) {
+      break;
+    }
+    const std::string candidate = body + std::string(suffix);
+    bool found = false;
+    for (std::string_view t : texts) {
+      if (t.find(candidate) != std::string_view::npos) {
+        found = true;
+        break;
+      }
+    }
+    if (found) return candidate;
+  }
+  return body;
+}
+
+FormatGuess DetectFormat(const Document& doc, std::optional<int> year) {
+  std::vector<LabelKey> keys;
+  for (const RawRow& row : doc.rows) {
+    for (const RawCell& c : row) {
+      if (IsValueState(ParseCellValue(c.text).state) || IsUnitCell(c.text)) continue;
+      keys.push_back(MakeLabelKey(c.text));
+    }
+  }
+  FormatGuess guess;
+  const int legacy = GetLabelMatcher(ReportFormat::kLegacy2008).CountExact(keys);
+  int f2021 = GetLabelMatcher(ReportFormat::kFormat2021).CountExact(keys);
+  int f2019 = GetLabelMatcher(ReportFormat::kTrial2019).CountExact(keys);
+  const int common = std::max(f2021, f2019);
+  if (legacy == 0 && common == 0) return guess;
+  if (legacy > common) {
+    guess.format = ReportFormat::kLegacy2008;
+    guess.matched_labels = legacy;
+    return guess;
+  }
+  // Column headers of table 二 tell 2021 from 2019.
+  auto count_headers = [&](ReportFormat f) {
+    int n = 0;
+    const core::TableDef* t2 = core::GetReportFormat(f).Table("table2");
+    for (const core::BlockDef& b : t2->blocks) {
+      for (const core::ColumnDef& c : b.columns) {
+        const LabelKey ref = MakeLabelKey(c.label);
+        for (const LabelKey& k : keys) {
+          if (k.core == ref.core) {
+            ++n;
+            break;
+          }
+        }
+      }
+    }
+    return n;
+  };
+  f2021 += count_headers(ReportFormat::kFormat2021);
+  f2019 += count_headers(ReportFormat::kTrial2019);
+  if (f2021 != f2019) {
+    guess.format = f2021 > f2019 ? ReportFormat::kFormat2021 : ReportFormat::kTrial2019;
+  } else {
+    guess.format = (year && *year <= 2020) ? ReportFormat::kTrial2019 : ReportFormat::kFormat2021;
+  }
+  guess.matched_labels = common;
+  return guess;
+}
+
+namespace {
+
+struct OpenRow {
+  const LabelTarget* target = nullptr;
+  int label_line = 0;
+  std::vector<const RawCell*> values;
+};
+
+class Mapper {
+ public:
+  explicit Mapper(ReportFormat format)
+      : matcher_(GetLabelMatcher(format)),
+        format_(core::GetReportFormat(format)),
+        table4_(format_.Table("table4")) {
+    if (table4_ != nullptr) {
+      for (const core::ColumnDef& c : table4_->columns)
+        t4_markers_.push_back(MakeLabelKey(c.label).core);
+      for (std::string_view m : {"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉"}) {
+        t4_markers_.push_back(std::string(m));
+      }
+    }
+  }
+
+  Mapping Run(const Document& doc) {
+    for (const RawRow& row : doc.rows) {
+      for (const RawCell& cell : row) Feed(cell);
+    }
+    Close();
+    CloseTable4();
+    for (const core::TableDef& t : format_.tables) {
+      for (const core::RowDef& r : t.rows) {
+        if (!r.data) continue;
+        if (&t == table4_) {
+          if (!t4_done_) out_.missing.push_back(std::string(t.id) + "/" + std::string(r.id));
+          continue;
+        }
+        if (!seen_.count(&r)) out_.missing.push_back(std::string(t.id) + "/" + std::string(r.id));
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void Feed(const RawCell& cell) {
+    const CellValue v = ParseCellValue(cell.text);
+    if (IsValueState(v.state)) {
+      if (open_.target != nullptr) {
+        open_.values.push_back(&cell);
+      } else if (t4_open_) {
+        t4_values_.push_back(&cell);
+        if (t4_values_.size() >= table4_->columns.size()) CloseTable4();
+      } else if (t4_armed_ && !t4_done_ && v.state == CellState::kNumber) {
+        t4_open_ = true;
+        t4_values_.push_back(&cell);
+      }
+      return;
+    }
+    if (open_.target != nullptr && IsUnitCell(cell.text)) return;
+    const LabelKey key = MakeLabelKey(cell.text);
+    if (const LabelTarget* t = matcher_.Match(key, cursor_)) {
+      Close();
+      CloseTable4();
+      open_.target = t;
+      open_.label_line = cell.line;
+      cursor_ = t->order;
+      return;
+    }
+    Close();
+    CloseTable4();
+    if (table4_ != nullptr && !t4_done_) {
+      for (const std::string& m : t4_markers_) {
+        if (key.core == m) {
+          t4_armed_ = true;
+          break;
+        }
+      }
+    }
+  }
+
+  void Emit(const core::TableDef* table, const core::RowDef* row, const core::ColumnDef* col,
+            const RawCell& raw, std::vector<Cell>& into) {
+    Cell c;
+    c.table = table;
+    c.row = row;
+    c.column = col;
+    c.value = ParseCellValue(raw.text);
+    c.text = raw.text;
+    c.line = raw.line;
+    into.push_back(std::move(c));
+  }
+
+  void Close() {
+    if (open_.target == nullptr) return;
+    const core::TableDef* table = open_.target->table;
+    const core::RowDef* row = open_.target->row;
+    std::vector<const RawCell*> values = std::move(open_.values);
+    open_ = OpenRow{};
+    if (!row->data) {
+      // A heading: any number written in it is a finding.
+      for (const RawCell* v : values) {
+        if (ParseCellValue(v->text).state == CellState::kNumber) {
+          const core::ColumnDef* col = table->columns.empty() ? nullptr : &table->columns.back();
+          Emit(table, row, col, *v, out_.heading_values);
+        }
+      }
+      return;
+    }
+    if (seen_.count(row)) return;  // a row found twice keeps its first occurrence
+    const std::vector<const core::ColumnDef*> cols = table->ValueColumns(*row);
+    if (cols.empty()) return;
+    if (cols.size() == 1) {
+      // One value column (legacy, most of table 二): the last number wins over "/" or a
+      // blank written in the unit position.
+      const RawCell* pick = nullptr;
+      for (const RawCell* v : values) {
+        if (ParseCellValue(v->text).state == CellState::kNumber) pick = v;
+      }
+      if (pick == nullptr && !values.empty()) pick = values.back();
+      if (pick == nullptr) {
+        out_.incomplete.push_back(std::string(table->id) + "/" + std::string(row->id));
+        return;
+      }
+      seen_.insert(row);
+      Emit(table, row, cols[0], *pick, out_.cells);
+      return;
+    }
+    auto blank = [](const RawCell* c) { return Trim(c->text).empty(); };
+    while (values.size() > cols.size() && blank(values.back())) values.pop_back();
+    while (values.size() > cols.size() && blank(values.front())) values.erase(values.begin());
+    if (values.size() > cols.size()) values.resize(cols.size());
+    if (values.empty()) {
+      out_.incomplete.push_back(std::string(table->id) + "/" + std::string(row->id));
+      return;
+    }
+    seen_.insert(row);
+    if (values.size() < cols.size()) {
+      out_.incomplete.push_back(std::string(table->id) + "/" + std::string(row->id));
+    }
+    for (size_t i = 0; i < values.size(); ++i) Emit(table, row, cols[i], *values[i], out_.cells);
+  }
+
+  void CloseTable4() {
+    if (!t4_open_) return;
+    t4_open_ = false;
+    t4_done_ = true;
+    const core::RowDef* row = &table4_->rows.front();
+    for (size_t i = 0; i < t4_values_.size() && i < table4_->columns.size(); ++i) {
+      Emit(table4_, row, &table4_->columns[i], *t4_values_[i], out_.cells);
+    }
+    if (t4_values_.size() < table4_->columns.size()) {
+      out_.incomplete.push_back("table4/cases");
+    }
+    t4_values_.clear();
+  }
+
+  const LabelMatcher& matcher_;
+  const core::FormatDef& format_;
+  const core::TableDef* table4_;
+  std::vector<std::string> t4_markers_;
+  Mapping out_;
+  OpenRow open_;
+  int cursor_ = -1;
+  std::set<const core::RowDef*> seen_;
+  bool t4_armed_ = false;
+  bool t4_open_ = false;
+  bool t4_done_ = false;
+  std::vector<const RawCell*> t4_values_;
+};
+
+}  // namespace
+
+Mapping MapCells(const Document& doc, core::ReportFormat format) { return Mapper(format).Run(doc); }
+
+}  // namespace gongkai::check
