@@ -243,7 +243,7 @@ std::vector<RuleDef> RulesTable3And4(bool trial2019) {
   const Severity kErr = Severity::kError;
   const Severity kWarn = Severity::kWarning;
   Ids results = {"r1_open", "r2_partial", "r3_1", "r3_2", "r3_3", "r3_4", "r3_5", "r3_6", "r3_7",
-                 "r4_1",    "r4_2",       "r4_3", "r5_1", "r5_2", "r5_3", "r5_4", "r5_5"};
+                 "r3_8",    "r4_1",       "r4_2", "r4_3", "r5_1", "r5_2", "r5_3", "r5_4", "r5_5"};
   if (trial2019) {
     results.push_back("r6_other");
   } else {
