@@ -148,7 +148,9 @@ class HtmlScanner {
     }
     size_t next = end + 1;
     if (!closing && (name == "script" || name == "style")) {
-      return SkipTo(next, closing ? ">" : (name == "script" ? "</script" : "</style"));
+      const size_t after = SkipTo(next, name == "script" ? "</script" : "</style");
+      const size_t gt = s_.find('>', after);
+      return gt == std::string_view::npos ? s_.size() : gt + 1;
     }
     if (name == "table") {
       EndCell();

@@ -32,7 +32,13 @@ void AddCell(CheckReport& report, const core::FormatDef& def, std::string_view t
              int line) {
   const core::TableDef* table = def.Table(table_id);
   const core::RowDef* row = table ? table->Row(row_id) : nullptr;
-  const core::ColumnDef* column = table ? table->Column(column_id) : nullptr;
+  const core::ColumnDef* column = nullptr;
+  if (row != nullptr) {
+    // Table 二's blocks reuse column ids ("decisions"): take the row's own column.
+    for (const core::ColumnDef* c : table->ValueColumns(*row)) {
+      if (c->id == column_id) column = c;
+    }
+  }
   if (row == nullptr || column == nullptr || !row->data) {
     report.notes.push_back("JSON 中的单元格 " + std::string(table_id) + "/" + std::string(row_id) +
                            "/" + std::string(column_id) + " 不属于该格式，已忽略");

@@ -414,7 +414,12 @@ std::vector<Term> ParseReading(const core::FormatDef& format, std::string_view r
     const std::string_view col_id = term.substr(colon + 1);
     for (const core::TableDef& t : format.tables) {
       const core::RowDef* row = t.Row(row_id);
-      const core::ColumnDef* col = t.Column(col_id);
+      const core::ColumnDef* col = nullptr;
+      if (row != nullptr) {
+        for (const core::ColumnDef* c : t.ValueColumns(*row)) {
+          if (c->id == col_id) col = c;
+        }
+      }
       if (row != nullptr && col != nullptr) {
         terms.push_back({&t, row, col});
         break;
