@@ -1,0 +1,273 @@
+#include "core/report_compute.hpp"
+
+#include <set>
+
+#include "core/calendar_service.hpp"
+
+namespace gongkai::core {
+namespace {
+
+struct YearRange {
+  Date first, last;
+  bool Contains(Date d) const { return first <= d && d <= last; }
+  bool Contains(const std::optional<Date>& d) const { return d && Contains(*d); }
+};
+
+bool IsClosedBy(const RequestFact& r, Date day) {
+  return IsClosed(r.state) && r.closed_on && *r.closed_on <= day;
+}
+
+// 2021 and 2019 trial table 三, one column per applicant type plus 总计.
+void ComputeTable3(ReportFormat format, const ReportInputs& in, const YearRange& year,
+                   ReportValues& out) {
+  const TableDef& t = *GetReportFormat(format).Table("table3");
+  for (const RowDef& row : t.rows) {
+    if (!row.data) continue;
+    for (const ColumnDef& col : t.columns) out.Set(t.id, row.id, col.id, 0);
+  }
+  auto add = [&](std::string_view row, ApplicantType type) {
+    out.Add(t.id, row, ApplicantTypeCode(type), 1);
+    out.Add(t.id, row, "total", 1);
+  };
+  for (const RequestFact& r : in.requests) {
+    if (year.Contains(r.received_on)) {
+      add("new_received", r.applicant_type);
+    } else if (r.received_on < year.first && !IsClosedBy(r, year.first.AddDays(-1))) {
+      add("carried_in", r.applicant_type);
+    } else {
+      continue;  // closed before the year began: not this year's business
+    }
+    if (IsClosedBy(r, year.last)) {
+      std::string_view outcome = EffectiveOutcome(r);
+      if (format == ReportFormat::kTrial2019 && outcome.substr(0, 3) == "r6_") outcome = "r6_other";
+      add(outcome, r.applicant_type);
+      add("r7_total", r.applicant_type);
+    } else {
+      add("carried_out", r.applicant_type);
+    }
+  }
+}
+
+void ComputeTable4(const ReportInputs& in, const YearRange& year, ReportValues& out) {
+  const TableDef& t = *GetReportFormat(ReportFormat::kFormat2021).Table("table4");
+  for (const ColumnDef& col : t.columns) out.Set(t.id, "cases", col.id, 0);
+  for (const LegalCase& c : in.legal_cases) {
+    std::string group = c.kind == CaseKind::kReview             ? "review"
+                        : c.kind == CaseKind::kLitigationDirect ? "lit_direct"
+                                                                : "lit_after_review";
+    // The result as it stood on 31 December.
+    bool decided = c.closed_on && *c.closed_on <= year.last && c.result != CaseResult::kPending;
+    std::string result = decided ? CaseResultCode(c.result) : "pending";
+    out.Add(t.id, "cases", group + "_" + result, 1);
+    out.Add(t.id, "cases", group + "_total", 1);
+  }
+}
+
+struct KindCounts {
+  int64_t formed = 0, made = 0, repealed = 0, valid = 0;
+};
+
+KindCounts CountKind(const ReportInputs& in, const YearRange& year, bool regulation) {
+  KindCounts k;
+  for (const KindItemFact& item : in.kind_items) {
+    if (regulation ? !item.is_regulation : !item.is_normative) continue;
+    if (year.Contains(item.formed_on)) ++k.formed;
+    if (year.Contains(item.published_on)) ++k.made;
+    bool ended = item.validity != Validity::kValid && item.validity_changed_on &&
+                 *item.validity_changed_on <= year.last;
+    if (item.validity == Validity::kRepealed && year.Contains(item.validity_changed_on)) {
+      ++k.repealed;
+    }
+    if (item.published_on && *item.published_on <= year.last && !ended) ++k.valid;
+  }
+  return k;
+}
+
+void ComputeTable2(ReportFormat format, const ReportInputs& in, const YearRange& year,
+                   ReportValues& out) {
+  KindCounts regulations = CountKind(in, year, true);
+  KindCounts normative = CountKind(in, year, false);
+  if (format == ReportFormat::kFormat2021) {
+    for (auto [row, k] : {std::pair{"regulations", regulations}, {"normative_docs", normative}}) {
+      out.Set("table2", row, "made", k.made);
+      out.Set("table2", row, "repealed", k.repealed);
+      out.Set("table2", row, "valid", k.valid);
+    }
+    out.Set("table2", "admin_fees", "fee_amount", in.admin.fees_yuan);
+  } else {
+    // The trial format asks for project counts (上一年项目数量, 本年增/减) and central
+    // procurement that gongkai does not record: those cells stay absent ("/").
+    for (auto [row, k] : {std::pair{"regulations", regulations}, {"normative_docs", normative}}) {
+      out.Set("table2", row, "new_made", k.formed);
+      out.Set("table2", row, "new_published", k.made);
+      out.Set("table2", row, "published_total", k.valid);
+    }
+  }
+  out.Set("table2", "licensing", "decisions", in.admin.licensing_decisions);
+  out.Set("table2", "punishment", "decisions", in.admin.punishment_decisions);
+  out.Set("table2", "coercion", "decisions", in.admin.coercion_decisions);
+}
+
+void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar& calendar,
+                   ReportValues& out) {
+  const TableDef& t = *GetReportFormat(ReportFormat::kLegacy2008).Table("legacy");
+  for (const RowDef& row : t.rows) {
+    if (row.data) out.Set(t.id, row.id, "value", 0);
+  }
+  auto add = [&](std::string_view row, int64_t n = 1) { out.Add(t.id, row, "value", n); };
+
+  add("L1_1", in.items_published);
+  KindCounts normative = CountKind(in, year, false);
+  add("L1_1a", normative.made);
+  add("L1_1b", normative.formed);
+  auto channel = [&](Channel c) {
+    auto it = in.items_by_channel.find(c);
+    return it == in.items_by_channel.end() ? 0 : it->second;
+  };
+  add("L1_2_1", channel(Channel::kGazette));
+  add("L1_2_2", channel(Channel::kWebsite));
+  add("L1_2_3", channel(Channel::kWeibo));
+  add("L1_2_4", channel(Channel::kWechat));
+  add("L1_2_5", channel(Channel::kApp) + channel(Channel::kOther));
+
+  std::set<std::string> concerns;
+  int64_t unkeyed = 0;
+  for (const Response& r : in.responses) {
+    if (r.concern_key.empty()) {
+      ++unkeyed;
+    } else {
+      concerns.insert(r.concern_key);
+    }
+    switch (r.kind) {
+      case ResponseKind::kPressConference:
+        add("L2_2_1");
+        if (r.principal_attended) add("L2_2_1a");
+        break;
+      case ResponseKind::kOnlineInterview:
+        add("L2_2_2");
+        if (r.principal_attended) add("L2_2_2a");
+        break;
+      case ResponseKind::kInterpretation:
+        add("L2_2_3");
+        break;
+      case ResponseKind::kWeiboWechat:
+        add("L2_2_4");
+        break;
+      case ResponseKind::kOther:
+        add("L2_2_5");
+        break;
+    }
+  }
+  add("L2_1", static_cast<int64_t>(concerns.size()) + unkeyed);
+
+  for (const RequestFact& r : in.requests) {
+    if (year.Contains(r.received_on)) {
+      add("L3_1");
+      switch (r.channel) {
+        case RequestChannel::kInPerson:
+          add("L3_1_1");
+          break;
+        case RequestChannel::kFax:
+          add("L3_1_2");
+          break;
+        case RequestChannel::kOnline:
+          add("L3_1_3");
+          break;
+        // The legacy table knows four channels; other written forms count as letters.
+        case RequestChannel::kPost:
+        case RequestChannel::kOther:
+          add("L3_1_4");
+          break;
+      }
+    }
+    if (!IsClosed(r.state) || !year.Contains(r.closed_on)) continue;
+    add("L3_2");
+    Date statutory =
+        calendar.AddWorkingDays(r.received_on, StatutoryAnswerDays(r.received_on)).date;
+    add(*r.closed_on <= statutory ? "L3_2_1" : "L3_2_2");
+    add("L3_3");
+    std::string_view answer = LegacyAnswerRow(EffectiveOutcome(r));
+    add(answer);
+    if (answer.size() == 7 && answer.substr(0, 6) == "L3_3_4") add("L3_3_4");
+  }
+
+  for (const LegalCase& c : in.legal_cases) {
+    bool decided = c.closed_on && *c.closed_on <= year.last;
+    std::string base = c.kind == CaseKind::kReview ? "L4" : "L5";
+    add(base);
+    if (decided && c.result == CaseResult::kMaintained) {
+      add(base + "_1");
+    } else if (decided && c.result == CaseResult::kCorrected) {
+      add(base + "_2");
+    } else {
+      add(base + "_3");  // 其他情形, including cases still pending on 31 December
+    }
+  }
+  add("L6", in.complaints);
+  add("L7", in.fees_collected_yuan);
+  add("L8_1", in.facts.dedicated_bodies);
+  add("L8_2", in.reading_points);
+  add("L8_3", in.facts.staff_full_time + in.facts.staff_part_time);
+  add("L8_3_1", in.facts.staff_full_time);
+  add("L8_3_2", in.facts.staff_part_time);
+  add("L8_4", in.facts.funding_yuan);
+  add("L9_1", in.meetings);
+  add("L9_2", in.trainings);
+  add("L9_3", in.trainees);
+}
+
+}  // namespace
+
+ReportFormat DefaultReportFormat(int year) {
+  if (year <= 2018) return ReportFormat::kLegacy2008;
+  if (year <= 2020) return ReportFormat::kTrial2019;
+  return ReportFormat::kFormat2021;
+}
+
+std::string_view EffectiveOutcome(const RequestFact& r) {
+  if (!r.outcome.empty()) return r.outcome;
+  return r.state == RequestState::kAbandoned ? "r6_1" : "r6_3";
+}
+
+std::string_view LegacyAnswerRow(std::string_view outcome) {
+  static const std::map<std::string_view, std::string_view> kRows = {
+      {"r1_open", "L3_3_2"},     // 同意公开
+      {"r2_partial", "L3_3_3"},  // 同意部分公开
+      {"r3_1", "L3_3_4a"},       // 涉及国家秘密
+      {"r3_2", "L3_3_4f"},       // 法律法规规定的其他情形
+      {"r3_3", "L3_3_4d"},       // 危及国家安全、公共安全、经济安全和社会稳定
+      {"r3_4", "L3_3_4c"},       // third parties' rights: most often 个人隐私
+      {"r3_5", "L3_3_4e"},       // internal affairs: 不是《条例》所指政府信息
+      {"r3_6", "L3_3_4e"},       // process information: same
+      {"r3_7", "L3_3_4f"},       // enforcement case files: other legal grounds
+      {"r3_8", "L3_3_4f"},       // special query regimes: other legal grounds
+      {"r4_1", "L3_3_6"},        // 申请信息不存在
+      {"r4_2", "L3_3_6"},        // would have to be made: does not exist as asked
+      {"r4_3", "L3_3_7"},        // still unclear after correction: 告知作出更改补充
+      {"r5_1", "L3_3_8"},        // petitions: 告知通过其他途径办理
+      {"r5_2", "L3_3_8"},        // repeated
+      {"r5_3", "L3_3_8"},        // publications
+      {"r5_4", "L3_3_8"},        // unreasonable volume
+      {"r5_5", "L3_3_8"},        // confirmation of held information
+      {"r6_1", "L3_3_7"},        // no correction by the deadline
+      {"r6_2", "L3_3_8"},        // fee not paid
+      {"r6_3", "L3_3_8"},        // other
+  };
+  auto it = kRows.find(outcome);
+  return it == kRows.end() ? "L3_3_8" : it->second;
+}
+
+ReportValues ComputeReport(ReportFormat format, const ReportInputs& in, const Calendar& calendar) {
+  YearRange year{Date::FromYmd(in.year, 1, 1), Date::FromYmd(in.year, 12, 31)};
+  ReportValues out;
+  if (format == ReportFormat::kLegacy2008) {
+    ComputeLegacy(in, year, calendar, out);
+  } else {
+    ComputeTable2(format, in, year, out);
+    ComputeTable3(format, in, year, out);
+    ComputeTable4(in, year, out);
+  }
+  return out;
+}
+
+}  // namespace gongkai::core

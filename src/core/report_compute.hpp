@@ -1,0 +1,32 @@
+// Computing every cell of an annual report from its records. Pure: the same inputs give the
+// same cells. The counting rules (which request is new, carried in or carried over, which
+// table row an outcome lands in, how 2021 outcomes map to the legacy 答复 categories) are
+// documented in docs/report.md and live only here.
+#pragma once
+
+#include "core/calendar.hpp"
+#include "core/report_format.hpp"
+#include "core/report_inputs.hpp"
+#include "core/report_values.hpp"
+
+namespace gongkai::core {
+
+// The format a report for `year` uses: legacy up to 2018, the 2019 trial format for 2019
+// and 2020, the 2021 format from 2021 on.
+ReportFormat DefaultReportFormat(int year);
+
+// Fills every data cell of `format`'s tables from `inputs`. The calendar decides which
+// legacy requests were answered within the statutory period (按时) and which only within an
+// extension (延期).
+ReportValues ComputeReport(ReportFormat format, const ReportInputs& inputs,
+                           const Calendar& calendar);
+
+// The legacy 答复 category row (L3_3_1 … L3_3_8, or a L3_3_4a–f reason, whose parent is
+// L3_3_4) of a 2021 outcome code. See docs/report.md for the reading of each.
+std::string_view LegacyAnswerRow(std::string_view outcome);
+
+// The outcome a closed request is counted under: its outcome code, or for requests closed
+// without one, （六）1 when abandoned (逾期不补正) and （六）3 otherwise.
+std::string_view EffectiveOutcome(const RequestFact& request);
+
+}  // namespace gongkai::core

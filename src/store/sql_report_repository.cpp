@@ -1,0 +1,200 @@
+// Loading an annual report's inputs: the bodies go into a temporary table that every query
+// joins, so a province's 10,000 bodies cost one bulk insert, not 10,000 queries.
+#include "store/sql_repositories.hpp"
+#include "store/sql_util.hpp"
+
+namespace gongkai::store {
+
+namespace {
+
+void LoadOrgs(soci::session& sql, Backend backend, const std::vector<core::Id>& org_ids) {
+  if (backend == Backend::kSqlite) {
+    sql << "CREATE TEMP TABLE IF NOT EXISTS report_orgs (id INTEGER PRIMARY KEY)";
+  } else {
+    sql << "CREATE TEMP TABLE IF NOT EXISTS report_orgs (id BIGINT PRIMARY KEY) "
+           "ON COMMIT DELETE ROWS";
+  }
+  sql << "DELETE FROM report_orgs";
+  if (org_ids.empty()) return;
+  std::vector<long long> ids(org_ids.begin(), org_ids.end());
+  sql << "INSERT INTO report_orgs (id) VALUES (:id)", soci::use(ids);
+}
+
+}  // namespace
+
+core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
+    const std::vector<core::Id>& org_ids, int year) {
+  LoadOrgs(sql_, backend_, org_ids);
+  core::ReportInputs in;
+  in.year = year;
+  std::string first = YearStart(year), last = YearEnd(year);
+
+  {
+    std::string type, channel, received, state, outcome;
+    NullableText closed;
+    soci::statement st =
+        (sql_.prepare << "SELECT r.applicant_type, r.channel, r.received_on, r.state, r.outcome, "
+                         "r.closed_on FROM requests r JOIN report_orgs o ON o.id = r.org_id "
+                         "WHERE r.received_on <= :last AND (r.closed_on IS NULL OR "
+                         "r.closed_on >= :first)",
+         soci::into(type), soci::into(channel), soci::into(received), soci::into(state),
+         soci::into(outcome), soci::into(closed.value, closed.ind), soci::use(last),
+         soci::use(first));
+    st.execute();
+    while (st.fetch()) {
+      in.requests.push_back({Unwrap(core::ParseApplicantType(type)),
+                             Unwrap(core::ParseRequestChannel(channel)), ToDate(received),
+                             Unwrap(core::ParseRequestState(state)), outcome,
+                             ToOptionalDate(closed.value, closed.ind)});
+    }
+  }
+  {
+    int regulation = 0, normative = 0;
+    std::string formed, validity;
+    NullableText published, changed;
+    soci::statement st =
+        (sql_.prepare << "SELECT i.is_regulation, i.is_normative, i.formed_on, i.published_on, "
+                         "i.validity, i.validity_changed_on FROM items i JOIN report_orgs o ON "
+                         "o.id = i.org_id WHERE (i.is_regulation = 1 OR i.is_normative = 1) AND "
+                         "i.formed_on <= :last",
+         soci::into(regulation), soci::into(normative), soci::into(formed),
+         soci::into(published.value, published.ind), soci::into(validity),
+         soci::into(changed.value, changed.ind), soci::use(last));
+    st.execute();
+    while (st.fetch()) {
+      in.kind_items.push_back({regulation != 0, normative != 0, ToDate(formed),
+                               ToOptionalDate(published.value, published.ind),
+                               Unwrap(core::ParseValidity(validity)),
+                               ToOptionalDate(changed.value, changed.ind)});
+    }
+  }
+  // Items published in the year (withdrawn later or not) and the channels that carried them.
+  const std::string published_in_year =
+      " FROM items i JOIN report_orgs o ON o.id = i.org_id WHERE i.published_on >= :first AND "
+      "i.published_on <= :last AND i.state IN ('published', 'withdrawn')";
+  {
+    long long n = 0;
+    sql_ << "SELECT COUNT(*)" + published_in_year, soci::into(n), soci::use(first), soci::use(last);
+    in.items_published = n;
+    std::string channel;
+    long long count = 0;
+    soci::statement st =
+        (sql_.prepare << "SELECT c.channel, COUNT(*) FROM item_channels c JOIN "
+                         "(SELECT i.id" +
+                             published_in_year + ") p ON p.id = c.item_id GROUP BY c.channel",
+         soci::into(channel), soci::into(count), soci::use(first), soci::use(last));
+    st.execute();
+    while (st.fetch()) in.items_by_channel[Unwrap(core::ParseChannel(channel))] = count;
+  }
+  {
+    core::Response r;
+    long long id = 0, org = 0;
+    std::string kind, held;
+    int principal = 0;
+    NullableId item;
+    soci::statement st =
+        (sql_.prepare << "SELECT r.id, r.org_id, r.kind, r.held_on, r.topic, r.concern_key, "
+                         "r.principal_attended, r.interpreted_item_id FROM responses r JOIN "
+                         "report_orgs o ON o.id = r.org_id WHERE r.held_on >= :first AND "
+                         "r.held_on <= :last ORDER BY r.id",
+         soci::into(id), soci::into(org), soci::into(kind), soci::into(held), soci::into(r.topic),
+         soci::into(r.concern_key), soci::into(principal), soci::into(item.value, item.ind),
+         soci::use(first), soci::use(last));
+    st.execute();
+    while (st.fetch()) {
+      r.id = id;
+      r.org_id = org;
+      r.kind = Unwrap(core::ParseResponseKind(kind));
+      r.held_on = ToDate(held);
+      r.principal_attended = principal != 0;
+      r.interpreted_item_id = item.get();
+      in.responses.push_back(r);
+    }
+  }
+  {
+    core::LegalCase c;
+    long long id = 0, org = 0;
+    std::string kind, result, filed;
+    NullableId request;
+    NullableText closed;
+    soci::statement st =
+        (sql_.prepare << "SELECT c.id, c.org_id, c.kind, c.request_id, c.filed_on, c.result, "
+                         "c.closed_on FROM legal_cases c JOIN report_orgs o ON o.id = c.org_id "
+                         "WHERE c.filed_on >= :first AND c.filed_on <= :last ORDER BY c.id",
+         soci::into(id), soci::into(org), soci::into(kind), soci::into(request.value, request.ind),
+         soci::into(filed), soci::into(result), soci::into(closed.value, closed.ind),
+         soci::use(first), soci::use(last));
+    st.execute();
+    while (st.fetch()) {
+      c.id = id;
+      c.org_id = org;
+      c.kind = Unwrap(core::ParseCaseKind(kind));
+      c.request_id = request.get();
+      c.filed_on = ToDate(filed);
+      c.result = Unwrap(core::ParseCaseResult(result));
+      c.closed_on = ToOptionalDate(closed.value, closed.ind);
+      in.legal_cases.push_back(c);
+    }
+  }
+  auto count = [&](const std::string& table, const std::string& date_column) {
+    long long n = 0;
+    sql_ << "SELECT COUNT(*) FROM " + table + " t JOIN report_orgs o ON o.id = t.org_id WHERE t." +
+                date_column + " >= :first AND t." + date_column + " <= :last",
+        soci::into(n), soci::use(first), soci::use(last);
+    return int64_t{n};
+  };
+  in.complaints = count("complaints", "received_on");
+  in.consultations = count("consultations", "asked_on");
+  {
+    long long lic = 0, pun = 0, coe = 0, fees = 0;
+    soci::indicator ind = soci::i_ok;
+    sql_ << "SELECT SUM(licensing_decisions), SUM(punishment_decisions), "
+            "SUM(coercion_decisions), SUM(fees_yuan) FROM admin_stats a JOIN report_orgs o ON "
+            "o.id = a.org_id WHERE a.year = :y",
+        soci::into(lic, ind), soci::into(pun, ind), soci::into(coe, ind), soci::into(fees, ind),
+        soci::use(year);
+    if (ind != soci::i_null) in.admin = {0, year, lic, pun, coe, fees};
+  }
+  {
+    long long bodies = 0, full = 0, part = 0, funding = 0;
+    soci::indicator ind = soci::i_ok;
+    sql_ << "SELECT SUM(dedicated_bodies), SUM(staff_full_time), SUM(staff_part_time), "
+            "SUM(funding_yuan) FROM org_year_facts f JOIN report_orgs o ON o.id = f.org_id "
+            "WHERE f.year = :y",
+        soci::into(bodies, ind), soci::into(full, ind), soci::into(part, ind),
+        soci::into(funding, ind), soci::use(year);
+    if (ind != soci::i_null) {
+      in.facts = {
+          0,      year, static_cast<int>(bodies), static_cast<int>(full), static_cast<int>(part),
+          funding};
+    }
+  }
+  {
+    long long n = 0;
+    sql_ << "SELECT COUNT(*) FROM reading_points p JOIN report_orgs o ON o.id = p.org_id",
+        soci::into(n);
+    in.reading_points = n;
+  }
+  {
+    std::string category;
+    long long n = 0, persons = 0;
+    soci::statement st =
+        (sql_.prepare << "SELECT m.category, COUNT(*), SUM(m.attendees) FROM meetings m JOIN "
+                         "report_orgs o ON o.id = m.org_id WHERE m.held_on >= :first AND "
+                         "m.held_on <= :last GROUP BY m.category",
+         soci::into(category), soci::into(n), soci::into(persons), soci::use(first),
+         soci::use(last));
+    st.execute();
+    while (st.fetch()) {
+      if (category == "training") {
+        in.trainings = n;
+        in.trainees = persons;
+      } else {
+        in.meetings = n;
+      }
+    }
+  }
+  return in;
+}
+
+}  // namespace gongkai::store
