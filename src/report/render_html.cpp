@@ -23,8 +23,9 @@ th, td { border: 1px solid #444; padding: 4px 6px; vertical-align: middle; }
 th { font-weight: normal; background: #f2f2f2; text-align: center; }
 th.corner { font-size: 0.8rem; }
 th.caption { font-weight: bold; }
-th.row, th.group { background: #fafafa; text-align: left; }
+th.row, th.group, th.heading { background: #fafafa; text-align: left; }
 th.group { text-align: center; }
+th.heading { font-weight: bold; }
 td.num, td.absent, td.unit { text-align: center; white-space: nowrap; font-variant-numeric: tabular-nums; }
 .indent-1 { padding-left: 1.5em; }
 .indent-2 { padding-left: 3em; }
@@ -71,8 +72,9 @@ std::string CellHtml(const GridCell& cell) {
       scope = "colgroup";
       break;
     case CellKind::kGroupLabel:
-      cls = "group";
-      scope = "rowgroup";
+      // A merged cell over the rows of its group (table 三), or a heading row (legacy).
+      cls = cell.row_span > 1 ? "group" : "heading";
+      scope = cell.row_span > 1 ? "rowgroup" : "row";
       break;
     case CellKind::kRowLabel:
       cls = "row";

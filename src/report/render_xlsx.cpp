@@ -157,6 +157,8 @@ void WriteSheet(lxw_workbook* wb, const Formats& f, const Report& report,
       }
       if (cell.col_span == 1) {
         double w = DisplayWidth(cell.text) + 2 + 2 * cell.depth;
+        // A group label merged down many rows wraps in a narrow column, as in the format.
+        if (cell.kind == CellKind::kGroupLabel && cell.row_span > 1) w = std::min(w, 12.0);
         double& slot = widths[static_cast<size_t>(cell.col)];
         slot = std::max(slot, std::min(w, kMaxWidth));
       }
