@@ -1,33 +1,44 @@
-// gongkai report: an annual report computed from the records.
+// gongkai report [publish | versions | narrative]: annual reports computed from the records.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/calendar_service.hpp"
-#include "report/narrative.hpp"
+#include "core/org_service.hpp"
+#include "report/document.hpp"
+#include "report/render_csv.hpp"
+#include "report/render_html.hpp"
 #include "report/render_json.hpp"
+#include "report/render_markdown.hpp"
+#include "report/render_svg.hpp"
+#include "report/render_xlsx.hpp"
 
 namespace gongkai::cli {
 namespace {
 
 struct ReportArgs {
-  std::string url, org, output_format = "json", out, report_format;
-  int year = 0;
+  std::string url, org, output_format = "json", out, report_format, chart = "outcomes", note, file;
+  int year = 0, version = 0, section = 5;
   bool subtree = false, no_subtree = false;
 };
 
-core::Status WriteOutput(const std::string& path, const std::string& content) {
-  if (path.empty() || path == "-") {
-    std::cout << content;
-    return core::Status::Ok();
-  }
+core::Status WriteFile(const std::string& path, const std::string& content) {
   std::ofstream out(path, std::ios::binary);
   out << content;
   if (!out) return core::InvalidArgument("无法写入文件: " + path, "out");
   return core::Status::Ok();
 }
 
-int Run(const ReportArgs& a) {
+core::Status WriteOutput(const std::string& path, const std::string& content) {
+  if (path.empty() || path == "-") {
+    std::cout << content;
+    return core::Status::Ok();
+  }
+  return WriteFile(path, content);
+}
+
+core::Result<report::ReportRequest> ToRequest(const ReportArgs& a) {
   report::ReportRequest request;
   request.org_code = a.org;
   request.year = a.year;
@@ -36,42 +47,200 @@ int Run(const ReportArgs& a) {
   if (!a.report_format.empty()) {
     auto format = core::ParseReportFormatId(a.report_format);
     if (!format) {
-      return PrintError(core::InvalidArgument(
+      return core::InvalidArgument(
           "年报格式无效: " + a.report_format + "（可选 legacy_2008, trial_2019, format_2021）",
-          "report-format"));
+          "report-format");
     }
     request.format = *format;
   }
-  report::Report built;
+  return request;
+}
+
+core::Result<report::ReportDocument> Compose(core::Repositories& repos,
+                                             const report::ReportRequest& request) {
+  GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
+  return report::ComposeReport(repos, calendar, request);
+}
+
+core::Status Render(const report::ReportDocument& doc, const ReportArgs& a) {
+  const std::string& f = a.output_format;
+  if (f == "json") return WriteOutput(a.out, report::RenderJson(doc.report, doc.text));
+  if (f == "html") return WriteOutput(a.out, report::RenderHtml(doc.report, doc.render));
+  if (f == "md") return WriteOutput(a.out, report::RenderMarkdown(doc.report, doc.render));
+  if (f == "svg") {
+    if (a.chart == "outcomes") return WriteOutput(a.out, report::RenderOutcomeSvg(doc.report));
+    if (a.chart == "items") return WriteOutput(a.out, report::RenderItemsSvg(doc.report));
+    for (const auto& figure : doc.render.figures) {
+      if (a.chart == "trend") return WriteOutput(a.out, figure.svg);
+    }
+    return core::InvalidArgument("图表无效: " + a.chart + "（可选 outcomes, items, trend）",
+                                 "chart");
+  }
+  if (f == "xlsx") {
+    if (a.out.empty()) return core::InvalidArgument("XLSX 须用 --out 指定文件", "out");
+    return report::RenderXlsx(doc.report, a.out);
+  }
+  if (f == "csv") {
+    auto files = report::RenderCsv(doc.report);
+    if (a.out.empty()) return core::InvalidArgument("CSV 每表一个文件：须用 --out 指定目录", "out");
+    std::error_code ec;
+    std::filesystem::create_directories(a.out, ec);
+    if (ec) return core::InvalidArgument("无法创建目录: " + a.out, "out");
+    for (const auto& [name, content] : files) {
+      GONGKAI_RETURN_IF_ERROR(WriteFile((std::filesystem::path(a.out) / name).string(), content));
+    }
+    return core::Status::Ok();
+  }
+  return core::InvalidArgument("输出格式无效: " + f + "（可选 html, md, json, csv, xlsx, svg）",
+                               "format");
+}
+
+int Build(const ReportArgs& a) {
+  auto request = ToRequest(a);
+  if (!request.ok()) return PrintError(request.status());
+  report::ReportDocument doc;
   int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-    GONGKAI_ASSIGN_OR_RETURN(built, report::BuildReport(repos, calendar, request));
+    GONGKAI_ASSIGN_OR_RETURN(doc, Compose(repos, *request));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
-  std::string text = report::DraftOverview(built) + "\n" + report::DraftFeeStatement(built);
-  if (a.output_format == "json") {
-    core::Status written = WriteOutput(a.out, report::RenderJson(built, text));
-    return written.ok() ? kExitOk : PrintError(written);
+  core::Status rendered = Render(doc, a);
+  return rendered.ok() ? kExitOk : PrintError(rendered);
+}
+
+int Publish(const ReportArgs& a) {
+  auto request = ToRequest(a);
+  if (!request.ok()) return PrintError(request.status());
+  auto note = NormalizeArg(a.note, "note");
+  if (!note.ok()) return PrintError(note.status());
+  core::ChangeContext ctx = CliChangeContext();
+  core::ReportSnapshot published;
+  int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(report::ReportDocument doc, Compose(repos, *request));
+    core::ReportSnapshot s;
+    s.org_id = doc.report.org.id;
+    s.year = doc.report.year;
+    s.subtree = doc.report.subtree;
+    s.format = core::ReportFormatId(doc.report.format);
+    s.change_note = *note;
+    s.json = report::RenderJson(doc.report, doc.text);
+    s.html = report::RenderHtml(doc.report, doc.render);
+    GONGKAI_ASSIGN_OR_RETURN(published, core::PublishReportSnapshot(repos, ctx, s));
+    return core::Status::Ok();
+  });
+  if (rc == kExitOk) {
+    std::cout << "已发布 " << published.year << " 年度报告第 " << published.version << " 版\n";
   }
-  return PrintError(core::InvalidArgument("输出格式无效: " + a.output_format, "format"));
+  return rc;
+}
+
+int Versions(const ReportArgs& a) {
+  auto request = ToRequest(a);
+  if (!request.ok()) return PrintError(request.status());
+  std::vector<core::ReportSnapshot> versions;
+  int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(core::Org org, core::ResolveOrg(repos, request->org_code));
+    bool subtree = request->subtree.value_or(!org.parent_id.has_value());
+    GONGKAI_ASSIGN_OR_RETURN(versions, repos.reports().ListSnapshots(org.id, a.year, subtree));
+    return core::Status::Ok();
+  });
+  if (rc != kExitOk) return rc;
+  if (a.version > 0) {
+    for (const auto& v : versions) {
+      if (v.version != a.version) continue;
+      core::Status s = WriteOutput(a.out, a.output_format == "html" ? v.html : v.json);
+      return s.ok() ? kExitOk : PrintError(s);
+    }
+    return PrintError(core::NotFound("没有第 " + std::to_string(a.version) + " 版", "version"));
+  }
+  if (versions.empty()) std::cout << "尚未发布\n";
+  for (const auto& v : versions) {
+    std::cout << "第" << v.version << "版\t" << v.published_at << '\t' << v.published_by << '\t'
+              << v.format << '\t' << v.change_note << '\n';
+  }
+  return kExitOk;
+}
+
+int Narrative(const ReportArgs& a) {
+  std::ifstream in(a.file, std::ios::binary);
+  if (!in) return PrintError(core::NotFound("无法读取文件: " + a.file, "file"));
+  std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto text = NormalizeArg(raw, "text");
+  if (!text.ok()) return PrintError(text.status());
+  core::ChangeContext ctx = CliChangeContext();
+  return RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(core::Org org, core::ResolveOrg(repos, a.org));
+    core::ReportNarrative n;
+    n.org_id = org.id;
+    n.year = a.year;
+    n.section = a.section;
+    n.text = *text;
+    GONGKAI_RETURN_IF_ERROR(core::SaveReportNarrative(repos, ctx, n));
+    // Placeholders must name cells of the year's format: check now, not at publication.
+    GONGKAI_ASSIGN_OR_RETURN(auto request, ToRequest(a));
+    return Compose(repos, request).status();
+  });
+}
+
+void AddScopeOptions(CLI::App* command, ReportArgs& args, bool year_required = true) {
+  AddDbOption(command, args.url);
+  command->add_option("--org", args.org, "机构代码（默认根机构）");
+  auto* year = command->add_option("--year", args.year, "年度");
+  if (year_required) year->required();
+  command->add_flag("--subtree", args.subtree, "汇总该机构及其全部下级（根机构默认汇总）");
+  command->add_flag("--no-subtree", args.no_subtree, "只统计该机构本身");
+  command->add_option("--report-format", args.report_format,
+                      "年报格式: legacy_2008 | trial_2019 | format_2021（默认按年度）");
 }
 
 }  // namespace
 
 void AddReportCommand(CLI::App& app, Action& action) {
   auto args = std::make_shared<ReportArgs>();
-  auto* report = app.add_subcommand("report", "生成政府信息公开工作年度报告（由记录计算）");
-  AddDbOption(report, args->url);
-  report->add_option("--org", args->org, "机构代码（默认根机构）");
-  report->add_option("--year", args->year, "年度")->required();
-  report->add_flag("--subtree", args->subtree, "汇总该机构及其全部下级（根机构默认汇总）");
-  report->add_flag("--no-subtree", args->no_subtree, "只统计该机构本身");
-  report->add_option("--format", args->output_format, "输出格式: json（默认）");
-  report->add_option("--report-format", args->report_format,
-                     "年报格式: legacy_2008 | trial_2019 | format_2021（默认按年度）");
+  auto* report = app.add_subcommand("report", "政府信息公开工作年度报告（由记录计算）");
+  report->require_subcommand(0, 1);
+  // --year is checked in the callback: CLI11 would demand it here even for `report publish`.
+  AddScopeOptions(report, *args, false);
+  report->add_option(
+      "--format", args->output_format,
+      "输出格式: html | md | json（默认） | csv（--out 目录） | xlsx（--out 文件） | svg");
+  report->add_option("--chart", args->chart, "svg 图表: outcomes（默认） | items | trend");
   report->add_option("--out", args->out, "输出文件（默认标准输出）");
-  report->callback([&action, args] { action.Set([args] { return Run(*args); }); });
+  report->callback([&action, args, report] {
+    if (!report->get_subcommands().empty()) return;
+    action.Set([args] {
+      if (args->year == 0) return PrintError(core::InvalidArgument("缺少 --year", "year"));
+      return Build(*args);
+    });
+  });
+
+  auto publish_args = std::make_shared<ReportArgs>();
+  auto* publish = report->add_subcommand("publish", "发布年报（冻结为新版本；更正须 --note）");
+  AddScopeOptions(publish, *publish_args);
+  publish->add_option("--note", publish_args->note, "更正说明（第 2 版起必填）");
+  publish->callback(
+      [&action, publish_args] { action.Set([publish_args] { return Publish(*publish_args); }); });
+
+  auto versions_args = std::make_shared<ReportArgs>();
+  auto* versions =
+      report->add_subcommand("versions", "列出已发布的版本，或用 --version 输出某一版");
+  AddScopeOptions(versions, *versions_args);
+  versions->add_option("--version", versions_args->version, "输出第 N 版");
+  versions->add_option("--format", versions_args->output_format, "json（默认） | html");
+  versions->add_option("--out", versions_args->out, "输出文件");
+  versions->callback([&action, versions_args] {
+    action.Set([versions_args] { return Versions(*versions_args); });
+  });
+
+  auto narrative_args = std::make_shared<ReportArgs>();
+  auto* narrative = report->add_subcommand(
+      "narrative", "保存年报正文第一、五、六部分（可含 {{表.行.列}} 占位符）");
+  AddScopeOptions(narrative, *narrative_args);
+  narrative->add_option("--section", narrative_args->section, "部分: 1 | 5 | 6")->required();
+  narrative->add_option("--file", narrative_args->file, "正文文件（UTF-8）")->required();
+  narrative->callback([&action, narrative_args] {
+    action.Set([narrative_args] { return Narrative(*narrative_args); });
+  });
 }
 
 }  // namespace gongkai::cli

@@ -1,0 +1,64 @@
+#include "report/document.hpp"
+
+#include "report/narrative.hpp"
+#include "report/render_svg.hpp"
+
+namespace gongkai::report {
+
+int64_t RequestsReceived(const Report& r) {
+  if (r.format == core::ReportFormat::kLegacy2008) {
+    return r.values.Get("legacy", "L3_1", "value").value_or(0);
+  }
+  return r.values.Get("table3", "new_received", "total").value_or(0);
+}
+
+core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
+                                           const core::Calendar& calendar,
+                                           const ReportRequest& request) {
+  ReportDocument doc;
+  GONGKAI_ASSIGN_OR_RETURN(doc.report, BuildReport(repos, calendar, request));
+  const Report& r = doc.report;
+  GONGKAI_ASSIGN_OR_RETURN(auto narratives, repos.reports().ListNarratives(r.org.id, r.year));
+  std::map<int, std::string> staff;
+  for (const auto& n : narratives) {
+    GONGKAI_ASSIGN_OR_RETURN(staff[n.section], FillPlaceholders(n.text, r));
+  }
+  std::vector<std::string> headings = SectionHeadings(r.format);
+  const bool legacy = r.format == core::ReportFormat::kLegacy2008;
+  auto add = [&](const std::string& heading, const std::string& text) {
+    if (text.empty()) return;
+    doc.render.sections.emplace_back(heading, text);
+    doc.text += (doc.text.empty() ? "" : "\n") + text;
+  };
+  std::string overview = DraftOverview(r);
+  if (!staff[1].empty()) overview += "\n" + staff[1];
+  add(headings[0], overview);
+  if (legacy) {
+    add(headings[3], DraftFeeStatement(r));
+    add(headings[6], staff[5]);
+    add("其他需要报告的事项", staff[6]);
+  } else {
+    add(headings[4], staff[5]);
+    std::string other = staff[6];
+    other += (other.empty() ? "" : "\n") + DraftFeeStatement(r);
+    add(headings[5], other);
+  }
+
+  // Five-year trend, each year computed from the records in its own format.
+  std::vector<std::pair<int, int64_t>> trend;
+  for (int year = r.year - 4; year <= r.year; ++year) {
+    if (year < 2000) continue;
+    ReportRequest earlier = request;
+    earlier.year = year;
+    earlier.format.reset();
+    earlier.subtree = r.subtree;
+    auto past = year == r.year ? core::Result<Report>(r) : BuildReport(repos, calendar, earlier);
+    if (past.ok()) trend.emplace_back(year, RequestsReceived(*past));
+  }
+  doc.render.figures.push_back({headings[2],
+                                RenderTrendSvg(trend, "近五年收到政府信息公开申请数（件）"),
+                                "近五年收到政府信息公开申请数"});
+  return doc;
+}
+
+}  // namespace gongkai::report
