@@ -198,3 +198,79 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
 }
 
 }  // namespace gongkai::store
+
+namespace gongkai::store {
+
+core::Status SqlReportRepository::PutNarrative(const core::ReportNarrative& n) {
+  long long org = n.org_id;
+  sql_ << "DELETE FROM report_narratives WHERE org_id = :o AND year = :y AND section = :s",
+      soci::use(org), soci::use(n.year), soci::use(n.section);
+  sql_ << "INSERT INTO report_narratives (org_id, year, section, text, updated_at, updated_by) "
+          "VALUES (:o, :y, :s, :t, :a, :b)",
+      soci::use(org), soci::use(n.year), soci::use(n.section), soci::use(n.text),
+      soci::use(n.updated_at), soci::use(n.updated_by);
+  return core::Status::Ok();
+}
+
+core::Result<std::vector<core::ReportNarrative>> SqlReportRepository::ListNarratives(
+    core::Id org_id, int year) {
+  std::vector<core::ReportNarrative> out;
+  core::ReportNarrative n;
+  long long org = org_id;
+  soci::statement st =
+      (sql_.prepare << "SELECT section, text, updated_at, updated_by FROM report_narratives "
+                       "WHERE org_id = :o AND year = :y ORDER BY section",
+       soci::into(n.section), soci::into(n.text), soci::into(n.updated_at),
+       soci::into(n.updated_by), soci::use(org), soci::use(year));
+  st.execute();
+  while (st.fetch()) {
+    n.org_id = org_id;
+    n.year = year;
+    out.push_back(n);
+  }
+  return out;
+}
+
+core::Result<core::Id> SqlReportRepository::InsertSnapshot(const core::ReportSnapshot& s) {
+  long long id = 0, org = s.org_id, taken = 0;
+  int subtree = s.subtree;
+  sql_ << "SELECT COUNT(*) FROM report_snapshots WHERE org_id = :o AND year = :y AND "
+          "subtree = :s AND version = :v",
+      soci::use(org), soci::use(s.year), soci::use(subtree), soci::use(s.version),
+      soci::into(taken);
+  if (taken) return core::AlreadyExists("该版本年报已存在", "version");
+  sql_ << "INSERT INTO report_snapshots (org_id, year, subtree, version, format, published_at, "
+          "published_by, change_note, json, html) VALUES (:o, :y, :s, :v, :f, :a, :b, :n, :j, "
+          ":h) RETURNING id",
+      soci::use(org), soci::use(s.year), soci::use(subtree), soci::use(s.version),
+      soci::use(s.format), soci::use(s.published_at), soci::use(s.published_by),
+      soci::use(s.change_note), soci::use(s.json), soci::use(s.html), soci::into(id);
+  return core::Id{id};
+}
+
+core::Result<std::vector<core::ReportSnapshot>> SqlReportRepository::ListSnapshots(core::Id org_id,
+                                                                                   int year,
+                                                                                   bool subtree) {
+  std::vector<core::ReportSnapshot> out;
+  core::ReportSnapshot s;
+  long long id = 0, org = org_id;
+  int sub = subtree;
+  soci::statement st =
+      (sql_.prepare << "SELECT id, version, format, published_at, published_by, change_note, "
+                       "json, html FROM report_snapshots WHERE org_id = :o AND year = :y AND "
+                       "subtree = :s ORDER BY version",
+       soci::into(id), soci::into(s.version), soci::into(s.format), soci::into(s.published_at),
+       soci::into(s.published_by), soci::into(s.change_note), soci::into(s.json),
+       soci::into(s.html), soci::use(org), soci::use(year), soci::use(sub));
+  st.execute();
+  while (st.fetch()) {
+    s.id = id;
+    s.org_id = org_id;
+    s.year = year;
+    s.subtree = subtree;
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace gongkai::store
