@@ -20,6 +20,7 @@ int Run(int argc, char** argv) {
   AddUserCommands(app, action);
   AddCalendarCommands(app, action);
   AddAuditCommands(app, action);
+  AddItemCommands(app, action);
   AddDemoCommand(app, action);
 
   try {

@@ -49,6 +49,10 @@ struct Tables {
   Table<Id, Item> items;                  // channels as given; sorted when read
   Table<std::string, Id> items_by_index_no;
   Table<Id, Response> responses;
+  Table<Id, ItemEvent> item_events;
+  Table<Id, ItemAttachment> item_attachments;
+  Table<Id, CatalogCategory> categories;
+  Table<Id, Submission> submissions;
   Table<Id, Request> requests;
   Table<RequestKey, Id> requests_by_key;
   Table<Id, RequestEvent> request_events;
@@ -127,6 +131,7 @@ class Repos final : public Repositories {
         users_(*this),
         calendar_(*this),
         items_(*this),
+        submissions_(*this),
         requests_(*this),
         cases_(*this),
         audit_(*this),
@@ -137,6 +142,7 @@ class Repos final : public Repositories {
   UserRepository& users() override { return users_; }
   CalendarRepository& calendar() override { return calendar_; }
   ItemRepository& items() override { return items_; }
+  SubmissionRepository& submissions() override { return submissions_; }
   RequestRepository& requests() override { return requests_; }
   CaseRepository& cases() override { return cases_; }
   AuditRepository& audit() override { return audit_; }
@@ -537,7 +543,131 @@ class Repos final : public Repositories {
       return out;
     }
 
+    Result<int> MaxIndexSerial(std::string_view org_code, int year) override {
+      // As SQL: the largest index_no in ["CODE/YEAR-", "CODE/YEAR.") by text order.
+      std::string lo = std::string(org_code) + "/" + std::to_string(year) + "-";
+      std::string hi = std::string(org_code) + "/" + std::to_string(year) + ".";
+      const auto& index = r_.t().items_by_index_no.rows();
+      auto it = index.lower_bound(hi);
+      if (it == index.begin()) return 0;
+      --it;
+      if (it->first < lo) return 0;
+      return ParseIndexSerial(it->first.substr(lo.size()));
+    }
+
+    Result<std::vector<Item>> Find(const ItemQuery& q) override {
+      std::vector<Item> out;
+      std::set<Id> orgs(q.org_ids.begin(), q.org_ids.end());
+      std::set<ItemState> states(q.states.begin(), q.states.end());
+      for (const auto& [id, stored] : r_.t().items.rows()) {
+        if (!orgs.empty() && !orgs.contains(stored.org_id)) continue;
+        if (!states.empty() && !states.contains(stored.state)) continue;
+        if (q.published_from && (!stored.published_on || *stored.published_on < *q.published_from))
+          continue;
+        if (q.published_to && (!stored.published_on || *stored.published_on > *q.published_to))
+          continue;
+        if (q.channel_from || q.channel_to) {
+          bool any = false;
+          for (const auto& c : stored.channels) {
+            if (q.channel_from && c.published_on < *q.channel_from) continue;
+            if (q.channel_to && c.published_on > *q.channel_to) continue;
+            any = true;
+          }
+          if (!any) continue;
+        }
+        Item it = r_.ReadItem(stored);
+        if (!q.with_body) it.body_md.clear();
+        out.push_back(std::move(it));
+        if (q.limit > 0 && std::ssize(out) >= q.limit) break;
+      }
+      return out;
+    }
+
+    Result<Id> AppendEvent(const ItemEvent& e) override {
+      Tables& t = r_.t();
+      r_.ForeignKey(t.items.Contains(e.item_id));
+      int seq = 0;
+      for (const auto& [_, other] : t.item_events.rows()) {
+        if (other.item_id == e.item_id) seq = std::max(seq, other.seq);
+      }
+      ItemEvent stored = e;
+      stored.id = NextId(t.item_events);
+      stored.seq = seq + 1;
+      t.item_events.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+
+    Result<std::vector<ItemEvent>> ListEvents(Id item_id) override {
+      std::vector<ItemEvent> out;
+      for (const auto& [_, e] : r_.t().item_events.rows()) {
+        if (e.item_id == item_id) out.push_back(e);
+      }
+      std::sort(out.begin(), out.end(),
+                [](const ItemEvent& a, const ItemEvent& b) { return a.seq < b.seq; });
+      return out;
+    }
+
+    Result<Id> AddAttachment(const ItemAttachment& a) override {
+      Tables& t = r_.t();
+      r_.ForeignKey(t.items.Contains(a.item_id));
+      r_.Check(a.size_bytes >= 0, "size_bytes >= 0");
+      int position = 0;
+      for (const auto& [_, other] : t.item_attachments.rows()) {
+        if (other.item_id == a.item_id) position = std::max(position, other.position);
+      }
+      ItemAttachment stored = a;
+      stored.id = NextId(t.item_attachments);
+      stored.position = position + 1;
+      t.item_attachments.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+
+    Result<std::vector<ItemAttachment>> ListAttachments(Id item_id) override {
+      std::vector<ItemAttachment> out;
+      for (const auto& [_, a] : r_.t().item_attachments.rows()) {
+        if (a.item_id == item_id) out.push_back(a);
+      }
+      std::sort(out.begin(), out.end(), [](const ItemAttachment& a, const ItemAttachment& b) {
+        return a.position < b.position;
+      });
+      return out;
+    }
+
+    Result<Id> InsertCategory(const CatalogCategory& c) override {
+      Tables& t = r_.t();
+      for (const auto& [_, other] : t.categories.rows()) {
+        if (other.org_id == c.org_id && other.path == c.path) {
+          return AlreadyExists("目录栏目已存在: " + c.path, "path");
+        }
+      }
+      r_.OrgExists(c.org_id);
+      CatalogCategory stored = c;
+      stored.id = NextId(t.categories);
+      t.categories.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+
+    Result<std::vector<CatalogCategory>> ListCategories(Id org_id) override {
+      std::vector<CatalogCategory> out;
+      for (const auto& [_, c] : r_.t().categories.rows()) {
+        if (c.org_id == org_id) out.push_back(c);
+      }
+      std::sort(out.begin(), out.end(), [](const CatalogCategory& a, const CatalogCategory& b) {
+        return std::tie(a.sort_order, a.path) < std::tie(b.sort_order, b.path);
+      });
+      return out;
+    }
+
    private:
+    static int ParseIndexSerial(const std::string& digits) {
+      int n = 0;
+      for (char c : digits) {
+        if (c < '0' || c > '9' || n > 100000000) return n;
+        n = n * 10 + (c - '0');
+      }
+      return n;
+    }
+
     // item_channels' primary key is (item_id, channel).
     void CheckChannels(const Item& it) {
       std::set<Channel> seen;
@@ -546,6 +676,66 @@ class Repos final : public Repositories {
       }
     }
 
+    Repos& r_;
+  };
+
+  class FakeSubmissions final : public SubmissionRepository {
+   public:
+    explicit FakeSubmissions(Repos& r) : r_(r) {}
+
+    Result<Id> Insert(const Submission& s) override {
+      Tables& t = r_.t();
+      for (const auto& [_, other] : t.submissions.rows()) {
+        if (other.item_id == s.item_id && other.to_org_id == s.to_org_id) {
+          return AlreadyExists("该信息已报送至该机构", "to");
+        }
+      }
+      r_.ForeignKey(t.items.Contains(s.item_id));
+      r_.OrgExists(s.from_org_id);
+      r_.OrgExists(s.to_org_id);
+      Submission stored = s;
+      stored.id = NextId(t.submissions);
+      t.submissions.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+
+    Status Update(const Submission& s) override {
+      Tables& t = r_.t();
+      const Submission* old = t.submissions.Find(s.id);
+      if (!old) return NotFound("报送记录不存在: id " + std::to_string(s.id));
+      Submission stored = *old;  // only the decision columns are updated
+      stored.decision = s.decision;
+      stored.decided_on = s.decided_on;
+      t.submissions.Mutable()[s.id] = stored;
+      return Status::Ok();
+    }
+
+    Result<Submission> Get(Id id) override {
+      const Submission* s = r_.t().submissions.Find(id);
+      if (!s) return NotFound("报送记录不存在: id " + std::to_string(id));
+      r_.Read(s->submitted_on);
+      r_.Read(s->decided_on);
+      return *s;
+    }
+
+    Result<std::vector<Submission>> List(Id org_id, bool to, int year) override {
+      std::vector<Submission> out;
+      for (const auto& [_, s] : r_.t().submissions.rows()) {
+        if ((to ? s.to_org_id : s.from_org_id) == org_id && InYear(s.submitted_on, year)) {
+          out.push_back(s);
+        }
+      }
+      for (const auto& s : out) {
+        r_.Read(s.submitted_on);
+        r_.Read(s.decided_on);
+      }
+      std::stable_sort(out.begin(), out.end(), [](const Submission& a, const Submission& b) {
+        return a.submitted_on < b.submitted_on;
+      });
+      return out;
+    }
+
+   private:
     Repos& r_;
   };
 
@@ -793,6 +983,7 @@ class Repos final : public Repositories {
   FakeUsers users_;
   FakeCalendar calendar_;
   FakeItems items_;
+  FakeSubmissions submissions_;
   FakeRequests requests_;
   FakeCases cases_;
   FakeAudit audit_;

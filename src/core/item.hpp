@@ -54,7 +54,91 @@ struct Item {
   ItemState state = ItemState::kDraft;
   std::string body_md;  // Markdown
   std::vector<ItemChannel> channels;
+  std::string author;  // username of the editor who created it ("" for bulk loads)
   friend bool operator==(const Item&, const Item&) = default;
+};
+
+// One step in an item's history (item_events). Reviews (保密审查) are the approve and
+// reject events; the workflow reads them to decide whether an item may be published.
+enum class ItemEventKind {
+  kCreate,
+  kEdit,
+  kSubmit,
+  kApprove,   // 保密审查通过
+  kReject,    // 保密审查退回 (reason required)
+  kPublish,   // 索引号 issued
+  kWithdraw,  // reason required; the item and its 索引号 are kept
+  kChannel,   // published on a further channel
+  kValidity,  // 有效性 changed after publication
+  kImport,    // loaded by import (historical publication from another system)
+};
+const char* ItemEventKindCode(ItemEventKind k);
+Result<ItemEventKind> ParseItemEventKind(std::string_view text);
+
+struct ItemEvent {
+  Id id = 0;
+  Id item_id = 0;
+  int seq = 0;         // 1, 2, ... per item; assigned by the repository
+  ItemEventKind kind = ItemEventKind::kCreate;
+  std::string actor;   // username for workflow steps, else the ChangeContext actor
+  std::string at;      // UTC ISO 8601
+  std::string reason;  // rejection or withdrawal reason, or a note
+  friend bool operator==(const ItemEvent&, const ItemEvent&) = default;
+};
+
+// A file attached to an item. The bytes live outside the database, named by their
+// SHA-256 (app/attachment_store); the row keeps what is needed to serve them.
+struct ItemAttachment {
+  Id id = 0;
+  Id item_id = 0;
+  int position = 0;        // 1, 2, ... in display order
+  std::string name;        // sanitised file name shown to people
+  std::string sha256;      // 64 lowercase hex characters
+  std::string media_type;  // sniffed from the bytes, e.g. application/pdf
+  int64_t size_bytes = 0;
+  friend bool operator==(const ItemAttachment&, const ItemAttachment&) = default;
+};
+
+// A column of a body's disclosure catalog (目录), a '/'-separated path such as
+// "法定主动公开内容/通知公告". A body without stored categories uses DefaultCatalog().
+struct CatalogCategory {
+  Id id = 0;
+  Id org_id = 0;
+  std::string path;
+  bool mandatory = false;  // inspections flag it when empty or stale
+  int stale_days = 0;      // days without publication before it is stale; 0: the default
+  int sort_order = 0;
+  friend bool operator==(const CatalogCategory&, const CatalogCategory&) = default;
+};
+
+// What ItemRepository::Find selects. Every set criterion must hold.
+struct ItemQuery {
+  std::vector<Id> org_ids;          // empty: every org
+  std::vector<ItemState> states;    // empty: every state
+  std::optional<Date> published_from, published_to;  // items.published_on, inclusive
+  // Items with a channel publication in [from, to] (inclusive).
+  std::optional<Date> channel_from, channel_to;
+  bool with_body = true;  // false: body_md comes back empty (lists, counts)
+  int limit = 0;          // 0: no limit
+  // Order: by id ascending.
+};
+
+// 报送/采用: a body submits one of its published items to a higher body's portal, whose
+// editor accepts (采用) or rejects it.
+enum class SubmissionDecision { kPending, kAccepted, kRejected };
+const char* SubmissionDecisionCode(SubmissionDecision d);
+const char* SubmissionDecisionLabel(SubmissionDecision d);  // 待处理, 已采用, 未采用
+Result<SubmissionDecision> ParseSubmissionDecision(std::string_view text);
+
+struct Submission {
+  Id id = 0;
+  Id item_id = 0;
+  Id from_org_id = 0;
+  Id to_org_id = 0;
+  Date submitted_on;
+  SubmissionDecision decision = SubmissionDecision::kPending;
+  std::optional<Date> decided_on;
+  friend bool operator==(const Submission&, const Submission&) = default;
 };
 
 // Responses to public concerns and policy interpretations (回应解读).

@@ -81,6 +81,33 @@ class ItemRepository {
 
   virtual Result<Id> InsertResponse(const Response& response) = 0;
   virtual Result<std::vector<Response>> ListResponses(Id org_id, int year) = 0;
+
+  // The largest serial of any 索引号 "{org_code}/{year}-NNNNN" ever stored, withdrawn
+  // items included (0 when none), so that serials are never reused.
+  virtual Result<int> MaxIndexSerial(std::string_view org_code, int year) = 0;
+  // Items matching `query`, by id ascending, with their channels.
+  virtual Result<std::vector<Item>> Find(const ItemQuery& query) = 0;
+  // Appends an event with the next seq (the event's seq is ignored); returns its id.
+  virtual Result<Id> AppendEvent(const ItemEvent& event) = 0;
+  virtual Result<std::vector<ItemEvent>> ListEvents(Id item_id) = 0;  // by seq
+  // Appends an attachment at the next position (its position is ignored).
+  virtual Result<Id> AddAttachment(const ItemAttachment& attachment) = 0;
+  virtual Result<std::vector<ItemAttachment>> ListAttachments(Id item_id) = 0;  // by position
+  // Inserts a catalog column; kAlreadyExists when the org has that path.
+  virtual Result<Id> InsertCategory(const CatalogCategory& category) = 0;
+  // The org's stored columns by sort_order, then path (empty: it uses the default catalog).
+  virtual Result<std::vector<CatalogCategory>> ListCategories(Id org_id) = 0;
+};
+
+class SubmissionRepository {
+ public:
+  virtual ~SubmissionRepository() = default;
+  // kAlreadyExists when the item was already submitted to that org.
+  virtual Result<Id> Insert(const Submission& submission) = 0;
+  virtual Status Update(const Submission& submission) = 0;  // decision fields; kNotFound
+  virtual Result<Submission> Get(Id id) = 0;                // kNotFound
+  // Submissions sent to (`to` true) or from the org, submitted in `year`, by date then id.
+  virtual Result<std::vector<Submission>> List(Id org_id, bool to, int year) = 0;
 };
 
 class RequestRepository {
@@ -139,6 +166,7 @@ class Repositories {
   virtual UserRepository& users() = 0;
   virtual CalendarRepository& calendar() = 0;
   virtual ItemRepository& items() = 0;
+  virtual SubmissionRepository& submissions() = 0;
   virtual RequestRepository& requests() = 0;
   virtual CaseRepository& cases() = 0;
   virtual AuditRepository& audit() = 0;

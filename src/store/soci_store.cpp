@@ -21,6 +21,7 @@ class SociStore::Repos : public core::Repositories {
         users_(sql),
         calendar_(sql),
         items_(sql, backend),
+        submissions_(sql),
         requests_(sql),
         cases_(sql, backend),
         audit_(sql, backend) {}
@@ -28,6 +29,7 @@ class SociStore::Repos : public core::Repositories {
   core::UserRepository& users() override { return users_; }
   core::CalendarRepository& calendar() override { return calendar_; }
   core::ItemRepository& items() override { return items_; }
+  core::SubmissionRepository& submissions() override { return submissions_; }
   core::RequestRepository& requests() override { return requests_; }
   core::CaseRepository& cases() override { return cases_; }
   core::AuditRepository& audit() override { return audit_; }
@@ -51,6 +53,7 @@ class SociStore::Repos : public core::Repositories {
   SqlUserRepository users_;
   SqlCalendarRepository calendar_;
   SqlItemRepository items_;
+  SqlSubmissionRepository submissions_;
   SqlRequestRepository requests_;
   SqlCaseRepository cases_;
   SqlAuditRepository audit_;

@@ -12,14 +12,14 @@ namespace {
 const char* kItemInsert =
     "INSERT INTO items (id, org_id, index_no, title, summary, publisher, formed_on, "
     "published_on, doc_no, topic, category, disclosure_mode, validity, validity_changed_on, "
-    "is_regulation, is_normative, state, body_md) VALUES (:id, :o, :ix, :t, :s, :p, :f, :pd, "
-    ":dn, :tp, :c, :m, :v, :vc, :rg, :nm, :st, :b)";
+    "is_regulation, is_normative, state, body_md, author) VALUES (:id, :o, :ix, :t, :s, :p, :f, "
+    ":pd, :dn, :tp, :c, :m, :v, :vc, :rg, :nm, :st, :b, :a)";
 
 // Column vectors for a bulk insert of items.
 struct ItemColumns {
   std::vector<long long> id, org_id;
   std::vector<std::string> index_no, title, summary, publisher, formed_on, published_on, doc_no,
-      topic, category, mode, validity, validity_changed_on, state, body;
+      topic, category, mode, validity, validity_changed_on, state, body, author;
   std::vector<soci::indicator> index_no_ind, published_on_ind, validity_changed_ind;
   std::vector<int> is_regulation, is_normative;
 
@@ -46,6 +46,7 @@ struct ItemColumns {
     is_normative.push_back(it.is_normative);
     state.push_back(core::ItemStateCode(it.state));
     body.push_back(it.body_md);
+    author.push_back(it.author);
   }
 
   void Execute(soci::session& sql) {
@@ -54,7 +55,7 @@ struct ItemColumns {
         soci::use(published_on, published_on_ind), soci::use(doc_no), soci::use(topic),
         soci::use(category), soci::use(mode), soci::use(validity),
         soci::use(validity_changed_on, validity_changed_ind), soci::use(is_regulation),
-        soci::use(is_normative), soci::use(state), soci::use(body);
+        soci::use(is_normative), soci::use(state), soci::use(body), soci::use(author);
   }
 };
 
@@ -131,13 +132,13 @@ core::Status SqlItemRepository::Update(const core::Item& it) {
                        "publisher = :p, formed_on = :f, published_on = :pd, doc_no = :dn, "
                        "topic = :tp, category = :c, disclosure_mode = :m, validity = :v, "
                        "validity_changed_on = :vc, is_regulation = :rg, is_normative = :nm, "
-                       "state = :st, body_md = :b WHERE id = :id",
+                       "state = :st, body_md = :b, author = :a WHERE id = :id",
        soci::use(org_id), soci::use(ix.value, ix.ind), soci::use(it.title), soci::use(it.summary),
        soci::use(it.publisher), soci::use(formed), soci::use(pd.value, pd.ind),
        soci::use(it.doc_no), soci::use(it.topic), soci::use(it.category),
        soci::use(it.disclosure_mode), soci::use(validity), soci::use(vc.value, vc.ind),
        soci::use(is_regulation), soci::use(is_normative), soci::use(state), soci::use(it.body_md),
-       soci::use(id));
+       soci::use(it.author), soci::use(id));
   st.execute(true);
   if (st.get_affected_rows() == 0) return core::NotFound("信息不存在: id " + std::to_string(id));
   sql_ << "DELETE FROM item_channels WHERE item_id = :id", soci::use(id);
@@ -147,6 +148,12 @@ core::Status SqlItemRepository::Update(const core::Item& it) {
 
 std::vector<core::Item> SqlItemRepository::Select(const std::string& tail,
                                                   const std::string& param) {
+  return Select(tail, std::vector<std::string>{param}, true);
+}
+
+std::vector<core::Item> SqlItemRepository::Select(const std::string& tail,
+                                                  const std::vector<std::string>& params,
+                                                  bool with_body) {
   std::vector<core::Item> out;
   core::Item it;
   long long id = 0, org_id = 0;
@@ -171,13 +178,14 @@ std::vector<core::Item> SqlItemRepository::Select(const std::string& tail,
   st.exchange(soci::into(is_normative));
   st.exchange(soci::into(state));
   st.exchange(soci::into(it.body_md));
-  st.exchange(soci::use(param));
+  st.exchange(soci::into(it.author));
+  for (const auto& p : params) st.exchange(soci::use(p));
   st.alloc();
   st.prepare(
       "SELECT id, org_id, index_no, title, summary, publisher, formed_on, published_on, doc_no, "
       "topic, category, disclosure_mode, validity, validity_changed_on, is_regulation, "
-      "is_normative, state, body_md FROM items " +
-      tail);
+      "is_normative, state, " +
+      std::string(with_body ? "body_md" : "''") + ", author FROM items " + tail);
   st.define_and_bind();
   st.execute();
   std::map<Id, size_t> index;
@@ -196,16 +204,24 @@ std::vector<core::Item> SqlItemRepository::Select(const std::string& tail,
     index[id] = out.size();
     out.push_back(it);
   }
-  for (auto& item : out) {
-    long long item_id = item.id;
+  // Channels in one query per chunk of items (ids are integers: inlined).
+  constexpr size_t kChunk = 500;
+  for (size_t begin = 0; begin < out.size(); begin += kChunk) {
+    std::string ids;
+    for (size_t i = begin; i < std::min(out.size(), begin + kChunk); ++i) {
+      if (!ids.empty()) ids += ',';
+      ids += std::to_string(out[i].id);
+    }
+    long long item_id = 0;
     std::string channel, date;
     soci::statement ch =
-        (sql_.prepare << "SELECT channel, published_on FROM item_channels WHERE item_id = :i "
-                         "ORDER BY channel",
-         soci::into(channel), soci::into(date), soci::use(item_id));
+        (sql_.prepare << "SELECT item_id, channel, published_on FROM item_channels WHERE item_id "
+                         "IN (" + ids + ") ORDER BY item_id, channel",
+         soci::into(item_id), soci::into(channel), soci::into(date));
     ch.execute();
     while (ch.fetch()) {
-      item.channels.push_back({Unwrap(core::ParseChannel(channel)), ToDate(date)});
+      out[index.at(item_id)].channels.push_back(
+          {Unwrap(core::ParseChannel(channel)), ToDate(date)});
     }
   }
   return out;

@@ -68,12 +68,38 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<int64_t> Count() override;
   core::Result<core::Id> InsertResponse(const core::Response& response) override;
   core::Result<std::vector<core::Response>> ListResponses(core::Id org_id, int year) override;
+  // In sql_item_catalog_repository.cpp:
+  core::Result<int> MaxIndexSerial(std::string_view org_code, int year) override;
+  core::Result<std::vector<core::Item>> Find(const core::ItemQuery& query) override;
+  core::Result<core::Id> AppendEvent(const core::ItemEvent& event) override;
+  core::Result<std::vector<core::ItemEvent>> ListEvents(core::Id item_id) override;
+  core::Result<core::Id> AddAttachment(const core::ItemAttachment& attachment) override;
+  core::Result<std::vector<core::ItemAttachment>> ListAttachments(core::Id item_id) override;
+  core::Result<core::Id> InsertCategory(const core::CatalogCategory& category) override;
+  core::Result<std::vector<core::CatalogCategory>> ListCategories(core::Id org_id) override;
 
  private:
   std::vector<core::Item> Select(const std::string& where_order_limit, const std::string& param);
+  // `tail` binds `params` in order; without the body, body_md comes back empty.
+  std::vector<core::Item> Select(const std::string& tail, const std::vector<std::string>& params,
+                                 bool with_body);
   void SaveChannels(const std::vector<core::Item>& items);
   soci::session& sql_;
   Backend backend_;
+};
+
+class SqlSubmissionRepository : public core::SubmissionRepository {
+ public:
+  explicit SqlSubmissionRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<core::Id> Insert(const core::Submission& submission) override;
+  core::Status Update(const core::Submission& submission) override;
+  core::Result<core::Submission> Get(core::Id id) override;
+  core::Result<std::vector<core::Submission>> List(core::Id org_id, bool to, int year) override;
+
+ private:
+  std::vector<core::Submission> Select(const std::string& where,
+                                       const std::vector<std::string>& params);
+  soci::session& sql_;
 };
 
 class SqlRequestRepository : public core::RequestRepository {

@@ -1,0 +1,78 @@
+// Importing and exporting proactive items as CSV or JSON.
+//
+// CSV: a header row naming the columns (Chinese labels as disclosure catalogs print them,
+// or the English field names), one item per row, RFC 4180 quoting. The bytes may be UTF-8
+// (with or without BOM) or GB18030/GBK (what Excel and many portals export), detected or
+// declared. JSON: an array of objects with the English field names (what ExportItems
+// writes). Every text field goes through text::NormalizeInput (full-width folding,
+// traditional → simplified).
+//
+// Columns (label / field): 索引号 index_no, 信息名称 title*, 内容概述 summary, 发布机构
+// publisher, 机构代码 org (or ImportOptions::default_org), 生成日期 formed_on*, 发布日期
+// published_on, 文号 doc_no, 主题分类 topic, 目录栏目 category*, 公开方式 disclosure_mode,
+// 有效性 validity, 失效或废止日期 validity_changed_on, 规章 is_regulation, 行政规范性文件
+// is_normative, 状态 state, 发布渠道 channels ("政府网站;政务微信:2024-03-02": a channel with
+// no date takes the publication date), 正文 body_md. Dates: 2024-03-01, 2024/3/1 or
+// 2024年3月1日. Flags: 是/否, 1/0, true/false. Rows with a 索引号 are past publications
+// (core::ImportItem), the others drafts.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/audit.hpp"
+#include "core/store.hpp"
+
+namespace gongkai::app {
+
+struct ImportOptions {
+  std::string format = "csv";     // "csv" or "json"
+  std::string encoding = "auto";  // "auto" (text::DecodeToUtf8) or a name for text::DecodeAs
+  std::string default_org;        // org code for rows without 机构代码
+  std::string actor;              // username: editor or admin of each row's body
+  core::Date today;
+  bool skip_bad = false;  // import the good rows and report the bad; else all or nothing
+  // Called after each row is checked (done rows, total rows); may be empty.
+  std::function<void(size_t, size_t)> progress;
+};
+
+struct RowError {
+  size_t row = 0;     // CSV: the spreadsheet row (header = 1); JSON: 1-based array index
+  std::string field;  // may be empty
+  std::string message;
+};
+
+struct ImportReport {
+  size_t rows = 0;      // data rows read
+  size_t imported = 0;  // rows stored (0 unless written)
+  bool written = false;  // false: nothing was stored
+  std::vector<RowError> errors;
+};
+
+// Decodes, parses and imports in one transaction. File-level problems (undecodable bytes,
+// bad JSON, a missing required or unknown column) fail with kInvalidArgument and write
+// nothing. Row problems are listed in the report: then nothing is written unless
+// skip_bad, when the good rows are. Database failures fail the call (nothing written).
+core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeContext& ctx,
+                                       std::string_view bytes, const ImportOptions& options);
+
+struct ExportOptions {
+  std::string format = "csv";  // "csv" (UTF-8 with BOM, for Excel) or "json"
+  std::string org;             // subtree to export (every body when empty)
+  int year = 0;                // publication year (0: all years)
+};
+
+// Writes the published items (state published only: no drafts, items under review or
+// withdrawn ones; no author or other personal data) of the subtree, by id, in the same
+// columns ImportItems reads. kNotFound for an unknown org; kInvalidArgument for a format.
+core::Result<std::string> ExportItems(core::Store& store, const ExportOptions& options,
+                                      size_t* count = nullptr);
+
+// Parses RFC 4180 CSV (quotes, doubled quotes, CRLF or LF, newlines inside quotes) into
+// records of fields. Fails with kInvalidArgument on an unterminated quote. Exposed for
+// tests.
+core::Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view text);
+
+}  // namespace gongkai::app
