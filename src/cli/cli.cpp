@@ -20,6 +20,8 @@ int Run(int argc, char** argv) {
   AddUserCommands(app, action);
   AddCalendarCommands(app, action);
   AddAuditCommands(app, action);
+  AddRequestCommands(app, action);
+  AddCaseCommands(app, action);
   AddItemCommands(app, action);
   AddDemoCommand(app, action);
 

@@ -14,6 +14,8 @@ void AddOrgCommands(CLI::App& app, Action& action);       // org_commands.cpp
 void AddUserCommands(CLI::App& app, Action& action);      // user_commands.cpp
 void AddCalendarCommands(CLI::App& app, Action& action);  // calendar_commands.cpp
 void AddAuditCommands(CLI::App& app, Action& action);     // audit_commands.cpp
+void AddRequestCommands(CLI::App& app, Action& action);   // request_commands.cpp
+void AddCaseCommands(CLI::App& app, Action& action);      // case_commands.cpp
 void AddItemCommands(CLI::App& app, Action& action);      // item_commands.cpp
 void AddDemoCommand(CLI::App& app, Action& action);       // demo_command.cpp
 

@@ -1,8 +1,7 @@
 #include "core/calendar_service.hpp"
 
-#include <set>
-
 #include "core/json_writer.hpp"
+#include "core/request_service.hpp"
 
 namespace gongkai::core {
 
@@ -28,30 +27,9 @@ Result<ImportReport> ImportHolidayYears(Repositories& repos, const ChangeContext
             .Finish()));
     report.years.push_back(y.year);
   }
-  GONGKAI_ASSIGN_OR_RETURN(Calendar calendar, LoadCalendar(repos));
-
-  // A provisional due date lies in a year whose notice was missing; requests received
-  // that year or the one before can have one.
-  std::set<int> request_years;
-  for (int y : report.years) {
-    request_years.insert(y - 1);
-    request_years.insert(y);
-  }
-  GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
-  for (const Org& org : orgs) {
-    for (int year : request_years) {
-      GONGKAI_ASSIGN_OR_RETURN(auto requests, repos.requests().ListByOrgYear(org.id, year));
-      for (Request& r : requests) {
-        if (!r.due_provisional || IsClosed(r.state)) continue;
-        CalendarDay due =
-            calendar.AddWorkingDays(r.received_on, StatutoryAnswerDays(r.received_on));
-        r.due_on = due.date;
-        r.due_provisional = due.provisional;
-        GONGKAI_RETURN_IF_ERROR(repos.requests().Update(r));
-        ++report.due_dates_recomputed;
-      }
-    }
-  }
+  // Replays every open request's events over the new calendar (request_clock), so pauses,
+  // corrections and extensions are honoured; counts the due dates that changed.
+  GONGKAI_ASSIGN_OR_RETURN(report.due_dates_recomputed, RecomputeOpenDueDates(repos));
   return report;
 }
 

@@ -17,15 +17,13 @@ int StatutoryAnswerDays(Date received);
 
 struct ImportReport {
   std::vector<int> years;        // notice years stored
-  int due_dates_recomputed = 0;  // open requests whose provisional due date was recomputed
+  int due_dates_recomputed = 0;  // open requests whose due date changed
 };
 
 // Validates and stores notice years (replacing the same years), then recomputes the due
-// date of every open request whose due date was provisional, so that loading a year makes
-// those dates exact. One audit event per year. kInvalidArgument for invalid data.
-//
-// The recomputation applies the statutory period from the receipt date; pauses and
-// extensions recorded as request events are the request clock's to replay.
+// date of every open request by replaying its events (RecomputeOpenDueDates), so that
+// loading a year makes provisional dates exact. One audit event per year.
+// kInvalidArgument for invalid data.
 Result<ImportReport> ImportHolidayYears(Repositories& repos, const ChangeContext& ctx,
                                         const std::vector<HolidayYear>& years);
 

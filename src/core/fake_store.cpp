@@ -57,6 +57,7 @@ struct Tables {
   Table<RequestKey, Id> requests_by_key;
   Table<Id, RequestEvent> request_events;
   Table<std::pair<Id, int>, Id> events_by_seq;  // (request_id, seq) -> event id
+  Table<Id, RequestFee> request_fees;           // by request id
   Table<Id, Consultation> consultations;
   Table<Id, Complaint> complaints;
   Table<Id, LegalCase> legal_cases;
@@ -522,6 +523,21 @@ class Repos final : public Repositories {
 
     Result<int64_t> Count() override { return r_.t().items.Size(); }
 
+    Result<std::vector<Item>> FindPublished(std::string_view doc_no,
+                                            const std::vector<std::string>& phrases,
+                                            int limit) override {
+      std::vector<Item> out;
+      const auto& rows = r_.t().items.rows();
+      for (auto it = rows.rbegin(); it != rows.rend() && std::ssize(out) < limit; ++it) {
+        const Item& item = it->second;
+        if (item.state != ItemState::kPublished) continue;
+        bool hit = !doc_no.empty() && item.doc_no == doc_no;
+        for (const auto& p : phrases) hit = hit || item.title.find(p) != std::string::npos;
+        if (hit) out.push_back(r_.ReadItem(item));
+      }
+      return out;
+    }
+
     Result<Id> InsertResponse(const Response& resp) override {
       Tables& t = r_.t();
       r_.OrgExists(resp.org_id);
@@ -819,6 +835,53 @@ class Repos final : public Repositories {
       return stored.id;
     }
 
+    Result<std::vector<Request>> ListOpen() override {
+      std::vector<Request> out;
+      for (const auto& [_, req] : r_.t().requests.rows()) {
+        if (!IsClosed(req.state)) out.push_back(r_.ReadRequest(req));
+      }
+      std::stable_sort(out.begin(), out.end(), [](const Request& a, const Request& b) {
+        if (a.due_on.has_value() != b.due_on.has_value()) return a.due_on.has_value();
+        return a.due_on < b.due_on;
+      });
+      return out;
+    }
+
+    Status PutFee(const RequestFee& fee) override {
+      Tables& t = r_.t();
+      r_.ForeignKey(t.requests.Contains(fee.request_id));
+      r_.Check(fee.quantity >= 1, "quantity >= 1");
+      r_.Check(fee.prior >= 0, "prior_count >= 0");
+      r_.Check(fee.amount_yuan >= 0, "amount_yuan >= 0");
+      t.request_fees.Mutable()[fee.request_id] = fee;
+      return Status::Ok();
+    }
+
+    Result<std::optional<RequestFee>> GetFee(Id request_id) override {
+      const RequestFee* fee = r_.t().request_fees.Find(request_id);
+      if (!fee) return std::optional<RequestFee>();
+      r_.Read(fee->notified_on);
+      r_.Read(fee->settled_on);
+      return std::optional<RequestFee>(*fee);
+    }
+
+    Result<std::vector<RequestFee>> ListFees(Id org_id, int year) override {
+      std::vector<RequestFee> out;
+      const Tables& t = r_.t();
+      for (const auto& [id, fee] : t.request_fees.rows()) {
+        const Request* req = t.requests.Find(id);
+        if (req && req->org_id == org_id && InYear(fee.notified_on, year)) out.push_back(fee);
+      }
+      for (const auto& fee : out) {
+        r_.Read(fee.notified_on);
+        r_.Read(fee.settled_on);
+      }
+      std::stable_sort(out.begin(), out.end(), [](const RequestFee& a, const RequestFee& b) {
+        return a.notified_on < b.notified_on;
+      });
+      return out;
+    }
+
     Result<std::vector<RequestEvent>> ListEvents(Id request_id) override {
       std::vector<RequestEvent> out;
       const Tables& t = r_.t();
@@ -891,6 +954,14 @@ class Repos final : public Repositories {
       CheckReferences(c);
       t.legal_cases.Mutable()[c.id] = c;
       return Status::Ok();
+    }
+
+    Result<LegalCase> GetLegalCase(Id id) override {
+      const LegalCase* c = r_.t().legal_cases.Find(id);
+      if (!c) return NotFound("案件不存在: id " + std::to_string(id));
+      r_.Read(c->filed_on);
+      r_.Read(c->closed_on);
+      return *c;
     }
 
     Result<std::vector<LegalCase>> ListLegalCases(Id org_id, int year) override {

@@ -90,10 +90,14 @@ int MaxExtensionDays(RequestRegime r) { return r == RequestRegime::k2008 ? 15 : 
 
 const char* ClockStateLabel(ClockState s) {
   switch (s) {
-    case ClockState::kRunning: return "计时中";
-    case ClockState::kAwaitingCorrection: return "待补正（中止计时）";
-    case ClockState::kPaused: return "暂停计时";
-    case ClockState::kClosed: return "已办结";
+    case ClockState::kRunning:
+      return "计时中";
+    case ClockState::kAwaitingCorrection:
+      return "待补正（中止计时）";
+    case ClockState::kPaused:
+      return "暂停计时";
+    case ClockState::kClosed:
+      return "已办结";
   }
   return "";
 }
@@ -117,7 +121,8 @@ Result<ReceiptDate> DetermineReceiptDate(RequestChannel channel, Date submitted,
             "邮寄申请须给出签收日期，平常信函须给出与申请人确认之日（第三十一条第（二）项）",
             "received_on");
       }
-      return ReceiptDate{*confirmed, "第三十一条第（二）项：签收之日（平常信函为与申请人确认之日）"};
+      return ReceiptDate{*confirmed,
+                         "第三十一条第（二）项：签收之日（平常信函为与申请人确认之日）"};
     case RequestChannel::kOnline:
     case RequestChannel::kFax:
       if (!confirmed) {
@@ -143,10 +148,10 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
   DueDate due;
   due.regime = RegimeFor(request.received_on);
   due.period_days = AnswerPeriodDays(due.regime);
-  const char* law = due.regime == RequestRegime::k2008 ? "2008年《条例》第二十四条"
-                                                       : "2019年《条例》第三十三条";
+  const char* law =
+      due.regime == RequestRegime::k2008 ? "2008年《条例》第二十四条" : "2019年《条例》第三十三条";
 
-  int remaining = 0;   // working days left after `base` while running
+  int remaining = 0;  // working days left after `base` while running
   Date paused_since;  // while paused: the day the pause began
   // Starts a full count on `base` (receipt or corrected request).
   auto start_count = [&](Date base) {
@@ -205,8 +210,7 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
           if (!with.ok()) return with.status();
           what = *with == ConsultationKind::kThirdParty
                      ? "书面征求第三方意见（第三十二条，第三方应在 " +
-                           std::to_string(rules.third_party_reply_days) +
-                           " 个工作日内答复，约至 " +
+                           std::to_string(rules.third_party_reply_days) + " 个工作日内答复，约至 " +
                            Iso(cal.Add(e.on, rules.third_party_reply_days)) + "）"
                      : "征求其他行政机关意见（第三十四条）";
         }
@@ -225,7 +229,8 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
           break;
         }
         due.state = ClockState::kPaused;
-        due.paused_by = is_fee ? RequestEventKind::kFeeNotice : RequestEventKind::kConsultationStart;
+        due.paused_by =
+            is_fee ? RequestEventKind::kFeeNotice : RequestEventKind::kConsultationStart;
         due.days_remaining_at_pause = left;
         remaining = left;
         paused_since = e.on;
@@ -238,9 +243,9 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
       case RequestEventKind::kConsultationEnd:
       case RequestEventKind::kFeeSettled: {
         bool is_fee = kind == RequestEventKind::kFeeSettled;
-        std::string what = is_fee ? (data.Get("how") == "waived" ? "决定免收信息处理费"
-                                                                  : "申请人缴纳信息处理费")
-                                  : "征求意见结束";
+        std::string what =
+            is_fee ? (data.Get("how") == "waived" ? "决定免收信息处理费" : "申请人缴纳信息处理费")
+                   : "征求意见结束";
         RequestEventKind opener =
             is_fee ? RequestEventKind::kFeeNotice : RequestEventKind::kConsultationStart;
         if (due.state != ClockState::kPaused || due.paused_by != opener) {
@@ -262,10 +267,10 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
         due.extension_days += days;
         remaining += days;
         std::string approver = data.Get("approver");
-        std::string text = "延期答复 " + std::to_string(days) + " 个工作日（" +
-                           (due.regime == RequestRegime::k2008 ? "2008年《条例》第二十四条"
-                                                               : "第三十三条") +
-                           (approver.empty() ? "" : "，批准人 " + approver) + "）";
+        std::string text =
+            "延期答复 " + std::to_string(days) + " 个工作日（" +
+            (due.regime == RequestRegime::k2008 ? "2008年《条例》第二十四条" : "第三十三条") +
+            (approver.empty() ? "" : "，批准人 " + approver) + "）";
         if (due.state == ClockState::kPaused) due.days_remaining_at_pause = remaining;
         if (due.state == ClockState::kRunning) {
           due.date = cal.Add(due.base, remaining);

@@ -59,9 +59,9 @@ int MaxExtensionDays(RequestRegime regime);  // 15 / 20
 
 // Choices the law leaves open, made configurable (docs/requests.md).
 struct ClockRules {
-  bool count_receipt_day = false;  // UNVERIFIED: practice counts from the next working day
-  bool fee_notice_pauses = true;   // UNVERIFIED: 109号 excludes the fee period
-  int correction_notice_days = 7;  // 第三十条
+  bool count_receipt_day = false;   // UNVERIFIED: practice counts from the next working day
+  bool fee_notice_pauses = true;    // UNVERIFIED: 109号 excludes the fee period
+  int correction_notice_days = 7;   // 第三十条
   int third_party_reply_days = 15;  // 第三十二条 (informational: expected reply date)
 };
 
@@ -110,10 +110,10 @@ struct DueDate {
   Date base;
   int days_remaining_at_pause = 0;  // while paused: working days left
   std::optional<Date> closed_on;
-  bool closed_on_time = false;      // closed on or before `date`
-  bool provisional = false;         // some date relied on an unloaded holiday notice
-  std::vector<int> missing_years;   // those notice years, ascending
-  std::vector<ClockStep> steps;     // the explanation, event by event
+  bool closed_on_time = false;     // closed on or before `date`
+  bool provisional = false;        // some date relied on an unloaded holiday notice
+  std::vector<int> missing_years;  // those notice years, ascending
+  std::vector<ClockStep> steps;    // the explanation, event by event
 };
 
 // Replays `events` (in seq order; the first must be a receipt) over `request` (its

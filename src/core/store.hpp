@@ -18,6 +18,7 @@
 #include "core/item.hpp"
 #include "core/org.hpp"
 #include "core/request.hpp"
+#include "core/request_fee.hpp"
 #include "core/user.hpp"
 
 namespace gongkai::core {
@@ -78,6 +79,12 @@ class ItemRepository {
   // Items of the org, newest first by id, at most `limit`.
   virtual Result<std::vector<Item>> ListByOrg(Id org_id, int limit) = 0;
   virtual Result<int64_t> Count() = 0;
+  // Published items (state published) whose 文号 equals `doc_no` (when not empty) or whose
+  // title contains one of `title_phrases` as an exact substring (case-sensitive), newest
+  // first by id, at most `limit`. A plain scan until the search index lands.
+  virtual Result<std::vector<Item>> FindPublished(std::string_view doc_no,
+                                                  const std::vector<std::string>& title_phrases,
+                                                  int limit) = 0;
 
   virtual Result<Id> InsertResponse(const Response& response) = 0;
   virtual Result<std::vector<Response>> ListResponses(Id org_id, int year) = 0;
@@ -125,6 +132,15 @@ class RequestRepository {
   // Appends an event with the next seq; returns its id.
   virtual Result<Id> AppendEvent(const RequestEvent& event) = 0;
   virtual Result<std::vector<RequestEvent>> ListEvents(Id request_id) = 0;  // by seq
+  // Every request not closed (received, correction_requested, in_progress), of all orgs,
+  // by due_on (those without one last) then id.
+  virtual Result<std::vector<Request>> ListOpen() = 0;
+  // Stores the fee of fee.request_id, replacing the one stored. FOREIGN KEY failure for
+  // an unknown request.
+  virtual Status PutFee(const RequestFee& fee) = 0;
+  virtual Result<std::optional<RequestFee>> GetFee(Id request_id) = 0;
+  // Fees of the org's requests notified in `year`, by notified_on then request id.
+  virtual Result<std::vector<RequestFee>> ListFees(Id org_id, int year) = 0;
 };
 
 class CaseRepository {
@@ -136,6 +152,7 @@ class CaseRepository {
   virtual Result<std::vector<Complaint>> ListComplaints(Id org_id, int year) = 0;
   virtual Result<Id> InsertLegalCase(const LegalCase& legal_case) = 0;
   virtual Status UpdateLegalCase(const LegalCase& legal_case) = 0;  // kNotFound
+  virtual Result<LegalCase> GetLegalCase(Id id) = 0;                 // kNotFound
   virtual Result<std::vector<LegalCase>> ListLegalCases(Id org_id, int year) = 0;
 };
 

@@ -158,4 +158,25 @@ core::Result<std::vector<core::LegalCase>> SqlCaseRepository::ListLegalCases(Id 
   return out;
 }
 
+core::Result<core::LegalCase> SqlCaseRepository::GetLegalCase(Id id) {
+  core::LegalCase c;
+  long long org = 0, key = id;
+  std::string kind, result, filed;
+  NullableId request;
+  NullableText closed;
+  sql_ << "SELECT org_id, kind, request_id, filed_on, result, closed_on FROM legal_cases "
+          "WHERE id = :id",
+      soci::use(key), soci::into(org), soci::into(kind), soci::into(request.value, request.ind),
+      soci::into(filed), soci::into(result), soci::into(closed.value, closed.ind);
+  if (!sql_.got_data()) return core::NotFound("案件不存在: id " + std::to_string(id));
+  c.id = id;
+  c.org_id = org;
+  c.kind = Unwrap(core::ParseCaseKind(kind));
+  c.request_id = request.get();
+  c.filed_on = ToDate(filed);
+  c.result = Unwrap(core::ParseCaseResult(result));
+  c.closed_on = ToOptionalDate(closed.value, closed.ind);
+  return c;
+}
+
 }  // namespace gongkai::store

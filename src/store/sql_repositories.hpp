@@ -68,6 +68,10 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<int64_t> Count() override;
   core::Result<core::Id> InsertResponse(const core::Response& response) override;
   core::Result<std::vector<core::Response>> ListResponses(core::Id org_id, int year) override;
+  // In sql_item_suggest.cpp:
+  core::Result<std::vector<core::Item>> FindPublished(
+      std::string_view doc_no, const std::vector<std::string>& title_phrases,
+      int limit) override;
   // In sql_item_catalog_repository.cpp:
   core::Result<int> MaxIndexSerial(std::string_view org_code, int year) override;
   core::Result<std::vector<core::Item>> Find(const core::ItemQuery& query) override;
@@ -113,6 +117,10 @@ class SqlRequestRepository : public core::RequestRepository {
   core::Result<int64_t> Count() override;
   core::Result<core::Id> AppendEvent(const core::RequestEvent& event) override;
   core::Result<std::vector<core::RequestEvent>> ListEvents(core::Id request_id) override;
+  core::Result<std::vector<core::Request>> ListOpen() override;
+  core::Status PutFee(const core::RequestFee& fee) override;
+  core::Result<std::optional<core::RequestFee>> GetFee(core::Id request_id) override;
+  core::Result<std::vector<core::RequestFee>> ListFees(core::Id org_id, int year) override;
 
  private:
   // `where` binds `params` in order (ids as decimal text).
@@ -132,6 +140,7 @@ class SqlCaseRepository : public core::CaseRepository {
   core::Result<core::Id> InsertLegalCase(const core::LegalCase& legal_case) override;
   core::Status UpdateLegalCase(const core::LegalCase& legal_case) override;
   core::Result<std::vector<core::LegalCase>> ListLegalCases(core::Id org_id, int year) override;
+  core::Result<core::LegalCase> GetLegalCase(core::Id id) override;
 
  private:
   soci::session& sql_;

@@ -201,4 +201,84 @@ core::Result<std::vector<core::RequestEvent>> SqlRequestRepository::ListEvents(I
   return out;
 }
 
+core::Result<std::vector<core::Request>> SqlRequestRepository::ListOpen() {
+  return Select(
+      "WHERE state IN ('received', 'correction_requested', 'in_progress') "
+      "ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id",
+      {});
+}
+
+core::Status SqlRequestRepository::PutFee(const core::RequestFee& fee) {
+  long long request_id = fee.request_id, amount = fee.amount_yuan;
+  std::string basis = core::FeeBasisCode(fee.basis), status = core::FeeStatusCode(fee.status),
+              notified = fee.notified_on.ToIso();
+  NullableText settled(fee.settled_on);
+  sql_ << "INSERT INTO request_fees (request_id, basis, quantity, prior_count, amount_yuan, "
+          "notified_on, status, settled_on) VALUES (:r, :b, :q, :p, :a, :n, :s, :st) "
+          "ON CONFLICT (request_id) DO UPDATE SET basis = excluded.basis, "
+          "quantity = excluded.quantity, prior_count = excluded.prior_count, "
+          "amount_yuan = excluded.amount_yuan, notified_on = excluded.notified_on, "
+          "status = excluded.status, settled_on = excluded.settled_on",
+      soci::use(request_id), soci::use(basis), soci::use(fee.quantity), soci::use(fee.prior),
+      soci::use(amount), soci::use(notified), soci::use(status),
+      soci::use(settled.value, settled.ind);
+  return core::Status::Ok();
+}
+
+namespace {
+
+// Reads request_fees rows selected by `where` (binding `params` as text, in order).
+std::vector<core::RequestFee> SelectFees(soci::session& sql, const std::string& where,
+                                         const std::vector<std::string>& params) {
+  std::vector<core::RequestFee> out;
+  core::RequestFee fee;
+  long long request_id = 0, amount = 0;
+  std::string basis, status, notified;
+  NullableText settled;
+  soci::statement st(sql);
+  st.exchange(soci::into(request_id));
+  st.exchange(soci::into(basis));
+  st.exchange(soci::into(fee.quantity));
+  st.exchange(soci::into(fee.prior));
+  st.exchange(soci::into(amount));
+  st.exchange(soci::into(notified));
+  st.exchange(soci::into(status));
+  st.exchange(soci::into(settled.value, settled.ind));
+  for (const std::string& p : params) st.exchange(soci::use(p));
+  st.alloc();
+  st.prepare(
+      "SELECT f.request_id, f.basis, f.quantity, f.prior_count, f.amount_yuan, f.notified_on, "
+      "f.status, f.settled_on FROM request_fees f JOIN requests r ON r.id = f.request_id " +
+      where);
+  st.define_and_bind();
+  st.execute();
+  while (st.fetch()) {
+    fee.request_id = request_id;
+    fee.basis = Unwrap(core::ParseFeeBasis(basis));
+    fee.amount_yuan = amount;
+    fee.notified_on = ToDate(notified);
+    fee.status = Unwrap(core::ParseFeeStatus(status));
+    fee.settled_on = ToOptionalDate(settled.value, settled.ind);
+    out.push_back(fee);
+  }
+  return out;
+}
+
+}  // namespace
+
+core::Result<std::optional<core::RequestFee>> SqlRequestRepository::GetFee(Id request_id) {
+  // Ids are compared as integers: PostgreSQL casts the text parameter.
+  auto rows = SelectFees(sql_, "WHERE f.request_id = CAST(:r AS BIGINT)",
+                         {std::to_string(request_id)});
+  if (rows.empty()) return std::optional<core::RequestFee>();
+  return std::optional<core::RequestFee>(rows.front());
+}
+
+core::Result<std::vector<core::RequestFee>> SqlRequestRepository::ListFees(Id org_id, int year) {
+  return SelectFees(sql_,
+                    "WHERE r.org_id = CAST(:o AS BIGINT) AND f.notified_on >= :f AND "
+                    "f.notified_on <= :t ORDER BY f.notified_on, f.request_id",
+                    {std::to_string(org_id), YearStart(year), YearEnd(year)});
+}
+
 }  // namespace gongkai::store
