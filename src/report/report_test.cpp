@@ -6,6 +6,7 @@
 
 #include "check/checker.hpp"
 #include "core/calendar_service.hpp"
+#include "core/report_snapshot.hpp"
 #include "report/narrative.hpp"
 #include "report/render_json.hpp"
 #include "store/soci_store.hpp"
@@ -311,6 +312,54 @@ TEST_P(ReportTest, UnknownBodyAndBadYearAreRefused) {
     return core::Status::Ok();
   });
   EXPECT_TRUE(s.ok());
+}
+
+TEST_P(ReportTest, PublishedSnapshotsNeverChangeAndCorrectionsNeedANote) {
+  core::ChangeContext ctx{"cli:test", "2026-01-20T08:00:00Z"};
+  auto publish = [&](const std::string& note) {
+    core::Result<core::ReportSnapshot> out = core::Internal("not run");
+    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+      GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(r));
+      GONGKAI_ASSIGN_OR_RETURN(Report rep,
+                               BuildReport(r, calendar, {"", 2024, std::nullopt, std::nullopt}));
+      core::ReportSnapshot snap;
+      snap.org_id = rep.org.id;
+      snap.year = rep.year;
+      snap.subtree = rep.subtree;
+      snap.format = core::ReportFormatId(rep.format);
+      snap.change_note = note;
+      snap.json = RenderJson(rep, DraftOverview(rep));
+      snap.html = "<p>frozen</p>";
+      out = core::PublishReportSnapshot(r, ctx, snap);
+      return out.status();
+    });
+    return s.ok() ? out : core::Result<core::ReportSnapshot>(s);
+  };
+  auto first = publish("");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->version, 1);
+  // New records after publication change the live report, never the published one.
+  Tx([&](core::Repositories& r) -> core::Status {
+    AddRequest(r, root_, ApplicantType::kNaturalPerson, "2024-06-03", "2024-06-20", "r1_open");
+    return core::Status::Ok();
+  });
+  EXPECT_EQ(Build("", 2024).values.Get("table3", "new_received", "total"), 25);
+  EXPECT_EQ(publish("").status().code(), core::ErrorCode::kInvalidArgument);
+  auto second = publish("补录一件6月的申请");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  EXPECT_EQ(second->version, 2);
+  Tx([&](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto versions, r.reports().ListSnapshots(root_, 2024, true));
+    EXPECT_EQ(versions.size(), 2u);
+    if (versions.size() == 2) {
+      EXPECT_EQ(versions[0], *first);
+      EXPECT_NE(
+          versions[0].json.find("\"row\":\"new_received\",\"column\":\"total\",\"value\":24}"),
+          std::string::npos);
+      EXPECT_EQ(versions[1].change_note, "补录一件6月的申请");
+    }
+    return core::Status::Ok();
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportTest, ::testing::Values("sqlite", "postgres"),
