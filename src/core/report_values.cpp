@@ -26,7 +26,8 @@ bool IsTenThousandYuanCell(const TableDef&, const RowDef& row, const ColumnDef& 
 std::string FormatTenThousandYuan(int64_t yuan) {
   bool negative = yuan < 0;
   uint64_t abs = negative ? static_cast<uint64_t>(-(yuan + 1)) + 1 : static_cast<uint64_t>(yuan);
-  std::string out = (negative ? "-" : "") + std::to_string(abs / 10000);
+  std::string out = negative ? "-" : "";
+  out += std::to_string(abs / 10000);
   uint64_t frac = abs % 10000;
   if (frac != 0) {
     std::string digits = std::to_string(frac);
