@@ -18,5 +18,7 @@ void AddRequestCommands(CLI::App& app, Action& action);   // request_commands.cp
 void AddCaseCommands(CLI::App& app, Action& action);      // case_commands.cpp
 void AddItemCommands(CLI::App& app, Action& action);      // item_commands.cpp
 void AddDemoCommand(CLI::App& app, Action& action);       // demo_command.cpp
+void AddServeCommand(CLI::App& app, Action& action);      // serve_command.cpp (serve, search)
+void AddReportCommand(CLI::App& app, Action& action);     // report_command.cpp
 
 }  // namespace gongkai::cli

@@ -6,6 +6,8 @@
 #include "cli/commands.hpp"
 #include "core/calendar_service.hpp"
 #include "core/org_service.hpp"
+#include "core/org_tree.hpp"
+#include "core/unit_comparison.hpp"
 #include "report/document.hpp"
 #include "report/render_csv.hpp"
 #include "report/render_html.hpp"
@@ -182,6 +184,35 @@ int Narrative(const ReportArgs& a) {
   });
 }
 
+int Compare(const ReportArgs& a) {
+  struct Row {
+    core::Org org;
+    core::UnitFigures figures;
+  };
+  std::vector<Row> rows;
+  int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
+    GONGKAI_ASSIGN_OR_RETURN(core::Org top, core::ResolveOrg(repos, a.org));
+    GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
+    core::OrgTree tree(std::move(orgs));
+    for (const core::Org* org : tree.Subtree(top.id)) {
+      GONGKAI_ASSIGN_OR_RETURN(auto inputs, repos.reports().LoadInputs({org->id}, a.year));
+      rows.push_back({*org, core::ComputeUnitFigures(inputs, calendar)});
+    }
+    return core::Status::Ok();
+  });
+  if (rc != kExitOk) return rc;
+  std::cout << "单位\t代码\t主动公开\t收到申请\t办结\t按时办结率\t不予公开\t逾期\n";
+  for (const Row& r : rows) {
+    const core::UnitFigures& f = r.figures;
+    std::cout << r.org.name << '\t' << r.org.code << '\t' << f.items_published << '\t'
+              << f.requests_received << '\t' << f.requests_closed << '\t'
+              << f.on_time_per_mille() / 10 << '.' << f.on_time_per_mille() % 10 << "%\t"
+              << f.refused << '\t' << f.overdue << '\n';
+  }
+  return kExitOk;
+}
+
 void AddScopeOptions(CLI::App* command, ReportArgs& args, bool year_required = true) {
   AddDbOption(command, args.url);
   command->add_option("--org", args.org, "机构代码（默认根机构）");
@@ -231,6 +262,11 @@ void AddReportCommand(CLI::App& app, Action& action) {
   versions->callback([&action, versions_args] {
     action.Set([versions_args] { return Versions(*versions_args); });
   });
+
+  auto compare_args = std::make_shared<ReportArgs>();
+  auto* compare = report->add_subcommand("compare", "各单位关键数据对比（考核）：本机构及其全部下级");
+  AddScopeOptions(compare, *compare_args);
+  compare->callback([&action, compare_args] { action.Set([compare_args] { return Compare(*compare_args); }); });
 
   auto narrative_args = std::make_shared<ReportArgs>();
   auto* narrative = report->add_subcommand(

@@ -62,6 +62,8 @@ struct Tables {
   Table<Id, Complaint> complaints;
   Table<Id, LegalCase> legal_cases;
   Table<Id, AuditEvent> audit_events;
+  Table<std::tuple<Id, int, int>, ReportNarrative> narratives;  // (org, year, section)
+  Table<Id, ReportSnapshot> snapshots;
   // audit_head: the last appended event, kept apart so deletions at the end show.
   Id audit_head_id = 0;
   std::string audit_head_hash;
@@ -136,6 +138,7 @@ class Repos final : public Repositories {
         requests_(*this),
         cases_(*this),
         audit_(*this),
+        reports_(*this),
         t_(t),
         ctx_(ctx) {}
 
@@ -147,6 +150,7 @@ class Repos final : public Repositories {
   RequestRepository& requests() override { return requests_; }
   CaseRepository& cases() override { return cases_; }
   AuditRepository& audit() override { return audit_; }
+  ReportRepository& reports() override { return reports_; }
 
   Result<TableCounts> CountAll() override {
     int64_t points = 0, channels = 0;
@@ -1050,6 +1054,125 @@ class Repos final : public Repositories {
     Repos& r_;
   };
 
+  class FakeReports final : public ReportRepository {
+   public:
+    explicit FakeReports(Repos& r) : r_(r) {}
+
+    Result<ReportInputs> LoadInputs(const std::vector<Id>& org_ids, int year) override {
+      const Tables& t = r_.t();
+      std::set<Id> orgs(org_ids.begin(), org_ids.end());
+      Date first = Date::FromYmd(year, 1, 1), last = Date::FromYmd(year, 12, 31);
+      auto in_year = [&](const std::optional<Date>& d) { return d && first <= *d && *d <= last; };
+      ReportInputs in;
+      in.year = year;
+      for (const auto& [_, q] : t.requests.rows()) {
+        if (!orgs.contains(q.org_id) || q.received_on > last) continue;
+        if (q.closed_on && *q.closed_on < first) continue;
+        in.requests.push_back(
+            {q.applicant_type, q.channel, q.received_on, q.state, q.outcome, q.closed_on});
+      }
+      for (const auto& [_, it] : t.items.rows()) {
+        if (!orgs.contains(it.org_id)) continue;
+        if ((it.is_regulation || it.is_normative) && it.formed_on <= last) {
+          in.kind_items.push_back({it.is_regulation, it.is_normative, it.formed_on,
+                                   it.published_on, it.validity, it.validity_changed_on});
+        }
+        if (in_year(it.published_on) &&
+            (it.state == ItemState::kPublished || it.state == ItemState::kWithdrawn)) {
+          ++in.items_published;
+          for (const auto& c : it.channels) ++in.items_by_channel[c.channel];
+        }
+      }
+      for (const auto& [_, resp] : t.responses.rows()) {
+        if (orgs.contains(resp.org_id) && in_year(resp.held_on)) in.responses.push_back(resp);
+      }
+      for (const auto& [_, c] : t.legal_cases.rows()) {
+        if (orgs.contains(c.org_id) && in_year(c.filed_on)) in.legal_cases.push_back(c);
+      }
+      for (const auto& [_, c] : t.complaints.rows()) {
+        if (orgs.contains(c.org_id) && in_year(c.received_on)) ++in.complaints;
+      }
+      for (const auto& [_, c] : t.consultations.rows()) {
+        if (orgs.contains(c.org_id) && in_year(c.asked_on)) ++in.consultations;
+      }
+      for (Id org : orgs) {
+        if (const AdminStats* a = t.admin_stats.Find({org, year})) {
+          in.admin.licensing_decisions += a->licensing_decisions;
+          in.admin.punishment_decisions += a->punishment_decisions;
+          in.admin.coercion_decisions += a->coercion_decisions;
+          in.admin.fees_yuan += a->fees_yuan;
+        }
+        if (const OrgYearFacts* f = t.year_facts.Find({org, year})) {
+          in.facts.dedicated_bodies += f->dedicated_bodies;
+          in.facts.staff_full_time += f->staff_full_time;
+          in.facts.staff_part_time += f->staff_part_time;
+          in.facts.funding_yuan += f->funding_yuan;
+        }
+        if (const Org* o = t.orgs.Find(org)) {
+          in.reading_points += static_cast<int64_t>(o->reading_points.size());
+        }
+      }
+      for (const auto& [_, m] : t.meetings.rows()) {
+        if (!orgs.contains(m.org_id) || !in_year(m.held_on)) continue;
+        if (m.category == MeetingCategory::kTraining) {
+          ++in.trainings;
+          in.trainees += m.attendees;
+        } else {
+          ++in.meetings;
+        }
+      }
+      for (const auto& [_, fee] : t.request_fees.rows()) {
+        const Request* q = t.requests.Find(fee.request_id);
+        if (q && orgs.contains(q->org_id) && fee.status == FeeStatus::kPaid &&
+            in_year(fee.settled_on)) {
+          in.fees_collected_yuan += fee.amount_yuan;
+        }
+      }
+      return in;
+    }
+
+    Status PutNarrative(const ReportNarrative& n) override {
+      r_.OrgExists(n.org_id);
+      r_.t().narratives.Mutable()[{n.org_id, n.year, n.section}] = n;
+      return Status::Ok();
+    }
+
+    Result<std::vector<ReportNarrative>> ListNarratives(Id org_id, int year) override {
+      std::vector<ReportNarrative> out;
+      for (const auto& [key, n] : r_.t().narratives.rows()) {
+        if (n.org_id == org_id && n.year == year) out.push_back(n);
+      }
+      return out;
+    }
+
+    Result<Id> InsertSnapshot(const ReportSnapshot& s) override {
+      r_.OrgExists(s.org_id);
+      for (const auto& [_, other] : r_.t().snapshots.rows()) {
+        if (other.org_id == s.org_id && other.year == s.year && other.subtree == s.subtree &&
+            other.version == s.version) {
+          return AlreadyExists("该版本年报已存在", "version");
+        }
+      }
+      ReportSnapshot stored = s;
+      stored.id = NextId(r_.t().snapshots);
+      r_.t().snapshots.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+
+    Result<std::vector<ReportSnapshot>> ListSnapshots(Id org_id, int year, bool subtree) override {
+      std::vector<ReportSnapshot> out;
+      for (const auto& [_, s] : r_.t().snapshots.rows()) {
+        if (s.org_id == org_id && s.year == year && s.subtree == subtree) out.push_back(s);
+      }
+      std::sort(out.begin(), out.end(),
+                [](const auto& a, const auto& b) { return a.version < b.version; });
+      return out;
+    }
+
+   private:
+    Repos& r_;
+  };
+
   FakeOrgs orgs_;
   FakeUsers users_;
   FakeCalendar calendar_;
@@ -1058,6 +1181,7 @@ class Repos final : public Repositories {
   FakeRequests requests_;
   FakeCases cases_;
   FakeAudit audit_;
+  FakeReports reports_;
   Tables& t_;
   TxContext& ctx_;
 };

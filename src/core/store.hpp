@@ -17,6 +17,8 @@
 #include "core/cases.hpp"
 #include "core/item.hpp"
 #include "core/org.hpp"
+#include "core/report_inputs.hpp"
+#include "core/report_snapshot.hpp"
 #include "core/request.hpp"
 #include "core/request_fee.hpp"
 #include "core/user.hpp"
@@ -171,6 +173,23 @@ class AuditRepository {
   virtual Result<int64_t> Count() = 0;
 };
 
+class ReportRepository {
+ public:
+  virtual ~ReportRepository() = default;
+  // Loads what an annual report for `year` counts, over the bodies `org_ids` (one body, or
+  // a body and its subtree): see core/report_inputs.hpp for what each field holds.
+  virtual Result<ReportInputs> LoadInputs(const std::vector<Id>& org_ids, int year) = 0;
+
+  // Narrative sections: Put replaces the (org, year, section) text.
+  virtual Status PutNarrative(const ReportNarrative& narrative) = 0;
+  virtual Result<std::vector<ReportNarrative>> ListNarratives(Id org_id, int year) = 0;  // by section
+  // Published versions. Insert returns the id; (org, year, subtree, version) is unique
+  // (kAlreadyExists).
+  virtual Result<Id> InsertSnapshot(const ReportSnapshot& snapshot) = 0;
+  // Versions of the org's report for the year and scope, oldest first.
+  virtual Result<std::vector<ReportSnapshot>> ListSnapshots(Id org_id, int year, bool subtree) = 0;
+};
+
 // Record counts per table, for summaries and tests.
 struct TableCounts {
   std::vector<std::pair<std::string, int64_t>> rows;  // (table, count)
@@ -187,6 +206,7 @@ class Repositories {
   virtual RequestRepository& requests() = 0;
   virtual CaseRepository& cases() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual ReportRepository& reports() = 0;
   virtual Result<TableCounts> CountAll() = 0;
 };
 

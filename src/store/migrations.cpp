@@ -75,6 +75,22 @@ core::Result<int> CurrentSchemaVersion(soci::session& sql, Backend backend) {
   return ind == soci::i_null ? 0 : static_cast<int>(version);
 }
 
+core::Result<int> CountPendingMigrations(soci::session& sql, Backend backend) {
+  GONGKAI_ASSIGN_OR_RETURN(int current, CurrentSchemaVersion(sql, backend));
+  int pending = 0;
+  for (const EmbeddedMigration* m : MigrationsFor(backend)) {
+    if (current == 0) {
+      ++pending;
+      continue;
+    }
+    long long applied = 0;
+    sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m->version),
+        soci::into(applied);
+    if (applied == 0) ++pending;
+  }
+  return pending;
+}
+
 core::Status CheckSchemaNotNewer(soci::session& sql, Backend backend) {
   GONGKAI_ASSIGN_OR_RETURN(int current, CurrentSchemaVersion(sql, backend));
   int known = LatestSchemaVersion(backend);
@@ -99,8 +115,12 @@ core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend, int 
         // Several servers may start at once: one migrates, the others wait and skip.
         sql << "SELECT pg_advisory_xact_lock(7460961)";
       }
-      int current = CurrentSchemaVersion(sql, backend).value();
-      if (m->version <= current) {
+      // Applied versions, not just the newest: a migration merged later with a lower number
+      // than one already applied must still run.
+      long long already = 0;
+      sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(m->version),
+          soci::into(already);
+      if (already > 0) {
         sql << "COMMIT";
         continue;
       }

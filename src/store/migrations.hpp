@@ -33,6 +33,9 @@ std::vector<std::string> SplitSqlStatements(std::string_view sql);
 // The schema version recorded in the database (0 for an empty database).
 core::Result<int> CurrentSchemaVersion(soci::session& sql, Backend backend);
 
+// The number of this binary's migrations the database has not applied.
+core::Result<int> CountPendingMigrations(soci::session& sql, Backend backend);
+
 // Fails with kFailedPrecondition when the database's schema is newer than this binary
 // knows (a newer gongkai migrated it): such a database must not be written.
 core::Status CheckSchemaNotNewer(soci::session& sql, Backend backend);

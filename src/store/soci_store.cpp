@@ -24,7 +24,8 @@ class SociStore::Repos : public core::Repositories {
         submissions_(sql),
         requests_(sql),
         cases_(sql, backend),
-        audit_(sql, backend) {}
+        audit_(sql, backend),
+        reports_(sql, backend) {}
   core::OrgRepository& orgs() override { return orgs_; }
   core::UserRepository& users() override { return users_; }
   core::CalendarRepository& calendar() override { return calendar_; }
@@ -33,6 +34,7 @@ class SociStore::Repos : public core::Repositories {
   core::RequestRepository& requests() override { return requests_; }
   core::CaseRepository& cases() override { return cases_; }
   core::AuditRepository& audit() override { return audit_; }
+  core::ReportRepository& reports() override { return reports_; }
 
   core::Result<core::TableCounts> CountAll() override {
     core::TableCounts counts;
@@ -57,6 +59,7 @@ class SociStore::Repos : public core::Repositories {
   SqlRequestRepository requests_;
   SqlCaseRepository cases_;
   SqlAuditRepository audit_;
+  SqlReportRepository reports_;
 };
 
 SociStore::SociStore(std::unique_ptr<soci::session> sql, Backend backend)
@@ -116,7 +119,13 @@ core::Result<std::unique_ptr<SociStore>> SociStore::Open(std::string_view url,
   } catch (const std::exception& e) {
     return core::Unavailable("数据库迁移失败 " + parsed.redacted + ": " + FirstLine(e.what()));
   }
-  if (store->schema_version_ < LatestSchemaVersion(parsed.backend)) {
+  int pending = 0;
+  try {
+    GONGKAI_ASSIGN_OR_RETURN(pending, CountPendingMigrations(*store->sql_, parsed.backend));
+  } catch (const std::exception& e) {
+    return core::Unavailable("无法读取数据库结构版本 " + parsed.redacted + ": " + FirstLine(e.what()));
+  }
+  if (pending > 0) {
     return core::FailedPrecondition("数据库 " + parsed.redacted +
                                     " 尚未初始化或结构版本过旧：请先运行 gongkai init 或 "
                                     "gongkai migrate");

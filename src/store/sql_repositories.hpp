@@ -161,6 +161,23 @@ class SqlAuditRepository : public core::AuditRepository {
   Backend backend_;
 };
 
+class SqlReportRepository : public core::ReportRepository {
+ public:
+  SqlReportRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  core::Result<core::ReportInputs> LoadInputs(const std::vector<core::Id>& org_ids,
+                                              int year) override;
+  core::Status PutNarrative(const core::ReportNarrative& narrative) override;
+  core::Result<std::vector<core::ReportNarrative>> ListNarratives(core::Id org_id,
+                                                                  int year) override;
+  core::Result<core::Id> InsertSnapshot(const core::ReportSnapshot& snapshot) override;
+  core::Result<std::vector<core::ReportSnapshot>> ListSnapshots(core::Id org_id, int year,
+                                                                bool subtree) override;
+
+ private:
+  soci::session& sql_;
+  Backend backend_;
+};
+
 // Reserves `count` consecutive ids in `table` for a bulk insert and returns the first.
 // Requires the caller's transaction to hold the table's write lock (taken here on
 // PostgreSQL; SQLite's BEGIN IMMEDIATE holds the database's).

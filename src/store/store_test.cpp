@@ -93,6 +93,19 @@ TEST_P(StoreTest, MigratesFromThePreviousVersionKeepingData) {
   EXPECT_TRUE(s.ok()) << s.ToString();
 }
 
+TEST_P(StoreTest, AppliesAMissingLowerNumberedMigration) {
+  // As if migration 2 had been merged after the database reached a higher version.
+  store_->session() << "DROP TABLE sessions";
+  store_->session() << "DROP TABLE submissions";
+  store_->session() << "DELETE FROM schema_migrations WHERE version = 2";
+  store_.reset();
+  EXPECT_EQ(SociStore::Open(db_->url(), SchemaPolicy::kRequireCurrent).status().code(),
+            core::ErrorCode::kFailedPrecondition);
+  auto migrated = SociStore::Open(db_->url(), SchemaPolicy::kMigrate);
+  ASSERT_TRUE(migrated.ok()) << migrated.status().ToString();
+  EXPECT_EQ((*migrated)->applied_migrations(), std::vector<int>{2});
+}
+
 TEST_P(StoreTest, RefusesADatabaseNewerThanTheBinary) {
   store_->session() << "INSERT INTO schema_migrations (version, name, applied_at) VALUES "
                        "(9999, 'future', '2030-01-01T00:00:00Z')";
