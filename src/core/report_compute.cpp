@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/calendar_service.hpp"
+#include "core/request_legacy.hpp"
 
 namespace gongkai::core {
 namespace {
@@ -230,31 +231,18 @@ std::string_view EffectiveOutcome(const RequestFact& r) {
 }
 
 std::string_view LegacyAnswerRow(std::string_view outcome) {
-  static const std::map<std::string_view, std::string_view> kRows = {
-      {"r1_open", "L3_3_2"},     // 同意公开
-      {"r2_partial", "L3_3_3"},  // 同意部分公开
-      {"r3_1", "L3_3_4a"},       // 涉及国家秘密
-      {"r3_2", "L3_3_4f"},       // 法律法规规定的其他情形
-      {"r3_3", "L3_3_4d"},       // 危及国家安全、公共安全、经济安全和社会稳定
-      {"r3_4", "L3_3_4c"},       // third parties' rights: most often 个人隐私
-      {"r3_5", "L3_3_4e"},       // internal affairs: 不是《条例》所指政府信息
-      {"r3_6", "L3_3_4e"},       // process information: same
-      {"r3_7", "L3_3_4f"},       // enforcement case files: other legal grounds
-      {"r3_8", "L3_3_4f"},       // special query regimes: other legal grounds
-      {"r4_1", "L3_3_6"},        // 申请信息不存在
-      {"r4_2", "L3_3_6"},        // would have to be made: does not exist as asked
-      {"r4_3", "L3_3_7"},        // still unclear after correction: 告知作出更改补充
-      {"r5_1", "L3_3_8"},        // petitions: 告知通过其他途径办理
-      {"r5_2", "L3_3_8"},        // repeated
-      {"r5_3", "L3_3_8"},        // publications
-      {"r5_4", "L3_3_8"},        // unreasonable volume
-      {"r5_5", "L3_3_8"},        // confirmation of held information
-      {"r6_1", "L3_3_7"},        // no correction by the deadline
-      {"r6_2", "L3_3_8"},        // fee not paid
-      {"r6_3", "L3_3_8"},        // other
-  };
-  auto it = kRows.find(outcome);
-  return it == kRows.end() ? "L3_3_8" : it->second;
+  // The reading of each outcome is the request module's (core/request_legacy.hpp); this
+  // only names the legacy table's row for it.
+  static constexpr std::string_view kReplyRows[] = {"",       "L3_3_1", "L3_3_2", "L3_3_3",
+                                                    "L3_3_4", "L3_3_5", "L3_3_6", "L3_3_7",
+                                                    "L3_3_8"};
+  static constexpr std::string_view kRefusalRows[] = {"",        "L3_3_4a", "L3_3_4b", "L3_3_4c",
+                                                      "L3_3_4d", "L3_3_4e", "L3_3_4f"};
+  const auto& mapping = DefaultLegacyMapping().by_outcome;
+  auto it = mapping.find(outcome);
+  if (it == mapping.end()) return "L3_3_8";
+  if (it->second.refusal) return kRefusalRows[static_cast<int>(*it->second.refusal)];
+  return kReplyRows[static_cast<int>(it->second.reply)];
 }
 
 ReportValues ComputeReport(ReportFormat format, const ReportInputs& in, const Calendar& calendar) {

@@ -22,7 +22,7 @@ ReportValues ComputeReport(ReportFormat format, const ReportInputs& inputs,
                            const Calendar& calendar);
 
 // The legacy 答复 category row (L3_3_1 … L3_3_8, or a L3_3_4a–f reason, whose parent is
-// L3_3_4) of a 2021 outcome code. See docs/report.md for the reading of each.
+// L3_3_4) of a 2021 outcome code, by core::DefaultLegacyMapping (docs/requests.md).
 std::string_view LegacyAnswerRow(std::string_view outcome);
 
 // The outcome a closed request is counted under: its outcome code, or for requests closed
