@@ -146,6 +146,21 @@ class ReportTest : public ::testing::TestWithParam<std::string> {
       AddKindItem(r, b_, false, "2024-12-30", Validity::kRepealed, "2025-03-01");
 
       GONGKAI_RETURN_IF_ERROR(r.orgs().PutAdminStats({a_, 2024, 10, 5, 1, 123456}));
+      // 信息处理费: one paid in 2024 (counted), one waived, one paid only in 2025.
+      GONGKAI_ASSIGN_OR_RETURN(auto a_requests, r.requests().ListByOrgYear(a_, 2024));
+      int64_t amount = 100;
+      for (core::FeeStatus status :
+           {core::FeeStatus::kPaid, core::FeeStatus::kWaived, core::FeeStatus::kPaid}) {
+        core::RequestFee fee;
+        fee.request_id = a_requests.at(static_cast<size_t>(amount / 100 - 1)).id;
+        fee.quantity = 12;
+        fee.amount_yuan = amount;
+        fee.notified_on = D("2024-03-05");
+        fee.status = status;
+        fee.settled_on = amount == 300 ? D("2025-01-02") : D("2024-03-10");
+        GONGKAI_RETURN_IF_ERROR(r.requests().PutFee(fee));
+        amount += 100;
+      }
       GONGKAI_RETURN_IF_ERROR(r.orgs().PutAdminStats({b_, 2024, 3, 0, 0, 0}));
       GONGKAI_RETURN_IF_ERROR(r.orgs().PutAdminStats({b_, 2023, 99, 99, 99, 99}));
       return core::Status::Ok();
@@ -187,6 +202,8 @@ TEST_P(ReportTest, EveryCellOfThe2021Format) {
   EXPECT_EQ(cell("table2", "punishment", "decisions"), 5);
   EXPECT_EQ(cell("table2", "coercion", "decisions"), 1);
   EXPECT_EQ(cell("table2", "admin_fees", "fee_amount"), 123456);
+  EXPECT_EQ(rep.inputs.fees_collected_yuan, 100);
+  EXPECT_EQ(DraftFeeStatement(rep), "2024年度共收取信息处理费100元。");
 
   // Table 三, column by column.
   const auto& outcomes = core::OutcomeCodes();

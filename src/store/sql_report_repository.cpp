@@ -170,6 +170,15 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
     }
   }
   {
+    long long yuan = 0;
+    soci::indicator ind = soci::i_ok;
+    sql_ << "SELECT SUM(f.amount_yuan) FROM request_fees f JOIN requests r ON r.id = "
+            "f.request_id JOIN report_orgs o ON o.id = r.org_id WHERE f.status = 'paid' AND "
+            "f.settled_on >= :first AND f.settled_on <= :last",
+        soci::into(yuan, ind), soci::use(first), soci::use(last);
+    in.fees_collected_yuan = ind == soci::i_null ? 0 : yuan;
+  }
+  {
     long long n = 0;
     sql_ << "SELECT COUNT(*) FROM reading_points p JOIN report_orgs o ON o.id = p.org_id",
         soci::into(n);
