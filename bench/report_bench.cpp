@@ -177,6 +177,11 @@ int main(int argc, char** argv) {
       std::cerr << s.ToString() << "\n";
       return 2;
     }
+    s = (*store)->Analyze();
+    if (!s.ok()) {
+      std::cerr << s.ToString() << "\n";
+      return 2;
+    }
     std::cout << "generated in " << std::chrono::duration<double>(Clock::now() - start).count()
               << " s\n";
   }

@@ -32,6 +32,8 @@ int Demo(const DemoArgs& a) {
   options.seed = a.seed;
   auto summary = app::GenerateDemo(**store, calendar, clock, options);
   if (!summary.ok()) return PrintError(summary.status());
+  core::Status analyzed = (*store)->Analyze();
+  if (!analyzed.ok()) return PrintError(analyzed);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::cout << "演示数据已生成（种子 " << a.seed << "，用时 "

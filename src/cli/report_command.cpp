@@ -196,7 +196,7 @@ int Compare(const ReportArgs& a) {
     GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
     core::OrgTree tree(std::move(orgs));
     for (const core::Org* org : tree.Subtree(top.id)) {
-      GONGKAI_ASSIGN_OR_RETURN(auto inputs, repos.reports().LoadInputs({org->id}, a.year));
+      GONGKAI_ASSIGN_OR_RETURN(auto inputs, repos.reports().LoadInputs({org->id}, a.year, true));
       rows.push_back({*org, core::ComputeUnitFigures(inputs, calendar)});
     }
     return core::Status::Ok();
@@ -264,9 +264,11 @@ void AddReportCommand(CLI::App& app, Action& action) {
   });
 
   auto compare_args = std::make_shared<ReportArgs>();
-  auto* compare = report->add_subcommand("compare", "各单位关键数据对比（考核）：本机构及其全部下级");
+  auto* compare =
+      report->add_subcommand("compare", "各单位关键数据对比（考核）：本机构及其全部下级");
   AddScopeOptions(compare, *compare_args);
-  compare->callback([&action, compare_args] { action.Set([compare_args] { return Compare(*compare_args); }); });
+  compare->callback(
+      [&action, compare_args] { action.Set([compare_args] { return Compare(*compare_args); }); });
 
   auto narrative_args = std::make_shared<ReportArgs>();
   auto* narrative = report->add_subcommand(

@@ -1058,7 +1058,8 @@ class Repos final : public Repositories {
    public:
     explicit FakeReports(Repos& r) : r_(r) {}
 
-    Result<ReportInputs> LoadInputs(const std::vector<Id>& org_ids, int year) override {
+    Result<ReportInputs> LoadInputs(const std::vector<Id>& org_ids, int year,
+                                    bool count_items) override {
       const Tables& t = r_.t();
       std::set<Id> orgs(org_ids.begin(), org_ids.end());
       Date first = Date::FromYmd(year, 1, 1), last = Date::FromYmd(year, 12, 31);
@@ -1077,7 +1078,7 @@ class Repos final : public Repositories {
           in.kind_items.push_back({it.is_regulation, it.is_normative, it.formed_on,
                                    it.published_on, it.validity, it.validity_changed_on});
         }
-        if (in_year(it.published_on) &&
+        if (count_items && in_year(it.published_on) &&
             (it.state == ItemState::kPublished || it.state == ItemState::kWithdrawn)) {
           ++in.items_published;
           for (const auto& c : it.channels) ++in.items_by_channel[c.channel];

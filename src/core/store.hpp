@@ -177,8 +177,11 @@ class ReportRepository {
  public:
   virtual ~ReportRepository() = default;
   // Loads what an annual report for `year` counts, over the bodies `org_ids` (one body, or
-  // a body and its subtree): see core/report_inputs.hpp for what each field holds.
-  virtual Result<ReportInputs> LoadInputs(const std::vector<Id>& org_ids, int year) = 0;
+  // a body and its subtree): see core/report_inputs.hpp for what each field holds. The
+  // published-item and per-channel counts (legacy table only) are loaded when
+  // `count_items`, and left 0 otherwise: at province scale they are the costliest part.
+  virtual Result<ReportInputs> LoadInputs(const std::vector<Id>& org_ids, int year,
+                                          bool count_items) = 0;
 
   // Narrative sections: Put replaces the (org, year, section) text.
   virtual Status PutNarrative(const ReportNarrative& narrative) = 0;

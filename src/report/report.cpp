@@ -61,7 +61,9 @@ core::Result<Report> BuildReport(core::Repositories& repos, const core::Calendar
     ids.push_back(org.id);
   }
   report.body_count = static_cast<int>(ids.size());
-  GONGKAI_ASSIGN_OR_RETURN(report.inputs, repos.reports().LoadInputs(ids, request.year));
+  GONGKAI_ASSIGN_OR_RETURN(
+      report.inputs, repos.reports().LoadInputs(ids, request.year,
+                                                report.format == core::ReportFormat::kLegacy2008));
   report.values = core::ComputeReport(report.format, report.inputs, calendar);
 
   std::string broken;

@@ -123,7 +123,8 @@ core::Result<std::unique_ptr<SociStore>> SociStore::Open(std::string_view url,
   try {
     GONGKAI_ASSIGN_OR_RETURN(pending, CountPendingMigrations(*store->sql_, parsed.backend));
   } catch (const std::exception& e) {
-    return core::Unavailable("无法读取数据库结构版本 " + parsed.redacted + ": " + FirstLine(e.what()));
+    return core::Unavailable("无法读取数据库结构版本 " + parsed.redacted + ": " +
+                             FirstLine(e.what()));
   }
   if (pending > 0) {
     return core::FailedPrecondition("数据库 " + parsed.redacted +
@@ -131,6 +132,15 @@ core::Result<std::unique_ptr<SociStore>> SociStore::Open(std::string_view url,
                                     "gongkai migrate");
   }
   return store;
+}
+
+core::Status SociStore::Analyze() {
+  try {
+    *sql_ << "ANALYZE";
+  } catch (const std::exception& e) {
+    return core::Unavailable(std::string("ANALYZE 失败: ") + FirstLine(e.what()));
+  }
+  return core::Status::Ok();
 }
 
 core::Status SociStore::Transact(const std::function<core::Status(core::Repositories&)>& work) {

@@ -33,6 +33,9 @@ class SociStore : public core::Store {
   core::Status Transact(const std::function<core::Status(core::Repositories&)>& work) override;
 
   Backend backend() const { return backend_; }
+  // Refreshes the query planner's statistics (ANALYZE). Call after bulk loads: without them
+  // SQLite picks poor indexes for report queries over millions of rows.
+  core::Status Analyze();
   // Versions applied by Open (kMigrate), oldest first.
   const std::vector<int>& applied_migrations() const { return applied_; }
   int schema_version() const { return schema_version_; }

@@ -23,7 +23,7 @@ void LoadOrgs(soci::session& sql, Backend backend, const std::vector<core::Id>& 
 }  // namespace
 
 core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
-    const std::vector<core::Id>& org_ids, int year) {
+    const std::vector<core::Id>& org_ids, int year, bool count_items) {
   LoadOrgs(sql_, backend_, org_ids);
   core::ReportInputs in;
   in.year = year;
@@ -72,7 +72,7 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
   const std::string published_in_year =
       " FROM items i JOIN report_orgs o ON o.id = i.org_id WHERE i.published_on >= :first AND "
       "i.published_on <= :last AND i.state IN ('published', 'withdrawn')";
-  {
+  if (count_items) {
     long long n = 0;
     sql_ << "SELECT COUNT(*)" + published_in_year, soci::into(n), soci::use(first), soci::use(last);
     in.items_published = n;

@@ -164,8 +164,8 @@ class SqlAuditRepository : public core::AuditRepository {
 class SqlReportRepository : public core::ReportRepository {
  public:
   SqlReportRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
-  core::Result<core::ReportInputs> LoadInputs(const std::vector<core::Id>& org_ids,
-                                              int year) override;
+  core::Result<core::ReportInputs> LoadInputs(const std::vector<core::Id>& org_ids, int year,
+                                              bool count_items) override;
   core::Status PutNarrative(const core::ReportNarrative& narrative) override;
   core::Result<std::vector<core::ReportNarrative>> ListNarratives(core::Id org_id,
                                                                   int year) override;
