@@ -15,11 +15,12 @@ $(RELEASE_DIR)/build.ninja:
 build: deps $(RELEASE_DIR)/build.ninja
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target gongkai
 
-# Builds, creates demo.db (SQLite) with the demo city, then runs the main job on it.
+# Builds, creates demo.db (SQLite) with the demo city, then serves its portal at
+# http://127.0.0.1:8080 (Ctrl-C stops it).
 demo: build
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(RELEASE_DIR)/gongkai demo --db sqlite:demo.db
-	$(RELEASE_DIR)/gongkai summary --db sqlite:demo.db
+	$(RELEASE_DIR)/gongkai serve --db sqlite:demo.db
 
 $(TEST_DIR)/build.ninja:
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug \

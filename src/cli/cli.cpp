@@ -24,6 +24,7 @@ int Run(int argc, char** argv) {
   AddCaseCommands(app, action);
   AddItemCommands(app, action);
   AddDemoCommand(app, action);
+  AddServeCommand(app, action);
 
   try {
     app.parse(argc, argv);

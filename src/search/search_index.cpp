@@ -1,0 +1,404 @@
+#include "search/search_index.hpp"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <exception>
+
+#include "core/doc_no.hpp"
+#include "search/snippet.hpp"
+#include "search/tokenize.hpp"
+#include "store/sql_util.hpp"
+
+namespace gongkai::search {
+namespace {
+
+constexpr const char* kItemColumns =
+    "i.id, i.org_id, i.index_no, i.title, i.summary, i.publisher, i.formed_on, i.published_on, "
+    "i.doc_no, i.topic, i.category, i.validity, i.validity_changed_on, i.state";
+
+core::Status Unavailable(const std::exception& e) {
+  return core::Status(core::ErrorCode::kUnavailable, std::string("数据库错误: ") + e.what());
+}
+
+int64_t GetInt(const soci::row& r, size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return 0;
+  switch (r.get_properties(i).get_data_type()) {
+    case soci::dt_integer:
+      return r.get<int>(i);
+    case soci::dt_long_long:
+      return r.get<long long>(i);
+    case soci::dt_unsigned_long_long:
+      return static_cast<int64_t>(r.get<unsigned long long>(i));
+    case soci::dt_double:
+      return static_cast<int64_t>(r.get<double>(i));
+    case soci::dt_string:
+      return std::stoll(r.get<std::string>(i));
+    default:
+      return 0;
+  }
+}
+
+std::string GetText(const soci::row& r, size_t i) {
+  if (r.get_indicator(i) == soci::i_null) return {};
+  return r.get<std::string>(i);
+}
+
+core::Item ReadItem(const soci::row& r, bool with_body) {
+  core::Item item;
+  item.id = GetInt(r, 0);
+  item.org_id = GetInt(r, 1);
+  if (r.get_indicator(2) != soci::i_null) item.index_no = r.get<std::string>(2);
+  item.title = GetText(r, 3);
+  item.summary = GetText(r, 4);
+  item.publisher = GetText(r, 5);
+  item.formed_on = store::ToDate(GetText(r, 6));
+  if (r.get_indicator(7) != soci::i_null) item.published_on = store::ToDate(GetText(r, 7));
+  item.doc_no = GetText(r, 8);
+  item.topic = GetText(r, 9);
+  item.category = GetText(r, 10);
+  item.validity = store::Unwrap(core::ParseValidity(GetText(r, 11)));
+  if (r.get_indicator(12) != soci::i_null) item.validity_changed_on = store::ToDate(GetText(r, 12));
+  item.state = store::Unwrap(core::ParseItemState(GetText(r, 13)));
+  if (with_body) item.body_md = GetText(r, 14);
+  return item;
+}
+
+std::string IdList(const std::vector<core::Id>& ids) {
+  std::string out;
+  for (core::Id id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+std::string Filters(const std::vector<core::Id>& org_ids, int year) {
+  std::string where = " AND i.state = 'published'";
+  if (!org_ids.empty()) where += " AND i.org_id IN (" + IdList(org_ids) + ")";
+  if (year > 0) {
+    std::string y = std::to_string(year);
+    where += " AND i.published_on >= '" + y + "-01-01' AND i.published_on <= '" + y + "-12-31'";
+  }
+  return where;
+}
+
+// The tsvector literal of `tokens`: 'tok':1 'tok':2 … (tokens hold only letters and digits).
+std::string TsvectorText(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (k) out += ' ';
+    out += "'" + tokens[k] + "':" + std::to_string(k + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string IndexedText(const core::Item& item) {
+  std::string text = item.title + " | " + item.doc_no + " | " + item.index_no.value_or("") + " | " +
+                     item.publisher + " | " + item.summary + " | " + item.body_md;
+  return text;
+}
+
+core::Result<int64_t> SearchIndex::Sync() {
+  const bool lite = backend_ == store::Backend::kSqlite;
+  try {
+    sql_ << (lite ? "BEGIN IMMEDIATE" : "BEGIN");
+    int64_t n = 0;
+    try {
+      std::string select = std::string("SELECT ") + kItemColumns +
+                           ", i.body_md FROM items i WHERE i.state = "
+                           "'published' AND NOT EXISTS (SELECT 1 FROM " +
+                           (lite ? "item_search_docs d" : "item_search d") +
+                           " WHERE d.item_id = i.id) ORDER BY i.id";
+      std::vector<core::Item> batch;
+      {
+        soci::rowset<soci::row> rows = (sql_.prepare << select);
+        for (const auto& r : rows) batch.push_back(ReadItem(r, true));
+      }
+      long long id = 0;
+      std::string tokens;
+      if (lite) {
+        soci::statement ins_fts = (sql_.prepare << "INSERT INTO item_search(rowid, tokens) VALUES "
+                                                   "(:id, :t)",
+                                   soci::use(id), soci::use(tokens));
+        soci::statement ins_doc =
+            (sql_.prepare << "INSERT INTO item_search_docs(item_id) VALUES (:id)", soci::use(id));
+        for (const auto& item : batch) {
+          auto toks = Tokenize(IndexedText(item));
+          if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
+          tokens.clear();
+          for (const auto& t : toks) {
+            if (!tokens.empty()) tokens += ' ';
+            tokens += t;
+          }
+          id = item.id;
+          ins_fts.execute(true);
+          ins_doc.execute(true);
+          ++n;
+        }
+      } else {
+        soci::statement ins = (sql_.prepare << "INSERT INTO item_search(item_id, tsv) VALUES "
+                                               "(:id, CAST(:t AS tsvector))",
+                               soci::use(id), soci::use(tokens));
+        for (const auto& item : batch) {
+          auto toks = Tokenize(IndexedText(item));
+          if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
+          tokens = TsvectorText(toks);
+          id = item.id;
+          ins.execute(true);
+          ++n;
+        }
+      }
+      sql_ << "COMMIT";
+    } catch (...) {
+      try {
+        sql_ << "ROLLBACK";
+      } catch (...) {
+      }
+      throw;
+    }
+    return n;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<int64_t> SearchIndex::Rebuild() {
+  try {
+    if (backend_ == store::Backend::kSqlite) {
+      sql_ << "BEGIN IMMEDIATE";
+      sql_ << "DELETE FROM item_search_docs";
+      sql_ << "INSERT INTO item_search(item_search) VALUES ('delete-all')";
+      sql_ << "COMMIT";
+    } else {
+      sql_ << "DELETE FROM item_search";
+    }
+  } catch (const std::exception& e) {
+    try {
+      sql_ << "ROLLBACK";
+    } catch (...) {
+    }
+    return Unavailable(e);
+  }
+  return Sync();
+}
+
+core::Result<int64_t> SearchIndex::IndexedCount() {
+  try {
+    long long n = 0;
+    sql_ << (backend_ == store::Backend::kSqlite ? "SELECT COUNT(*) FROM item_search_docs"
+                                                 : "SELECT COUNT(*) FROM item_search"),
+        soci::into(n);
+    return static_cast<int64_t>(n);
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
+  SearchResult result;
+  result.query = ParseQuery(request.q);
+  try {
+    // Exact lookup: the whole query as a 索引号 or a 文号.
+    std::string trimmed = request.q;
+    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
+    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(0, 1);
+    if (!trimmed.empty() && trimmed.size() <= 100 && trimmed.find(' ') == std::string::npos) {
+      auto doc_no = core::NormalizeDocNo(trimmed);
+      std::string d = doc_no.ok() && !doc_no->empty() ? *doc_no : trimmed;
+      std::string q = std::string("SELECT ") + kItemColumns +
+                      " FROM items i WHERE (i.index_no = :a OR i.doc_no = :b)" +
+                      Filters(request.org_ids, request.year) + " ORDER BY i.id DESC LIMIT 20";
+      soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(trimmed), soci::use(d));
+      for (const auto& r : rows) result.exact.push_back(ReadItem(r, false));
+    }
+    if (result.query.empty()) return result;
+
+    const bool lite = backend_ == store::Backend::kSqlite;
+    std::string match = lite ? ToFts5(result.query) : ToTsquery(result.query);
+    std::string from =
+        lite ? " FROM item_search s JOIN items i ON i.id = s.rowid WHERE item_search MATCH :q"
+             : " FROM item_search s JOIN items i ON i.id = s.item_id WHERE s.tsv @@ "
+               "CAST(:q AS tsquery)";
+    std::string key = lite ? "s.rowid" : "s.item_id";
+    std::string filters = Filters(request.org_ids, request.year);
+
+    long long count = 0;
+    sql_ << "SELECT COUNT(*) FROM (SELECT i.id" + from + filters + " LIMIT " +
+                std::to_string(kCountCap + 1) + ") t",
+        soci::use(match), soci::into(count);
+    result.count = std::min<int64_t>(count, kCountCap);
+    result.count_capped = count > kCountCap;
+
+    std::vector<core::Id> page_ids;
+    int limit = std::clamp(request.limit, 1, 100);
+    int offset = std::max(0, request.offset);
+    if (request.newest) {
+      std::vector<long long> ids(static_cast<size_t>(limit));
+      sql_ << "SELECT " + key + from + filters + " ORDER BY " + key + " DESC LIMIT " +
+                  std::to_string(limit) + " OFFSET " + std::to_string(offset),
+          soci::use(match), soci::into(ids);
+      page_ids.assign(ids.begin(), ids.end());
+    } else {
+      std::vector<long long> ids(static_cast<size_t>(kRankCandidates));
+      sql_ << "SELECT " + key + from + filters + " ORDER BY " + key + " DESC LIMIT " +
+                  std::to_string(kRankCandidates),
+          soci::use(match), soci::into(ids);
+      result.ranked_bounded = count > kRankCandidates;
+      std::vector<std::pair<double, core::Item>> scored;
+      if (!ids.empty()) {
+        std::string q = std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.id IN (" +
+                        IdList(std::vector<core::Id>(ids.begin(), ids.end())) + ")";
+        soci::rowset<soci::row> rows = (sql_.prepare << q);
+        for (const auto& r : rows) {
+          core::Item item = ReadItem(r, false);
+          double score = 0;
+          for (const Phrase& p : result.query.must) {
+            score += 4.0 * std::min(3, CountOccurrences(item.title, p));
+            score += 1.0 * std::min(3, CountOccurrences(item.summary, p));
+            if (!p.text.empty() && item.title.rfind(p.text, 0) == 0) score += 2.0;
+          }
+          scored.emplace_back(score, std::move(item));
+        }
+      }
+      std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first > b.first;
+        if (a.second.published_on != b.second.published_on) {
+          return a.second.published_on > b.second.published_on;
+        }
+        return a.second.id > b.second.id;
+      });
+      for (size_t k = static_cast<size_t>(offset);
+           k < scored.size() && result.hits.size() < static_cast<size_t>(limit); ++k) {
+        SearchHit hit;
+        hit.item = std::move(scored[k].second);
+        result.hits.push_back(std::move(hit));
+      }
+    }
+    if (request.newest && !page_ids.empty()) {
+      std::string q = std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.id IN (" +
+                      IdList(page_ids) + ") ORDER BY i.id DESC";
+      soci::rowset<soci::row> rows = (sql_.prepare << q);
+      for (const auto& r : rows) {
+        SearchHit hit;
+        hit.item = ReadItem(r, false);
+        result.hits.push_back(std::move(hit));
+      }
+    }
+    for (SearchHit& hit : result.hits) {
+      hit.title_html = Highlight(hit.item.title, result.query, 200);
+      hit.snippet_html = Highlight(hit.item.summary, result.query, 120);
+    }
+    return result;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<ItemPage> SearchIndex::ListPublished(const std::vector<core::Id>& org_ids,
+                                                  const std::string& category, int offset,
+                                                  int limit) {
+  ItemPage page;
+  try {
+    std::string where = " FROM items i WHERE 1 = 1" + Filters(org_ids, 0);
+    std::string cat = category, like = category + "/%";
+    if (!category.empty()) where += " AND (i.category = :c OR i.category LIKE :l)";
+    long long total = 0;
+    if (category.empty()) {
+      sql_ << "SELECT COUNT(*)" + where, soci::into(total);
+    } else {
+      sql_ << "SELECT COUNT(*)" + where, soci::use(cat), soci::use(like), soci::into(total);
+    }
+    page.total = total;
+    std::string q = std::string("SELECT ") + kItemColumns + where +
+                    " ORDER BY i.published_on DESC, i.id DESC LIMIT " +
+                    std::to_string(std::clamp(limit, 1, 200)) + " OFFSET " +
+                    std::to_string(std::max(0, offset));
+    auto read = [&](soci::rowset<soci::row>& rows) {
+      for (const auto& r : rows) page.items.push_back(ReadItem(r, false));
+    };
+    if (category.empty()) {
+      soci::rowset<soci::row> rows = (sql_.prepare << q);
+      read(rows);
+    } else {
+      soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(cat), soci::use(like));
+      read(rows);
+    }
+    return page;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<std::optional<core::Item>> SearchIndex::GetPublished(core::Id id) {
+  try {
+    std::optional<core::Item> out;
+    long long key = id;
+    std::string q = std::string("SELECT ") + kItemColumns +
+                    ", i.body_md FROM items i WHERE i.id = :id AND i.state = 'published'";
+    {
+      soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(key));
+      for (const auto& r : rows) out = ReadItem(r, true);
+    }
+    if (!out) return out;
+    soci::rowset<soci::row> rows =
+        (sql_.prepare << "SELECT channel, published_on FROM item_channels WHERE item_id = :id "
+                         "ORDER BY published_on, channel",
+         soci::use(key));
+    for (const auto& r : rows) {
+      core::ItemChannel c;
+      c.channel = store::Unwrap(core::ParseChannel(GetText(r, 0)));
+      c.published_on = store::ToDate(GetText(r, 1));
+      out->channels.push_back(c);
+    }
+    return out;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<std::vector<std::pair<std::string, int64_t>>> SearchIndex::CategoryCounts(
+    core::Id org_id) {
+  try {
+    std::vector<std::pair<std::string, int64_t>> out;
+    long long key = org_id;
+    soci::rowset<soci::row> rows =
+        (sql_.prepare << "SELECT category, COUNT(*) FROM items WHERE org_id = :o AND state = "
+                         "'published' GROUP BY category ORDER BY category",
+         soci::use(key));
+    for (const auto& r : rows) out.emplace_back(GetText(r, 0), GetInt(r, 1));
+    return out;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<std::vector<std::pair<core::Id, std::string>>> SearchIndex::SitemapPage(int page,
+                                                                                     int per_page) {
+  try {
+    std::vector<std::pair<core::Id, std::string>> out;
+    soci::rowset<soci::row> rows =
+        (sql_.prepare << "SELECT id, published_on FROM items WHERE state = 'published' ORDER BY "
+                         "id LIMIT " +
+                             std::to_string(per_page) + " OFFSET " +
+                             std::to_string(static_cast<int64_t>(page) * per_page));
+    for (const auto& r : rows) out.emplace_back(GetInt(r, 0), GetText(r, 1));
+    return out;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<int64_t> SearchIndex::CountPublished() {
+  try {
+    long long n = 0;
+    sql_ << "SELECT COUNT(*) FROM items WHERE state = 'published'", soci::into(n);
+    return static_cast<int64_t>(n);
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+}  // namespace gongkai::search

@@ -1,0 +1,101 @@
+// The search index over published items (SQLite FTS5 or a PostgreSQL tsvector column with a
+// GIN index, both over the token stream of tokenize.hpp), and the read-side queries of the
+// public portal (lists of published items, paged and counted).
+//
+// Everything here works on one SOCI session (a SociStore's) outside Store::Transact: reads
+// run in autocommit mode, so portal pages never take SQLite's write lock. Not thread-safe
+// (one per connection). Database failures are returned as kUnavailable.
+//
+// Indexing: published items' content never changes (core/item_workflow.hpp: a published
+// item is withdrawn and replaced, never edited), so Sync() indexes the published items not
+// yet indexed, and queries filter withdrawn items out by joining items.state — the index
+// is correct after every Sync without deletions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/item.hpp"
+#include "search/query.hpp"
+#include "store/db_url.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace gongkai::search {
+
+struct SearchRequest {
+  std::string q;                  // as typed
+  std::vector<core::Id> org_ids;  // empty: every body (else a body's subtree)
+  int year = 0;                   // 0: every year (else published in that year)
+  bool newest = false;            // newest first instead of relevance
+  int offset = 0;
+  int limit = 20;
+};
+
+struct SearchHit {
+  core::Item item;         // without body
+  std::string title_html;  // escaped, words in <mark>
+  std::string snippet_html;
+};
+
+// Counts are exact up to kCountCap; beyond it `count_capped` is set and the page says
+// "10,000+". Relevance ranks the newest kRankCandidates matches (ranked_bounded says when
+// there were more); newest-first order is exact.
+inline constexpr int64_t kCountCap = 10000;
+inline constexpr int kRankCandidates = 1000;
+
+struct SearchResult {
+  Query query;
+  std::vector<core::Item> exact;  // 索引号 or 文号 equal to the query
+  std::vector<SearchHit> hits;
+  int64_t count = 0;
+  bool count_capped = false;
+  bool ranked_bounded = false;
+};
+
+struct ItemPage {
+  std::vector<core::Item> items;  // without body or channels
+  int64_t total = 0;
+};
+
+class SearchIndex {
+ public:
+  SearchIndex(soci::session& sql, store::Backend backend) : sql_(sql), backend_(backend) {}
+
+  // Indexes every published item not yet indexed, in one transaction; returns how many.
+  core::Result<int64_t> Sync();
+  // Empties the index and indexes every published item again; returns how many.
+  core::Result<int64_t> Rebuild();
+  // Items in the index (withdrawn ones included).
+  core::Result<int64_t> IndexedCount();
+
+  // Runs a search. An empty query (nothing but exclusions or punctuation) returns no hits.
+  core::Result<SearchResult> Search(const SearchRequest& request);
+
+  // Published items, newest first (published_on, then id), of `org_ids` (empty: all) and in
+  // category `category` or below it ("" : every category), with the total.
+  core::Result<ItemPage> ListPublished(const std::vector<core::Id>& org_ids,
+                                       const std::string& category, int offset, int limit);
+  // A published item with its body and channels; nullopt when unknown or not published.
+  core::Result<std::optional<core::Item>> GetPublished(core::Id id);
+  // (category, count) of the org's published items, by category.
+  core::Result<std::vector<std::pair<std::string, int64_t>>> CategoryCounts(core::Id org_id);
+  // (id, published_on ISO) of published items by id, page `page` (0-based) of `per_page`.
+  core::Result<std::vector<std::pair<core::Id, std::string>>> SitemapPage(int page, int per_page);
+  core::Result<int64_t> CountPublished();
+
+ private:
+  soci::session& sql_;
+  store::Backend backend_;
+};
+
+// The text indexed for an item: title, 文号, 索引号, publisher, summary and body, separated
+// so that phrases cannot run from one field into the next.
+std::string IndexedText(const core::Item& item);
+
+}  // namespace gongkai::search

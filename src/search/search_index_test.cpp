@@ -1,0 +1,238 @@
+// The search index on both backends: recall of every 2-, 3- and 4-character word of a
+// fixture corpus, single characters, traditional-character queries, exclusions, filters,
+// exact lookup — each checked against a brute-force scan, so both backends give the same hits.
+#include "search/search_index.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "search/tokenize.hpp"
+#include "store/soci_store.hpp"
+#include "testing/test_database.hpp"
+#include "text/normalize.hpp"
+
+namespace gongkai::search {
+namespace {
+
+const char* kTitles[] = {
+    "青溪市人民政府关于印发政府信息公开工作要点的通知",
+    "青溪市教育局2024年度政府信息公开工作年度报告",
+    "关于公布行政许可事项清单的公告",
+    "青溪市财政局关于财政预算决算报告的说明",
+    "突发事件应急管理预案（修订）",
+    "关于开展投诉举报受理工作的通知",
+    "青溪市行政诉讼案件统计分析",
+    "关于征求城市规划意见的公告",
+};
+
+class SearchIndexTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    db_ = std::make_unique<gongkai::testing::TestDatabase>(GetParam());
+    if (db_->url().empty()) {
+      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << db_->skip_reason();
+      GTEST_SKIP() << db_->skip_reason();
+    }
+    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = std::move(opened).value();
+    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+      core::Org root;
+      root.code = "QX";
+      root.name = "青溪市人民政府";
+      root.kind = core::OrgKind::kGovernment;
+      GONGKAI_ASSIGN_OR_RETURN(root_, r.orgs().Insert(root));
+      core::Org dept;
+      dept.code = "QX-JYJ";
+      dept.name = "青溪市教育局";
+      dept.parent_id = root_;
+      GONGKAI_ASSIGN_OR_RETURN(dept_, r.orgs().Insert(dept));
+      int n = 0;
+      for (const char* title : kTitles) {
+        ++n;
+        core::Item item;
+        item.org_id = n % 2 ? root_ : dept_;
+        item.title = title;
+        item.summary = std::string("摘要：") + title;
+        item.publisher = "青溪市人民政府";
+        item.formed_on = core::Date::FromYmd(2020 + n % 3, 3, 1);
+        item.published_on = core::Date::FromYmd(2020 + n % 3, 3, 2);
+        item.index_no = "QX/" + std::to_string(2020 + n % 3) + "-0000" + std::to_string(n);
+        item.doc_no = "青府发〔2021〕" + std::to_string(n) + "号";
+        item.category = "法定主动公开内容/通知公告";
+        item.state = core::ItemState::kPublished;
+        item.body_md = "# " + std::string(title) + "\n\n正文。";
+        item.channels.push_back({core::Channel::kWebsite, *item.published_on});
+        GONGKAI_ASSIGN_OR_RETURN(core::Id id, r.items().Insert(item));
+        item.id = id;
+        items_.push_back(item);
+      }
+      core::Item withdrawn = items_[0];
+      withdrawn.title = "已撤回的政府信息公开通知";
+      withdrawn.index_no = "QX/2020-09999";
+      withdrawn.doc_no = "";
+      withdrawn.state = core::ItemState::kWithdrawn;
+      GONGKAI_ASSIGN_OR_RETURN(withdrawn_, r.items().Insert(withdrawn));
+      return core::Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    auto n = Index().Sync();
+    ASSERT_TRUE(n.ok()) << n.status().ToString();
+    EXPECT_EQ(*n, static_cast<int64_t>(items_.size()));
+  }
+
+  SearchIndex Index() { return SearchIndex(store_->session(), store_->backend()); }
+
+  std::set<core::Id> Hits(const std::string& q, bool newest = true, std::vector<core::Id> orgs = {},
+                          int year = 0) {
+    SearchRequest r;
+    r.q = q;
+    r.newest = newest;
+    r.limit = 100;
+    r.org_ids = orgs;
+    r.year = year;
+    auto result = Index().Search(r);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    std::set<core::Id> ids;
+    if (!result.ok()) return ids;
+    for (const auto& h : result->hits) ids.insert(h.item.id);
+    EXPECT_EQ(result->count, static_cast<int64_t>(ids.size())) << q;
+    return ids;
+  }
+
+  // Brute force: published items whose normalised text contains the normalised word.
+  std::set<core::Id> Scan(const std::string& word) {
+    std::set<core::Id> ids;
+    std::string w = text::NormalizeForMatch(word);
+    for (const auto& item : items_) {
+      if (text::NormalizeForMatch(IndexedText(item)).find(w) != std::string::npos) {
+        ids.insert(item.id);
+      }
+    }
+    return ids;
+  }
+
+  std::unique_ptr<gongkai::testing::TestDatabase> db_;
+  std::unique_ptr<store::SociStore> store_;
+  core::Id root_ = 0, dept_ = 0, withdrawn_ = 0;
+  std::vector<core::Item> items_;
+};
+
+TEST_P(SearchIndexTest, FindsEveryWordOfTwoToFourCharacters) {
+  int checked = 0;
+  for (const auto& item : items_) {
+    for (const search::Run& run : Runs(item.title)) {
+      if (!run.han) continue;
+      for (size_t len = 2; len <= 4; ++len) {
+        for (size_t k = 0; k + len <= run.text.size(); ++k) {
+          std::string word = ToUtf8(run.text.substr(k, len));
+          auto hits = Hits(word);
+          EXPECT_TRUE(hits.count(item.id)) << word << " misses item " << item.id;
+          EXPECT_EQ(hits, Scan(word)) << word;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 300);
+}
+
+TEST_P(SearchIndexTest, FindsSingleCharactersWherever) {
+  for (const char* c : {"青", "知", "告", "案", "修", "单"}) {
+    EXPECT_EQ(Hits(c), Scan(c)) << c;
+    EXPECT_FALSE(Hits(c).empty()) << c;
+  }
+}
+
+TEST_P(SearchIndexTest, TraditionalQueriesFindSimplifiedText) {
+  EXPECT_EQ(Hits("報告"), Scan("报告"));
+  EXPECT_EQ(Hits("應急管理"), Scan("应急管理"));
+  EXPECT_FALSE(Hits("報告").empty());
+}
+
+TEST_P(SearchIndexTest, AndPhrasesExclusionsAndFilters) {
+  auto both = Hits("政府 通知");
+  std::set<core::Id> expected;
+  for (auto id : Scan("政府")) {
+    if (Scan("通知").count(id)) expected.insert(id);
+  }
+  EXPECT_EQ(both, expected);
+  EXPECT_TRUE(Hits("\"通知 公告\"").empty());  // never adjacent
+  auto excluded = Hits("公告 -许可");
+  for (auto id : Scan("许可")) EXPECT_FALSE(excluded.count(id));
+  EXPECT_FALSE(excluded.empty());
+  auto in_dept = Hits("青溪", true, {dept_});
+  for (auto id : in_dept) {
+    for (const auto& item : items_) {
+      if (item.id == id) {
+        EXPECT_EQ(item.org_id, dept_);
+      }
+    }
+  }
+  EXPECT_FALSE(in_dept.empty());
+  auto in_2021 = Hits("关于", true, {}, 2021);
+  for (auto id : in_2021) {
+    for (const auto& item : items_) {
+      if (item.id == id) {
+        EXPECT_EQ(item.published_on->year(), 2021);
+      }
+    }
+  }
+  EXPECT_TRUE(Hits("撤回").empty());  // withdrawn items are never found
+}
+
+TEST_P(SearchIndexTest, RelevanceRanksTitleMatchesAndSnippetsAreEscaped) {
+  SearchRequest r;
+  r.q = "年度报告";
+  auto result = Index().Search(r);
+  ASSERT_TRUE(result.ok());
+  ASSERT_FALSE(result->hits.empty());
+  EXPECT_EQ(result->hits[0].item.title, kTitles[1]);
+  EXPECT_NE(result->hits[0].title_html.find("<mark>年度报告</mark>"), std::string::npos);
+}
+
+TEST_P(SearchIndexTest, ExactLookupByIndexNoAndDocNo) {
+  SearchRequest r;
+  r.q = *items_[2].index_no;
+  auto result = Index().Search(r);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->exact.size(), 1u);
+  EXPECT_EQ(result->exact[0].id, items_[2].id);
+  r.q = "青府发(2021)3号";  // other brackets: normalised like stored 文号
+  result = Index().Search(r);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result->exact.size(), 1u);
+  EXPECT_EQ(result->exact[0].id, items_[2].id);
+}
+
+TEST_P(SearchIndexTest, SyncIsIncrementalAndRebuildIsComplete) {
+  auto again = Index().Sync();
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, 0);
+  auto rebuilt = Index().Rebuild();
+  ASSERT_TRUE(rebuilt.ok());
+  EXPECT_EQ(*rebuilt, static_cast<int64_t>(items_.size()));
+  EXPECT_EQ(Hits("投诉举报"), Scan("投诉举报"));
+}
+
+TEST_P(SearchIndexTest, ListsPublishedItemsByBodyAndCategory) {
+  auto page = Index().ListPublished({root_}, "法定主动公开内容", 0, 2);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->total, 4);
+  EXPECT_EQ(page->items.size(), 2u);
+  auto item = Index().GetPublished(items_[0].id);
+  ASSERT_TRUE(item.ok());
+  ASSERT_TRUE(item->has_value());
+  EXPECT_EQ((*item)->body_md, items_[0].body_md);
+  EXPECT_EQ((*item)->channels.size(), 1u);
+  auto gone = Index().GetPublished(withdrawn_);
+  ASSERT_TRUE(gone.ok());
+  EXPECT_FALSE(gone->has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SearchIndexTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace gongkai::search

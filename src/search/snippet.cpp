@@ -1,0 +1,118 @@
+#include "search/snippet.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "search/tokenize.hpp"
+
+namespace gongkai::search {
+namespace {
+
+char32_t Fold(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+  if (c >= 'A' && c <= 'Z') c += 32;
+  return c;
+}
+
+std::u32string FoldAll(std::u32string_view s) {
+  std::u32string out(s);
+  for (auto& c : out) c = Fold(c);
+  return out;
+}
+
+std::vector<std::u32string> Needles(const Phrase& p) {
+  std::vector<std::u32string> out;
+  for (const Run& run : Runs(p.text)) out.push_back(FoldAll(run.text));
+  return out;
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+int CountOccurrences(std::string_view text, const Phrase& phrase) {
+  std::u32string hay = FoldAll(ToUtf32(text));
+  int n = 0;
+  for (const auto& needle : Needles(phrase)) {
+    if (needle.empty()) continue;
+    for (size_t pos = hay.find(needle); pos != std::u32string::npos;
+         pos = hay.find(needle, pos + needle.size())) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+std::string Highlight(std::string_view text, const Query& query, size_t max_chars) {
+  std::u32string raw = ToUtf32(text);
+  // Drop Markdown marks and collapse line breaks.
+  std::u32string clean;
+  for (char32_t c : raw) {
+    if (c == '#' || c == '*' || c == '`' || c == '>' || c == '_') continue;
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
+    clean.push_back(c);
+  }
+  std::u32string folded = FoldAll(clean);
+  std::vector<char> marked(clean.size(), 0);
+  size_t first = std::u32string::npos;
+  for (const Phrase& p : query.must) {
+    for (const auto& needle : Needles(p)) {
+      if (needle.empty()) continue;
+      for (size_t pos = folded.find(needle); pos != std::u32string::npos;
+           pos = folded.find(needle, pos + needle.size())) {
+        std::fill(marked.begin() + pos, marked.begin() + pos + needle.size(), 1);
+        first = std::min(first, pos);
+      }
+    }
+  }
+  size_t start = 0;
+  if (first != std::u32string::npos && first > 20) start = first - 20;
+  size_t end = std::min(clean.size(), start + max_chars);
+  if (end - start < max_chars && end == clean.size()) {
+    start = end > max_chars ? end - max_chars : 0;
+  }
+  std::string out;
+  if (start > 0) out += "…";
+  bool in_mark = false;
+  for (size_t k = start; k < end; ++k) {
+    if (marked[k] && !in_mark) {
+      out += "<mark>";
+      in_mark = true;
+    } else if (!marked[k] && in_mark) {
+      out += "</mark>";
+      in_mark = false;
+    }
+    out += HtmlEscape(ToUtf8(std::u32string_view(&clean[k], 1)));
+  }
+  if (in_mark) out += "</mark>";
+  if (end < clean.size()) out += "…";
+  return out;
+}
+
+}  // namespace gongkai::search

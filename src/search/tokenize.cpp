@@ -1,0 +1,160 @@
+#include "search/tokenize.hpp"
+
+#include <unicode/uchar.h>
+
+#include "text/normalize.hpp"
+
+namespace gongkai::search {
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
+std::u32string ToUtf32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int len;
+    if (c < 0x80) {
+      cp = c;
+      len = 1;
+    } else if ((c >> 5) == 6) {
+      cp = c & 0x1F;
+      len = 2;
+    } else if ((c >> 4) == 14) {
+      cp = c & 0x0F;
+      len = 3;
+    } else if ((c >> 3) == 30) {
+      cp = c & 0x07;
+      len = 4;
+    } else {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    if (i + len > s.size()) {
+      out.push_back(0xFFFD);
+      break;
+    }
+    bool ok = true;
+    for (int k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 2) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool IsSpace(char32_t c) { return u_isUWhiteSpace(static_cast<UChar32>(c)); }
+
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return !IsHan(c) && u_isalnum(static_cast<UChar32>(c));
+}
+
+}  // namespace
+
+std::vector<Run> Runs(std::string_view text) {
+  // Normalise chunk by chunk so that white space still separates words (NormalizeForMatch
+  // removes it), then join chunks whose touching characters are both Han.
+  std::u32string all = ToUtf32(text);
+  std::vector<Run> runs;
+  Run current;
+  bool have = false;
+  auto flush = [&] {
+    if (have && !current.text.empty()) runs.push_back(std::move(current));
+    current = Run();
+    have = false;
+  };
+  size_t i = 0;
+  bool pending_space = false;
+  while (i < all.size()) {
+    if (IsSpace(all[i])) {
+      pending_space = true;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < all.size() && !IsSpace(all[j])) ++j;
+    std::u32string chunk =
+        ToUtf32(text::NormalizeForMatch(ToUtf8(std::u32string_view(all).substr(i, j - i))));
+    for (size_t k = 0; k < chunk.size(); ++k) {
+      char32_t c = chunk[k];
+      if (IsHan(c)) {
+        if (have && !current.han) flush();
+        current.han = true;
+        have = true;
+        current.text.push_back(c);
+      } else if (IsWordChar(c)) {
+        if (have && current.han) flush();
+        if (have && !current.han && pending_space && k == 0) flush();
+        current.han = false;
+        have = true;
+        current.text.push_back(c);
+      } else {
+        flush();
+      }
+      pending_space = false;
+    }
+    pending_space = false;
+    i = j;
+    // A space before the next chunk ends a word run; Han runs decide at the next chunk.
+    if (i < all.size() && have && !current.han) flush();
+  }
+  flush();
+  return runs;
+}
+
+std::vector<std::string> Tokenize(std::string_view text) {
+  std::vector<std::string> tokens;
+  for (const Run& run : Runs(text)) {
+    if (!run.han) {
+      tokens.push_back(ToUtf8(run.text));
+      continue;
+    }
+    for (size_t k = 0; k + 1 < run.text.size(); ++k) {
+      tokens.push_back(ToUtf8(run.text.substr(k, 2)));
+    }
+    tokens.push_back(ToUtf8(run.text.substr(run.text.size() - 1)));
+  }
+  return tokens;
+}
+
+}  // namespace gongkai::search

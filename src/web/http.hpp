@@ -1,0 +1,69 @@
+// The project's own small HTTP request/response types: handlers see these, never Beast
+// (one TU including Beast costs ~19 s to compile, so Beast stays inside server.cpp).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace gongkai::web {
+
+struct HttpRequest {
+  std::string method;                             // "GET", "HEAD", ...
+  std::string target;                             // as received: path plus query string
+  std::string path;                               // percent-decoded path, without the query string
+  std::multimap<std::string, std::string> query;  // decoded query parameters
+  // Request headers the handlers use, names lower-case: if-none-match, accept, host.
+  std::map<std::string, std::string> headers;
+
+  // The first value of query parameter `name`, or "" when absent.
+  std::string Param(std::string_view name) const;
+  // The header value (name lower-case), or "".
+  std::string Header(std::string_view name) const;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string body;
+
+  void Set(std::string name, std::string value);
+  // The value of an extra header (case-sensitive name), or "".
+  std::string Get(std::string_view name) const;
+};
+
+using Handler = std::function<HttpResponse(const HttpRequest&)>;
+
+// Splits `target` ("/a%20b?x=1&y=%E4%B8%AD") into a decoded path and query parameters
+// ('+' is a space in the query). Returns false for a target that is not origin-form
+// ("/…"), a path with bad percent-escapes or NUL, or "." / ".." path segments.
+bool ParseTarget(std::string_view target, std::string& path,
+                 std::multimap<std::string, std::string>& query);
+
+// Percent-encodes everything but unreserved characters (for URLs built by pages).
+std::string UrlEncode(std::string_view text);
+
+// The reason phrase for a status code ("OK", "Not Found", ...).
+const char* ReasonPhrase(int status);
+
+// Adds the headers every response carries: Content-Security-Policy (no inline script,
+// frame-ancestors 'none'), X-Content-Type-Options, Referrer-Policy, X-Frame-Options,
+// Permissions-Policy. A Content-Security-Policy the handler set (report pages allow their
+// embedded stylesheet by hash) is kept.
+void AddSecurityHeaders(HttpResponse& response);
+
+// For a cacheable public response: sets ETag (a hash of the body) and Cache-Control
+// (`max_age` seconds, public). When the request's If-None-Match matches, turns the response
+// into 304 Not Modified with an empty body.
+void ApplyCaching(const HttpRequest& request, HttpResponse& response, int max_age,
+                  bool immutable = false);
+
+// FNV-1a 64-bit of the bytes, as 16 hex digits (stable across runs; not cryptographic).
+std::string HashHex(std::string_view bytes);
+
+}  // namespace gongkai::web

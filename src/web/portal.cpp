@@ -1,0 +1,762 @@
+#include "web/portal.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "app/markdown.hpp"
+#include "core/calendar_service.hpp"
+#include "core/catalog.hpp"
+#include "core/org_tree.hpp"
+#include "report/document.hpp"
+#include "report/render_html.hpp"
+#include "search/search_index.hpp"
+#include "search/snippet.hpp"
+#include "web/templates.hpp"
+
+namespace gongkai::web {
+namespace {
+
+using search::HtmlEscape;
+constexpr int kPageSize = 20;
+constexpr int kSitemapPage = 50000;
+constexpr int kPageMaxAge = 60;
+// The standard layout of a body's column.
+constexpr const char* kTopColumns[] = {"政府信息公开指南", "政府信息公开制度", "法定主动公开内容",
+                                       "政府信息公开年报"};
+
+// Thrown inside handlers to answer with an error page.
+struct HttpError {
+  int status;
+};
+
+std::vector<std::string> Split(const std::string& path) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : path) {
+    if (c == '/') {
+      if (!cur.empty()) parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) parts.push_back(cur);
+  return parts;
+}
+
+bool ParseInt(const std::string& s, int64_t& out, int64_t max) {
+  if (s.empty() || s.size() > 12) return false;
+  int64_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v > max) return false;
+  out = v;
+  return true;
+}
+
+template <typename T>
+T Check(core::Result<T> r) {
+  if (!r.ok()) {
+    spdlog::error("portal: {}", r.status().ToString());
+    throw HttpError{r.status().code() == core::ErrorCode::kNotFound ? 404 : 500};
+  }
+  return std::move(r).value();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Sha256Base64(std::string_view bytes) {
+  unsigned char hash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
+  sodium_bin2base64(b64, sizeof b64, hash, sizeof hash, sodium_base64_VARIANT_ORIGINAL);
+  return b64;
+}
+
+// A CSP for a complete document with embedded <style> elements: each allowed by its hash.
+std::string CspWithStyleHashes(const std::string& html) {
+  std::string sources;
+  size_t pos = 0;
+  while ((pos = html.find("<style", pos)) != std::string::npos) {
+    size_t open_end = html.find('>', pos);
+    size_t close = html.find("</style>", open_end);
+    if (open_end == std::string::npos || close == std::string::npos) break;
+    sources += " 'sha256-" +
+               Sha256Base64(std::string_view(html).substr(open_end + 1, close - open_end - 1)) +
+               "'";
+    pos = close;
+  }
+  return "default-src 'none'; style-src 'self'" + sources +
+         "; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+}
+
+std::string DateText(const std::optional<core::Date>& d) { return d ? d->ToIso() : ""; }
+
+// The last segment of a category path ("法定主动公开内容/通知公告" → "通知公告").
+std::string Leaf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+}  // namespace
+
+struct Portal::Impl {
+  StorePool& pool;
+  PortalOptions options;
+  Templates templates;
+  std::string css;
+  std::string css_name;  // portal.<hash>.css
+  std::mutex mu;
+  std::shared_ptr<const core::OrgTree> tree;
+  std::chrono::steady_clock::time_point tree_loaded, last_sync;
+  std::map<std::string, std::pair<std::chrono::steady_clock::time_point, std::string>> report_cache;
+
+  Impl(StorePool& p, PortalOptions o, Templates t)
+      : pool(p), options(std::move(o)), templates(std::move(t)) {}
+
+  std::shared_ptr<const core::OrgTree> Tree() {
+    auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (tree && now - tree_loaded < std::chrono::seconds(60)) return tree;
+    }
+    std::vector<core::Org> orgs;
+    core::Status s = pool.With([&](store::SociStore& st) {
+      return st.Transact([&](core::Repositories& repos) -> core::Status {
+        GONGKAI_ASSIGN_OR_RETURN(orgs, repos.orgs().List());
+        return core::Status::Ok();
+      });
+    });
+    std::lock_guard<std::mutex> lock(mu);
+    if (!s.ok()) {
+      spdlog::error("portal: loading bodies: {}", s.ToString());
+      if (tree) return tree;
+      throw HttpError{500};
+    }
+    tree = std::make_shared<const core::OrgTree>(std::move(orgs));
+    tree_loaded = now;
+    return tree;
+  }
+
+  std::string SiteName(const core::OrgTree& t) {
+    auto roots = t.Roots();
+    return (roots.empty() ? std::string("政府") : roots[0]->name) + "信息公开";
+  }
+
+  View Base(const std::string& title, const core::OrgTree& t) {
+    View v;
+    v.Set("page_title", title);
+    v.Set("site_name", SiteName(t));
+    v.Set("css", "/static/" + css_name);
+    return v;
+  }
+
+  HttpResponse Page(const HttpRequest& req, const std::string& name, View view, int status = 200) {
+    HttpResponse r;
+    r.status = status;
+    auto content = templates.Render(name, view);
+    if (!content.ok()) {
+      spdlog::error("portal: {}", content.status().ToString());
+      throw HttpError{500};
+    }
+    view.Set("content", *content);
+    auto page = templates.Render("layout", view);
+    if (!page.ok()) throw HttpError{500};
+    r.body = std::move(*page);
+    if (status == 200) ApplyCaching(req, r, kPageMaxAge);
+    return r;
+  }
+
+  View ItemRow(const core::Item& item, const core::OrgTree& t) {
+    View v;
+    v.Set("id", std::to_string(item.id));
+    v.Set("title", item.title);
+    v.Set("date", DateText(item.published_on));
+    const core::Org* org = t.Find(item.org_id);
+    v.Set("org", org ? org->name : item.publisher);
+    v.Set("category", Leaf(item.category));
+    return v;
+  }
+
+  HttpResponse Home(const HttpRequest& req) {
+    auto t = Tree();
+    auto page = Check(pool.With([&](store::SociStore& st) {
+      return search::SearchIndex(st.session(), st.backend()).ListPublished({}, "", 0, kPageSize);
+    }));
+    View items = View::List();
+    for (const auto& item : page.items) items.Push(ItemRow(item, *t));
+    View bodies = View::List();
+    for (const core::Org* root : t->Roots()) {
+      for (const core::Org* org : t->Subtree(root->id)) {
+        View b;
+        b.Set("code", UrlEncode(org->code));
+        b.Set("name", org->name);
+        b.Set("kind", core::OrgKindLabel(org->kind));
+        bodies.Push(b);
+      }
+    }
+    View v = Base(SiteName(*t), *t);
+    v.Set("items", items);
+    v.Set("bodies", bodies);
+    v.Set("total", std::to_string(page.total));
+    return Page(req, "home", v);
+  }
+
+  const core::Org& FindOrg(const core::OrgTree& t, const std::string& code) {
+    const core::Org* org = t.FindByCode(code);
+    if (!org) throw HttpError{404};
+    return *org;
+  }
+
+  HttpResponse OrgPage(const HttpRequest& req, const std::string& code) {
+    auto t = Tree();
+    const core::Org& org = FindOrg(*t, code);
+    std::string cat = req.Param("cat");
+    int64_t page_no = 1;
+    if (!req.Param("page").empty() && !ParseInt(req.Param("page"), page_no, 100000)) {
+      throw HttpError{400};
+    }
+    if (page_no < 1) page_no = 1;
+    auto catalog = core::DefaultCatalog(org.kind);
+    std::vector<std::pair<std::string, int64_t>> counts;
+    search::ItemPage page;
+    std::string selected;  // full category path of the list shown
+    pool.With([&](store::SociStore& st) {
+      search::SearchIndex idx(st.session(), st.backend());
+      counts = Check(idx.CategoryCounts(org.id));
+      if (!cat.empty()) {
+        for (const char* top : kTopColumns) {
+          if (cat == top) selected = top;
+        }
+        for (const auto& [path, n] : counts) {
+          if (path == cat || Leaf(path) == cat) selected = path;
+        }
+        for (const auto& c : catalog) {
+          if (selected.empty() && (c.path == cat || Leaf(c.path) == cat)) selected = c.path;
+        }
+        if (selected.empty()) throw HttpError{404};
+      } else {
+        selected = "法定主动公开内容";
+      }
+      page = Check(idx.ListPublished({org.id}, selected,
+                                     static_cast<int>((page_no - 1) * kPageSize), kPageSize));
+      return 0;
+    });
+    std::map<std::string, int64_t> count_of(counts.begin(), counts.end());
+    // The catalog: the standard columns and the body's categories (stored ones first).
+    View sections = View::List();
+    for (const char* top : kTopColumns) {
+      View s;
+      s.Set("name", top);
+      s.Set("href", "/org/" + UrlEncode(org.code) + "?cat=" + UrlEncode(top));
+      s.Set("current", View::Bool(selected == top));
+      View subs = View::List();
+      std::vector<std::string> paths;
+      for (const auto& c : catalog) {
+        if (c.path.rfind(std::string(top) + "/", 0) == 0) paths.push_back(c.path);
+      }
+      for (const auto& [path, n] : counts) {
+        if (path.rfind(std::string(top) + "/", 0) == 0 &&
+            std::find(paths.begin(), paths.end(), path) == paths.end()) {
+          paths.push_back(path);
+        }
+      }
+      int64_t total = count_of[top];
+      for (const auto& path : paths) {
+        View sub;
+        sub.Set("name", Leaf(path));
+        sub.Set("href", "/org/" + UrlEncode(org.code) + "?cat=" + UrlEncode(path));
+        sub.Set("count", std::to_string(count_of[path]));
+        sub.Set("current", View::Bool(selected == path));
+        total += count_of[path];
+        subs.Push(sub);
+      }
+      s.Set("subs", subs);
+      s.Set("has_subs", View::Bool(!paths.empty()));
+      s.Set("count", std::to_string(total));
+      sections.Push(s);
+    }
+    View items = View::List();
+    for (const auto& item : page.items) items.Push(ItemRow(item, *t));
+    int64_t pages = std::max<int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
+    View v = Base(org.name + " · 政府信息公开", *t);
+    v.Set("org_name", org.name);
+    v.Set("org_code", org.code);
+    v.Set("org_code_url", UrlEncode(org.code));
+    v.Set("kind", core::OrgKindLabel(org.kind));
+    v.Set("sections", sections);
+    v.Set("list_title", Leaf(selected));
+    v.Set("items", items);
+    v.Set("empty", View::Bool(page.items.empty()));
+    v.Set("total", std::to_string(page.total));
+    v.Set("page", std::to_string(page_no));
+    v.Set("pages", std::to_string(pages));
+    std::string base = "/org/" + UrlEncode(org.code) + "?cat=" + UrlEncode(selected) + "&page=";
+    if (page_no > 1) v.Set("prev", base + std::to_string(page_no - 1));
+    if (page_no < pages) v.Set("next", base + std::to_string(page_no + 1));
+    // 指南: generated from the body's data.
+    bool guide = selected == "政府信息公开指南";
+    v.Set("guide", View::Bool(guide));
+    v.Set("acceptance_address",
+          org.acceptance_address.empty() ? "（未登记）" : org.acceptance_address);
+    v.Set("acceptance_hours", org.acceptance_hours.empty() ? "（未登记）" : org.acceptance_hours);
+    v.Set("acceptance_phone", org.acceptance_phone.empty() ? "（未登记）" : org.acceptance_phone);
+    View points = View::List();
+    for (const auto& p : org.reading_points) {
+      View pv;
+      pv.Set("name", p.name);
+      pv.Set("address", p.address);
+      pv.Set("hours", p.hours);
+      points.Push(pv);
+    }
+    v.Set("reading_points", points);
+    v.Set("has_reading_points", View::Bool(!org.reading_points.empty()));
+    // 年报: the years up to the last complete one.
+    bool reports = selected == "政府信息公开年报";
+    v.Set("reports", View::Bool(reports));
+    View years = View::List();
+    int last = 0;
+    if (!page.items.empty() && page.items[0].published_on)
+      last = page.items[0].published_on->year();
+    if (last == 0) last = 2025;
+    for (int y = last; y >= std::max(2008, last - 9); --y) {
+      View yv;
+      yv.Set("year", std::to_string(y));
+      yv.Set("href", "/org/" + UrlEncode(org.code) + "/report/" + std::to_string(y));
+      years.Push(yv);
+    }
+    v.Set("years", years);
+    View children = View::List();
+    for (const core::Org* c : t->Children(org.id)) {
+      View cv;
+      cv.Set("code", UrlEncode(c->code));
+      cv.Set("name", c->name);
+      children.Push(cv);
+    }
+    v.Set("children", children);
+    v.Set("has_children", View::Bool(!t->Children(org.id).empty()));
+    return Page(req, "org", v);
+  }
+
+  HttpResponse ItemPage(const HttpRequest& req, const std::string& id_text) {
+    int64_t id = 0;
+    if (!ParseInt(id_text, id, INT64_C(999999999999))) throw HttpError{404};
+    auto t = Tree();
+    auto item = Check(pool.With([&](store::SociStore& st) {
+      return search::SearchIndex(st.session(), st.backend()).GetPublished(id);
+    }));
+    if (!item) throw HttpError{404};
+    const core::Org* org = t->Find(item->org_id);
+    View v = Base(item->title, *t);
+    v.Set("title", item->title);
+    v.Set("index_no", item->index_no.value_or(""));
+    v.Set("publisher", item->publisher);
+    v.Set("formed_on", item->formed_on.ToIso());
+    v.Set("published_on", DateText(item->published_on));
+    v.Set("doc_no", item->doc_no.empty() ? "无" : item->doc_no);
+    v.Set("topic", item->topic);
+    v.Set("category", item->category);
+    if (!item->summary.empty()) v.Set("summary", item->summary);
+    v.Set("validity", core::ValidityLabel(item->validity));
+    // Mustache sections treat any string as true: optional values are set only when present.
+    if (item->validity_changed_on)
+      v.Set("validity_changed_on", DateText(item->validity_changed_on));
+    v.Set("body_html", app::RenderMarkdown(item->body_md));
+    if (org) {
+      v.Set("org_name", org->name);
+      v.Set("org_href", "/org/" + UrlEncode(org->code));
+      v.Set("cat_href", "/org/" + UrlEncode(org->code) + "?cat=" + UrlEncode(item->category));
+    }
+    View channels = View::List();
+    for (const auto& c : item->channels) {
+      View cv;
+      cv.Set("name", core::ChannelLabel(c.channel));
+      cv.Set("date", c.published_on.ToIso());
+      channels.Push(cv);
+    }
+    v.Set("channels", channels);
+    HttpResponse r = Page(req, "item", v);
+    return r;
+  }
+
+  HttpResponse ReportPage(const HttpRequest& req, const std::string& code,
+                          const std::string& year_text) {
+    int64_t year = 0;
+    if (!ParseInt(year_text, year, 2999) || year < 2000) throw HttpError{404};
+    auto t = Tree();
+    const core::Org& org = FindOrg(*t, code);
+    std::string key = org.code + "/" + std::to_string(year);
+    std::string html;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      auto it = report_cache.find(key);
+      if (it != report_cache.end() &&
+          std::chrono::steady_clock::now() - it->second.first < std::chrono::minutes(5)) {
+        html = it->second.second;
+      }
+    }
+    if (html.empty()) {
+      core::Status s = pool.With([&](store::SociStore& st) {
+        return st.Transact([&](core::Repositories& repos) -> core::Status {
+          bool subtree = !org.parent_id.has_value();
+          GONGKAI_ASSIGN_OR_RETURN(auto versions, repos.reports().ListSnapshots(
+                                                      org.id, static_cast<int>(year), subtree));
+          if (!versions.empty()) {
+            html = versions.back().html;
+            return core::Status::Ok();
+          }
+          GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
+          report::ReportRequest request;
+          request.org_code = org.code;
+          request.year = static_cast<int>(year);
+          GONGKAI_ASSIGN_OR_RETURN(auto doc, report::ComposeReport(repos, calendar, request));
+          html = report::RenderHtml(doc.report, doc.render);
+          return core::Status::Ok();
+        });
+      });
+      if (!s.ok()) {
+        spdlog::error("portal: report {}: {}", key, s.ToString());
+        throw HttpError{s.code() == core::ErrorCode::kNotFound ||
+                                s.code() == core::ErrorCode::kInvalidArgument
+                            ? 404
+                            : 500};
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      report_cache[key] = {std::chrono::steady_clock::now(), html};
+    }
+    HttpResponse r;
+    r.body = std::move(html);
+    r.Set("Content-Security-Policy", CspWithStyleHashes(r.body));
+    ApplyCaching(req, r, kPageMaxAge);
+    return r;
+  }
+
+  void MaybeSync(store::SociStore& st) {
+    auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (now - last_sync < std::chrono::seconds(options.search_sync_seconds)) return;
+      last_sync = now;
+    }
+    auto n = search::SearchIndex(st.session(), st.backend()).Sync();
+    if (!n.ok()) {
+      spdlog::error("search: sync failed: {}", n.status().ToString());
+    } else if (*n > 0) {
+      spdlog::info("search: indexed {} newly published items", *n);
+    }
+  }
+
+  HttpResponse SearchPage(const HttpRequest& req) {
+    auto t = Tree();
+    std::string q = req.Param("q");
+    if (q.size() > 200) q.resize(200);
+    search::SearchRequest sr;
+    sr.q = q;
+    sr.newest = req.Param("sort") == "newest";
+    std::string org_code = req.Param("org");
+    if (!org_code.empty()) {
+      const core::Org* org = t->FindByCode(org_code);
+      if (!org) throw HttpError{400};
+      for (const core::Org* o : t->Subtree(org->id)) sr.org_ids.push_back(o->id);
+    }
+    int64_t year = 0;
+    if (!req.Param("year").empty() && (!ParseInt(req.Param("year"), year, 2999))) {
+      throw HttpError{400};
+    }
+    sr.year = static_cast<int>(year);
+    int64_t page_no = 1;
+    if (!req.Param("page").empty() && !ParseInt(req.Param("page"), page_no, 500)) {
+      throw HttpError{400};
+    }
+    if (page_no < 1) page_no = 1;
+    sr.offset = static_cast<int>((page_no - 1) * kPageSize);
+    sr.limit = kPageSize;
+    search::SearchResult result;
+    bool searched = !q.empty();
+    if (searched) {
+      result = Check(pool.With([&](store::SociStore& st) {
+        MaybeSync(st);
+        return search::SearchIndex(st.session(), st.backend()).Search(sr);
+      }));
+    }
+    View v = Base(q.empty() ? "搜索" : q + " - 搜索", *t);
+    v.Set("q", q);
+    v.Set("searched", View::Bool(searched));
+    v.Set("newest", View::Bool(sr.newest));
+    v.Set("year", year > 0 ? std::to_string(year) : "");
+    View orgs = View::List();
+    for (const core::Org* root : t->Roots()) {
+      for (const core::Org* o : t->Subtree(root->id)) {
+        View ov;
+        ov.Set("code", o->code);
+        ov.Set("name", o->name);
+        ov.Set("selected", View::Bool(o->code == org_code));
+        orgs.Push(ov);
+      }
+    }
+    v.Set("orgs", orgs);
+    View exact = View::List();
+    for (const auto& item : result.exact) exact.Push(ItemRow(item, *t));
+    v.Set("exact", exact);
+    v.Set("has_exact", View::Bool(!result.exact.empty()));
+    View hits = View::List();
+    for (const auto& hit : result.hits) {
+      View h = ItemRow(hit.item, *t);
+      h.Set("title_html", hit.title_html);
+      h.Set("snippet_html", hit.snippet_html);
+      h.Set("index_no", hit.item.index_no.value_or(""));
+      if (!hit.item.doc_no.empty()) h.Set("doc_no", hit.item.doc_no);
+      hits.Push(h);
+    }
+    v.Set("hits", hits);
+    v.Set("no_hits", View::Bool(searched && result.hits.empty() && result.exact.empty()));
+    std::string count = std::to_string(result.count);
+    if (result.count >= 1000) {
+      count.insert(count.size() - 3, ",");
+    }
+    v.Set("count", result.count_capped ? count + "+" : count);
+    v.Set("ranked_bounded", View::Bool(!sr.newest && result.ranked_bounded));
+    v.Set("rank_candidates", "1,000");
+    v.Set("only_exclusions", View::Bool(searched && result.query.empty()));
+    int64_t shown = result.count;
+    if (!sr.newest) shown = std::min<int64_t>(shown, search::kRankCandidates);
+    int64_t pages = std::max<int64_t>(1, (shown + kPageSize - 1) / kPageSize);
+    pages = std::min<int64_t>(pages, 500);
+    std::string base =
+        "/search?q=" + UrlEncode(q) + (org_code.empty() ? "" : "&org=" + UrlEncode(org_code)) +
+        (year > 0 ? "&year=" + std::to_string(year) : "") + (sr.newest ? "&sort=newest" : "");
+    v.Set("page", std::to_string(page_no));
+    v.Set("pages", std::to_string(pages));
+    v.Set("sort_newest_href", base.substr(0, base.find("&sort=")) + "&sort=newest");
+    v.Set("sort_relevance_href", base.substr(0, base.find("&sort=")));
+    if (searched && page_no > 1) v.Set("prev", base + "&page=" + std::to_string(page_no - 1));
+    if (searched && page_no < pages) v.Set("next", base + "&page=" + std::to_string(page_no + 1));
+    HttpResponse r = Page(req, "search", v);
+    r.Set("Cache-Control", "no-store");
+    r.Set("X-Robots-Tag", "noindex");
+    return r;
+  }
+
+  HttpResponse Rss(const HttpRequest& req, const std::string& code) {
+    auto t = Tree();
+    const core::Org& org = FindOrg(*t, code);
+    auto page = Check(pool.With([&](store::SociStore& st) {
+      return search::SearchIndex(st.session(), st.backend()).ListPublished({org.id}, "", 0, 50);
+    }));
+    std::string base = options.public_url;
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n<channel>\n";
+    out += "<title>" + HtmlEscape(org.name + " · 政府信息公开") + "</title>\n";
+    out += "<link>" + HtmlEscape(base + "/org/" + UrlEncode(org.code)) + "</link>\n";
+    out += "<description>" + HtmlEscape(org.name + "主动公开的政府信息") + "</description>\n";
+    out += "<language>zh-cn</language>\n";
+    for (const auto& item : page.items) {
+      std::string link = base + "/item/" + std::to_string(item.id);
+      out += "<item><title>" + HtmlEscape(item.title) + "</title><link>" + HtmlEscape(link) +
+             "</link><guid>" + HtmlEscape(link) + "</guid><pubDate>" + DateText(item.published_on) +
+             "</pubDate><description>" + HtmlEscape(item.summary) + "</description></item>\n";
+    }
+    out += "</channel>\n</rss>\n";
+    HttpResponse r;
+    r.content_type = "application/rss+xml; charset=utf-8";
+    r.body = std::move(out);
+    ApplyCaching(req, r, 300);
+    return r;
+  }
+
+  HttpResponse Sitemap(const HttpRequest& req, const std::string& name) {
+    std::string base = options.public_url;
+    HttpResponse r;
+    r.content_type = "application/xml; charset=utf-8";
+    if (name == "sitemap.xml") {
+      int64_t n = Check(pool.With([&](store::SociStore& st) {
+        return search::SearchIndex(st.session(), st.backend()).CountPublished();
+      }));
+      int64_t files = std::max<int64_t>(1, (n + kSitemapPage - 1) / kSitemapPage);
+      r.body =
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+      for (int64_t k = 1; k <= files; ++k) {
+        r.body += "<sitemap><loc>" + HtmlEscape(base) + "/sitemap-" + std::to_string(k) +
+                  ".xml</loc></sitemap>\n";
+      }
+      r.body += "</sitemapindex>\n";
+    } else {
+      int64_t k = 0;
+      std::string num = name.substr(8, name.size() - 8 - 4);  // sitemap-{k}.xml
+      if (!ParseInt(num, k, 100000) || k < 1) throw HttpError{404};
+      auto rows = Check(pool.With([&](store::SociStore& st) {
+        return search::SearchIndex(st.session(), st.backend())
+            .SitemapPage(static_cast<int>(k - 1), kSitemapPage);
+      }));
+      if (rows.empty() && k > 1) throw HttpError{404};
+      r.body.reserve(rows.size() * 90 + 200);
+      r.body =
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+      std::string b = HtmlEscape(base);
+      for (const auto& [id, date] : rows) {
+        r.body += "<url><loc>" + b + "/item/" + std::to_string(id) + "</loc><lastmod>" + date +
+                  "</lastmod></url>\n";
+      }
+      r.body += "</urlset>\n";
+    }
+    ApplyCaching(req, r, 3600);
+    return r;
+  }
+
+  HttpResponse Static(const HttpRequest& req, const std::string& name) {
+    HttpResponse r;
+    if (name == css_name || name == "portal.css") {
+      r.content_type = "text/css; charset=utf-8";
+      r.body = css;
+      if (name == css_name) {
+        ApplyCaching(req, r, 31536000, true);
+      } else {
+        ApplyCaching(req, r, 300);
+      }
+      return r;
+    }
+    throw HttpError{404};
+  }
+
+  HttpResponse Healthz() {
+    HttpResponse r;
+    r.content_type = "text/plain; charset=utf-8";
+    r.Set("Cache-Control", "no-store");
+    auto n = pool.With([&](store::SociStore& st) {
+      return search::SearchIndex(st.session(), st.backend()).CountPublished();
+    });
+    if (!n.ok()) {
+      spdlog::error("healthz: {}", n.status().ToString());
+      r.status = 503;
+      r.body = "unavailable\n";
+    } else {
+      r.body = "ok\n";
+    }
+    return r;
+  }
+
+  HttpResponse Route(const HttpRequest& req) {
+    const std::string& path = req.path;
+    if (path == "/") return Home(req);
+    if (path == "/healthz") return Healthz();
+    if (path == "/search") return SearchPage(req);
+    if (path == "/robots.txt") {
+      HttpResponse r;
+      r.content_type = "text/plain; charset=utf-8";
+      r.body =
+          "User-agent: *\nDisallow: /search\nSitemap: " + options.public_url + "/sitemap.xml\n";
+      ApplyCaching(req, r, 86400);
+      return r;
+    }
+    auto parts = Split(path);
+    if (parts.size() == 1 && parts[0].rfind("sitemap", 0) == 0 && parts[0].size() >= 11 &&
+        parts[0].substr(parts[0].size() - 4) == ".xml" &&
+        (parts[0] == "sitemap.xml" || parts[0].rfind("sitemap-", 0) == 0)) {
+      return Sitemap(req, parts[0]);
+    }
+    if (parts.size() == 2 && parts[0] == "static") return Static(req, parts[1]);
+    if (parts.size() == 2 && parts[0] == "item") return ItemPage(req, parts[1]);
+    if (parts.size() == 2 && parts[0] == "org") return OrgPage(req, parts[1]);
+    if (parts.size() == 3 && parts[0] == "org" && parts[2] == "rss.xml") {
+      return Rss(req, parts[1]);
+    }
+    if (parts.size() == 4 && parts[0] == "org" && parts[2] == "report") {
+      return ReportPage(req, parts[1], parts[3]);
+    }
+    throw HttpError{404};
+  }
+};
+
+Portal::Portal(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Portal::~Portal() = default;
+
+core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOptions options) {
+  if (sodium_init() < 0) return core::Internal("libsodium 初始化失败");
+  GONGKAI_ASSIGN_OR_RETURN(Templates templates, Templates::Load(options.data_dir + "/templates"));
+  std::string css_path = options.data_dir + "/static/portal.css";
+  if (!std::filesystem::exists(css_path)) return core::NotFound("缺少样式文件: " + css_path);
+  auto impl = std::make_unique<Impl>(pool, std::move(options), std::move(templates));
+  impl->css = ReadFile(css_path);
+  impl->css_name = "portal." + HashHex(impl->css).substr(0, 10) + ".css";
+  auto portal = std::unique_ptr<Portal>(new Portal(std::move(impl)));
+  try {
+    portal->impl_->Tree();
+  } catch (const HttpError&) {
+    return core::Status(core::ErrorCode::kUnavailable, "无法读取机构列表");
+  }
+  return portal;
+}
+
+HttpResponse Portal::Handle(const HttpRequest& request) {
+  try {
+    return impl_->Route(request);
+  } catch (const HttpError& e) {
+    return ErrorPage(e.status);
+  }
+}
+
+HttpResponse Portal::ErrorPage(int status) {
+  const char* message = "页面出错了";
+  switch (status) {
+    case 400:
+      message = "请求格式有误，请检查网址。";
+      break;
+    case 404:
+      message = "您访问的页面不存在，可能已被撤回或网址有误。";
+      break;
+    case 405:
+      message = "不支持该请求方法。";
+      break;
+    case 413:
+      message = "提交的内容过大。";
+      break;
+    case 431:
+      message = "请求头过大。";
+      break;
+    case 503:
+      message = "服务暂时不可用，请稍后再试。";
+      break;
+    default:
+      message = "服务器出现错误，请稍后再试。";
+      break;
+  }
+  HttpResponse r;
+  r.status = status;
+  r.Set("Cache-Control", "no-store");
+  View v;
+  v.Set("page_title", std::to_string(status) + " " + ReasonPhrase(status));
+  v.Set("site_name", "政府信息公开");
+  v.Set("css", "/static/" + impl_->css_name);
+  v.Set("status", std::to_string(status));
+  v.Set("message", message);
+  auto content = impl_->templates.Render("error", v);
+  if (content.ok()) {
+    v.Set("content", *content);
+    auto page = impl_->templates.Render("layout", v);
+    if (page.ok()) {
+      r.body = std::move(*page);
+      return r;
+    }
+  }
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = std::to_string(status) + " " + message + "\n";
+  return r;
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,50 @@
+// The public portal (政府信息公开): the handler behind `gongkai serve`.
+//
+// Routes (GET/HEAD):
+//   /                              home: latest items, the bodies, the search form
+//   /org/{code}                    a body's disclosure column (指南 / 制度 / 法定主动公开内容 /
+//                                  年报), ?cat=<category>&page=N for the paged lists
+//   /org/{code}/report/{year}      the annual report: the latest published version, else
+//                                  computed from the records
+//   /org/{code}/rss.xml            the body's latest items as RSS 2.0
+//   /item/{id}                     an item with its metadata table and body
+//   /search?q=…[&org=CODE][&year=YYYY][&sort=newest][&page=N]
+//   /sitemap.xml, /sitemap-{n}.xml every published item's page (sitemap index + pages)
+//   /robots.txt, /healthz, /static/{file} (hashed names cached for a year)
+// Public pages carry ETag and Cache-Control; unknown paths and ids give the 404 page;
+// database failures give the 500 page (the message is logged, never shown).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/status.hpp"
+#include "web/http.hpp"
+#include "web/store_pool.hpp"
+
+namespace gongkai::web {
+
+struct PortalOptions {
+  std::string data_dir;    // holds templates/ and static/
+  std::string public_url;  // absolute base for sitemap and RSS links, e.g. http://127.0.0.1:8080
+  int search_sync_seconds = 30;  // index newly published items at most this often
+};
+
+class Portal {
+ public:
+  // Loads templates and static files and the body tree. Fails with kNotFound or
+  // kInvalidArgument for missing or broken templates, or as the store does.
+  static core::Result<std::unique_ptr<Portal>> Create(StorePool& pool, PortalOptions options);
+  ~Portal();
+
+  HttpResponse Handle(const HttpRequest& request);
+  // The friendly page for `status` (400, 404, 405, 413, 431, 500, 503).
+  HttpResponse ErrorPage(int status);
+
+ private:
+  struct Impl;
+  explicit Portal(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gongkai::web

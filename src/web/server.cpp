@@ -1,0 +1,365 @@
+#include "web/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace gongkai::web {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+class Session;
+
+// What every session shares: options, handler, the registry used for shutdown.
+struct Shared {
+  ServerOptions options;
+  Handler handler;
+  std::function<HttpResponse(int)> error_page;
+  std::atomic<size_t> connections{0};
+  std::atomic<bool> stopping{false};
+  std::mutex mu;
+  std::set<std::shared_ptr<Session>> sessions;  // live sessions (guarded by mu)
+};
+
+HttpResponse SafeErrorPage(Shared& shared, int status) {
+  try {
+    HttpResponse r = shared.error_page(status);
+    r.status = status;
+    return r;
+  } catch (...) {
+    HttpResponse r;
+    r.status = status;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = ReasonPhrase(status);
+    return r;
+  }
+}
+
+HttpRequest ToHttpRequest(const http::request<http::string_body>& req, bool& ok) {
+  HttpRequest out;
+  out.method = std::string(req.method_string());
+  out.target = std::string(req.target());
+  ok = ParseTarget(out.target, out.path, out.query);
+  for (const char* name : {"if-none-match", "accept", "host", "if-modified-since"}) {
+    auto it = req.find(name);
+    if (it != req.end()) out.headers[name] = std::string(it->value());
+  }
+  return out;
+}
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+
+  void Start() {
+    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(true); });
+  }
+
+  // Shutdown: close now if idle, else after the response in flight.
+  void RequestClose() {
+    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) {
+        beast::error_code ec;
+        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+        self->stream_.cancel();
+        self->stream_.close();
+      }
+    });
+  }
+
+ private:
+  void Read(bool first) {
+    parser_.emplace();
+    parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
+    parser_->body_limit(shared_.options.body_limit);
+    // Idle timeout until a request arrives on a kept-alive connection; a new connection
+    // must send its request within the read timeout.
+    stream_.expires_after(first ? shared_.options.read_timeout : shared_.options.idle_timeout);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
+  }
+
+  void OnHeader(beast::error_code ec) {
+    if (ec) return OnReadError(ec);
+    busy_ = true;
+    stream_.expires_after(shared_.options.read_timeout);
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
+  }
+
+  void OnReadError(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted ||
+        ec == beast::error::timeout || ec == asio::error::eof ||
+        ec == asio::error::connection_reset || shared_.stopping) {
+      return Close();
+    }
+    // Anything else is a malformed request: answer 400 (431/413 for limits) and close.
+    int status = 400;
+    if (ec == http::error::header_limit) status = 431;
+    if (ec == http::error::body_limit) status = 413;
+    busy_ = true;
+    auto start = std::chrono::steady_clock::now();
+    HttpResponse r = SafeErrorPage(shared_, status);
+    Send(std::move(r), "-", "-", false, false, start, 11);
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec) return OnReadError(ec);
+    auto start = std::chrono::steady_clock::now();
+    const auto& req = parser_->get();
+    bool keep_alive = req.keep_alive() && !shared_.stopping;
+    bool head = req.method() == http::verb::head;
+    bool target_ok = false;
+    HttpRequest request = ToHttpRequest(req, target_ok);
+    HttpResponse response;
+    if (!target_ok) {
+      response = SafeErrorPage(shared_, 400);
+      keep_alive = false;
+    } else if (req.method() != http::verb::get && !head) {
+      response = SafeErrorPage(shared_, 405);
+      response.status = 405;
+      response.Set("Allow", "GET, HEAD");
+    } else {
+      try {
+        if (head) request.method = "GET";
+        response = shared_.handler(request);
+      } catch (const std::exception& e) {
+        spdlog::error("handler failed for {}: {}", request.path, e.what());
+        response = SafeErrorPage(shared_, 500);
+      } catch (...) {
+        spdlog::error("handler failed for {}", request.path);
+        response = SafeErrorPage(shared_, 500);
+      }
+    }
+    Send(std::move(response), std::string(req.method_string()),
+         target_ok ? request.path : std::string("-"), keep_alive, head, start, req.version());
+  }
+
+  void Send(HttpResponse r, std::string method, std::string path, bool keep_alive, bool head,
+            std::chrono::steady_clock::time_point start, unsigned version) {
+    AddSecurityHeaders(r);
+    auto res = std::make_shared<http::response<http::string_body>>();
+    res->version(version);
+    res->result(static_cast<unsigned>(r.status));
+    res->set(http::field::server, "gongkai");
+    if (!r.content_type.empty() && r.status != 304) {
+      res->set(http::field::content_type, r.content_type);
+    }
+    for (auto& [name, value] : r.headers) res->set(name, value);
+    res->keep_alive(keep_alive);
+    size_t size = r.body.size();
+    if (head) {
+      res->content_length(size);
+    } else {
+      res->body() = std::move(r.body);
+      res->prepare_payload();
+    }
+    if (shared_.options.access_log) {
+      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                    .count();
+      spdlog::info("{} {} {} {} {:.2f}ms", method, path, r.status, head ? 0 : size, ms);
+    }
+    stream_.expires_after(shared_.options.read_timeout);
+    http::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
+          self->busy_ = false;
+          if (ec || !keep_alive || self->shared_.stopping) return self->Close();
+          self->Read(false);
+        });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.close();
+    std::lock_guard<std::mutex> lock(shared_.mu);
+    if (shared_.sessions.erase(shared_from_this()) > 0) shared_.connections--;
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_{8192};
+  std::optional<http::request_parser<http::string_body>> parser_;
+  Shared& shared_;
+  bool busy_ = false;  // touched only on the session's strand
+};
+
+class Listener : public std::enable_shared_from_this<Listener> {
+ public:
+  Listener(asio::io_context& ioc, tcp::acceptor acceptor, Shared& shared)
+      : ioc_(ioc), acceptor_(std::move(acceptor)), shared_(shared) {}
+
+  void Accept() {
+    acceptor_.async_accept(asio::make_strand(ioc_),
+                           [self = shared_from_this()](beast::error_code ec, tcp::socket s) {
+                             self->OnAccept(ec, std::move(s));
+                           });
+  }
+
+  void Close() {
+    asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->acceptor_.close(ec);
+    });
+  }
+
+ private:
+  void OnAccept(beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!ec) {
+      if (shared_.stopping) return;
+      if (shared_.connections >= shared_.options.max_connections) {
+        // Over the cap: a short 503 written synchronously, then close.
+        std::string msg =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n"
+            "Retry-After: 1\r\n\r\n";
+        beast::error_code wec;
+        asio::write(socket, asio::buffer(msg), wec);
+        socket.close(wec);
+      } else {
+        auto session = std::make_shared<Session>(std::move(socket), shared_);
+        {
+          std::lock_guard<std::mutex> lock(shared_.mu);
+          shared_.sessions.insert(session);
+          shared_.connections++;
+        }
+        session->Start();
+      }
+    }
+    Accept();
+  }
+
+  asio::io_context& ioc_;
+  tcp::acceptor acceptor_;
+  Shared& shared_;
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Shared shared;
+  asio::io_context ioc;
+  std::shared_ptr<Listener> listener;
+  std::mutex mu;
+  bool running = false;
+
+  void BeginShutdown() {
+    if (shared.stopping.exchange(true)) return;
+    spdlog::info("shutting down: finishing requests in flight");
+    if (listener) listener->Close();
+    std::vector<std::shared_ptr<Session>> sessions;
+    {
+      std::lock_guard<std::mutex> lock(shared.mu);
+      sessions.assign(shared.sessions.begin(), shared.sessions.end());
+    }
+    for (auto& s : sessions) s->RequestClose();
+  }
+};
+
+Server::Server(ServerOptions options, Handler handler, std::function<HttpResponse(int)> error_page)
+    : impl_(new Impl) {
+  impl_->shared.options = std::move(options);
+  impl_->shared.handler = std::move(handler);
+  impl_->shared.error_page = std::move(error_page);
+}
+
+Server::~Server() { delete impl_; }
+
+void Server::Stop() {
+  asio::post(impl_->ioc, [impl = impl_] { impl->BeginShutdown(); });
+}
+
+core::Status Server::Run() {
+  Impl& impl = *impl_;
+  const ServerOptions& opt = impl.shared.options;
+  beast::error_code ec;
+  auto address = asio::ip::make_address(opt.address, ec);
+  if (ec) return core::InvalidArgument("监听地址无效: " + opt.address, "listen");
+  tcp::endpoint endpoint(address, opt.port);
+  tcp::acceptor acceptor(impl.ioc);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return core::Status(
+        core::ErrorCode::kUnavailable,
+        "无法监听 " + opt.address + ":" + std::to_string(opt.port) + ": " + ec.message());
+  }
+  unsigned short port = acceptor.local_endpoint().port();
+  impl.listener = std::make_shared<Listener>(impl.ioc, std::move(acceptor), impl.shared);
+  impl.listener->Accept();
+
+  asio::signal_set signals(impl.ioc);
+  if (opt.handle_signals) {
+    signals.add(SIGINT);
+    signals.add(SIGTERM);
+    signals.async_wait([&impl](beast::error_code e, int) {
+      if (!e) impl.BeginShutdown();
+    });
+  }
+  // After shutdown begins, a watchdog stops the loop when the grace period ends.
+  asio::steady_timer watchdog(impl.ioc);
+  std::function<void(beast::error_code)> tick = [&](beast::error_code e) {
+    if (e) return;
+    if (impl.shared.stopping) {
+      signals.cancel();
+      watchdog.expires_after(opt.shutdown_grace);
+      watchdog.async_wait([&impl](beast::error_code e2) {
+        if (!e2) impl.ioc.stop();
+      });
+      return;
+    }
+    watchdog.expires_after(std::chrono::milliseconds(100));
+    watchdog.async_wait(tick);
+  };
+  watchdog.expires_after(std::chrono::milliseconds(100));
+  watchdog.async_wait(tick);
+  // Once every session has ended, cancel the watchdog so that run() returns.
+  asio::steady_timer drained(impl.ioc);
+  std::function<void(beast::error_code)> check = [&](beast::error_code e) {
+    if (e) return;
+    if (impl.shared.stopping && impl.shared.connections == 0) {
+      watchdog.cancel();
+      signals.cancel();
+      return;
+    }
+    drained.expires_after(std::chrono::milliseconds(50));
+    drained.async_wait(check);
+  };
+  drained.expires_after(std::chrono::milliseconds(50));
+  drained.async_wait(check);
+
+  spdlog::info("listening on http://{}:{}/ ({} threads)", opt.address, port, opt.threads);
+  if (opt.on_listening) opt.on_listening(port);
+  int n = opt.threads < 1 ? 1 : opt.threads;
+  std::vector<std::thread> threads;
+  for (int i = 1; i < n; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
+  impl.ioc.run();
+  for (auto& t : threads) t.join();
+  impl.listener.reset();
+  {
+    std::lock_guard<std::mutex> lock(impl.shared.mu);
+    impl.shared.sessions.clear();
+  }
+  spdlog::info("stopped");
+  return core::Status::Ok();
+}
+
+}  // namespace gongkai::web

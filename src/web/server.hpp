@@ -1,0 +1,61 @@
+// The HTTP server: listener → session → handler, on Boost.Beast/Asio (the only file that
+// includes Beast is server.cpp).
+//
+// Sessions keep connections alive, limit header and body size, time out slow reads and idle
+// connections, and the listener caps concurrent connections (beyond the cap a connection
+// gets 503 and is closed). Malformed requests get 400 and the connection is closed. HEAD is
+// answered with the GET response's headers and no body. Every response passes through
+// AddSecurityHeaders. One access log line per request (method, path without the query
+// string, status, bytes, milliseconds): no addresses, no query strings, no personal data.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "core/status.hpp"
+#include "web/http.hpp"
+
+namespace gongkai::web {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;  // 0: any free port (see on_listening)
+  int threads = 2;
+  size_t max_connections = 1024;
+  size_t header_limit = 8 * 1024;
+  size_t body_limit = 64 * 1024;
+  std::chrono::seconds read_timeout{15};    // to receive a whole request once it starts
+  std::chrono::seconds idle_timeout{30};    // between requests on a kept-alive connection
+  std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM/SIGINT
+  bool access_log = true;
+  bool handle_signals = true;  // SIGTERM/SIGINT stop the server gracefully
+  // Called once the socket listens, with the bound port (useful with port 0).
+  std::function<void(unsigned short)> on_listening;
+};
+
+// Serves `handler` until SIGTERM/SIGINT (when handle_signals) or until `stop` is called
+// from another thread via the returned StopHandle. Blocks. On shutdown it stops accepting,
+// lets in-flight requests finish (up to shutdown_grace), closes idle connections and
+// returns OK. Fails with kInvalidArgument for a bad address and kUnavailable when the port
+// cannot be bound. A handler that throws produces a 500 page, never a crash.
+class Server {
+ public:
+  // `error_page(status)` renders the friendly page for 400, 404, 500 and 503 answers the
+  // server makes itself.
+  Server(ServerOptions options, Handler handler, std::function<HttpResponse(int)> error_page);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  core::Status Run();
+  // Asks a running server to shut down gracefully (thread-safe; no-op if not running).
+  void Stop();
+
+ private:
+  struct Impl;
+  Impl* impl_;
+};
+
+}  // namespace gongkai::web

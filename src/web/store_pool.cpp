@@ -1,0 +1,32 @@
+#include "web/store_pool.hpp"
+
+namespace gongkai::web {
+
+core::Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url, int size) {
+  auto pool = std::unique_ptr<StorePool>(new StorePool());
+  for (int i = 0; i < (size < 1 ? 1 : size); ++i) {
+    GONGKAI_ASSIGN_OR_RETURN(auto s,
+                             store::SociStore::Open(url, store::SchemaPolicy::kRequireCurrent));
+    pool->free_.push_back(s.get());
+    pool->all_.push_back(std::move(s));
+  }
+  return pool;
+}
+
+store::SociStore* StorePool::Acquire() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [this] { return !free_.empty(); });
+  store::SociStore* s = free_.back();
+  free_.pop_back();
+  return s;
+}
+
+void StorePool::ReleaseStore(store::SociStore* s) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(s);
+  }
+  cv_.notify_one();
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,46 @@
+// Mustache templates (kainjow) loaded from files under a directory (normally
+// app::DataDir() + "/templates"). {{name}} is HTML-escaped; {{{name}}} inserts HTML the
+// caller built and escaped itself.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace gongkai::web {
+
+// A value tree handed to a template: a string, a boolean, a list or an object.
+class View {
+ public:
+  View();                         // an empty object
+  View(const std::string& text);  // NOLINT: implicit on purpose, like mustache data
+  View(const char* text);         // NOLINT
+  static View Bool(bool b);
+  static View List();
+  View& Set(const std::string& name, View value);  // on an object
+  View& Push(View value);                          // on a list
+  ~View();
+  View(const View&);
+  View& operator=(const View&);
+
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+class Templates {
+ public:
+  // Reads every *.mustache file of `dir` and checks that each parses. kNotFound when the
+  // directory cannot be read; kInvalidArgument naming a template that does not parse.
+  static core::Result<Templates> Load(const std::string& dir);
+  // Renders template `name` (file name without .mustache). Other templates are available
+  // as partials ({{>name}}). kNotFound for an unknown template.
+  core::Result<std::string> Render(const std::string& name, const View& view) const;
+
+ private:
+  std::map<std::string, std::string> sources_;
+};
+
+}  // namespace gongkai::web
