@@ -3,6 +3,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "app/system_clock.hpp"
 #include "cli/commands.hpp"
 #include "core/calendar_service.hpp"
 #include "core/org_service.hpp"
@@ -66,7 +67,10 @@ core::Result<report::ReportDocument> Compose(core::Repositories& repos,
 
 core::Status Render(const report::ReportDocument& doc, const ReportArgs& a) {
   const std::string& f = a.output_format;
-  if (f == "json") return WriteOutput(a.out, report::RenderJson(doc.report, doc.text));
+  if (f == "json") {
+    return WriteOutput(
+        a.out, report::RenderJson(doc.report, doc.text, doc.previous ? &*doc.previous : nullptr));
+  }
   if (f == "html") return WriteOutput(a.out, report::RenderHtml(doc.report, doc.render));
   if (f == "md") return WriteOutput(a.out, report::RenderMarkdown(doc.report, doc.render));
   if (f == "svg") {
@@ -213,6 +217,43 @@ int Compare(const ReportArgs& a) {
   return kExitOk;
 }
 
+int Deadlines(const ReportArgs& a) {
+  struct Row {
+    core::Org org;
+    core::Date deadline;
+    int versions;
+  };
+  std::vector<Row> rows;
+  int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(core::Org top, core::ResolveOrg(repos, a.org));
+    GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
+    core::OrgTree tree(std::move(orgs));
+    for (const core::Org* org : tree.Subtree(top.id)) {
+      // A body's own report, or the roll-up the root publishes for its whole tree.
+      bool subtree = !org->parent_id.has_value();
+      GONGKAI_ASSIGN_OR_RETURN(auto versions,
+                               repos.reports().ListSnapshots(org->id, a.year, subtree));
+      rows.push_back(
+          {*org, core::ReportDeadline(org->kind, a.year), static_cast<int>(versions.size())});
+    }
+    return core::Status::Ok();
+  });
+  if (rc != kExitOk) return rc;
+  core::Date today = app::SystemClock().Today();
+  int late = 0;
+  std::cout << "单位\t代码\t法定发布期限\t状态\n";
+  for (const Row& r : rows) {
+    std::string state = r.versions > 0 ? "已发布（" + std::to_string(r.versions) + " 版）"
+                        : today > r.deadline
+                            ? "逾期未发布"
+                            : "未发布（剩 " + std::to_string(r.deadline - today) + " 天）";
+    if (r.versions == 0 && today > r.deadline) ++late;
+    std::cout << r.org.name << '\t' << r.org.code << '\t' << r.deadline.ToIso() << '\t' << state
+              << '\n';
+  }
+  return late > 0 ? kExitFinding : kExitOk;
+}
+
 void AddScopeOptions(CLI::App* command, ReportArgs& args, bool year_required = true) {
   AddDbOption(command, args.url);
   command->add_option("--org", args.org, "机构代码（默认根机构）");
@@ -269,6 +310,14 @@ void AddReportCommand(CLI::App& app, Action& action) {
   AddScopeOptions(compare, *compare_args);
   compare->callback(
       [&action, compare_args] { action.Set([compare_args] { return Compare(*compare_args); }); });
+
+  auto deadlines_args = std::make_shared<ReportArgs>();
+  auto* deadlines = report->add_subcommand(
+      "deadlines", "年报法定发布期限（第四十九条）与发布状态；有逾期未发布时退出码为 1");
+  AddScopeOptions(deadlines, *deadlines_args);
+  deadlines->callback([&action, deadlines_args] {
+    action.Set([deadlines_args] { return Deadlines(*deadlines_args); });
+  });
 
   auto narrative_args = std::make_shared<ReportArgs>();
   auto* narrative = report->add_subcommand(

@@ -5,6 +5,11 @@
 
 namespace gongkai::core {
 
+Date ReportDeadline(OrgKind kind, int report_year) {
+  bool government = kind == OrgKind::kGovernment || kind == OrgKind::kTownship;
+  return Date::FromYmd(report_year + 1, government ? 3 : 1, 31);
+}
+
 Status SaveReportNarrative(Repositories& repos, const ChangeContext& ctx,
                            ReportNarrative narrative) {
   if (narrative.section != 1 && narrative.section != 5 && narrative.section != 6) {

@@ -40,6 +40,11 @@ struct ReportSnapshot {
   friend bool operator==(const ReportSnapshot&, const ReportSnapshot&) = default;
 };
 
+// The statutory date by which the report for `report_year` must be published (条例第四十九条):
+// 县级以上人民政府部门 (and the public institutions reported with them) by 31 January of the
+// next year; governments, whose report their 主管部门 publishes, by 31 March.
+Date ReportDeadline(OrgKind kind, int report_year);
+
 // Stores `text` as section `section` (1, 5 or 6) of the org's report for `year`, replacing
 // what was there. kInvalidArgument for another section or text over 20,000 bytes.
 Status SaveReportNarrative(Repositories& repos, const ChangeContext& ctx,

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/report_snapshot.hpp"
+
 namespace gongkai::core {
 namespace {
 
@@ -30,10 +32,10 @@ TEST(UnitComparisonTest, CountsOnTimeLateRefusedAndOverdue) {
     return r;
   };
   in.requests = {
-      req("2024-09-27", "2024-10-30", "r1_open"),  // due 2024-10-30: on time
-      req("2024-09-27", "2024-10-31", "r3_1"),     // a day late, and refused
-      req("2024-12-20", nullptr, nullptr),         // open, due in January: not overdue
-      req("2024-11-01", nullptr, nullptr),         // open, due 2024-11-29: overdue
+      req("2024-09-27", "2024-10-30", "r1_open"),     // due 2024-10-30: on time
+      req("2024-09-27", "2024-10-31", "r3_1"),        // a day late, and refused
+      req("2024-12-20", nullptr, nullptr),            // open, due in January: not overdue
+      req("2024-11-01", nullptr, nullptr),            // open, due 2024-11-29: overdue
       req("2023-12-28", "2024-01-05", "r2_partial"),  // carried in, on time
   };
   UnitFigures f = ComputeUnitFigures(in, calendar);
@@ -44,6 +46,13 @@ TEST(UnitComparisonTest, CountsOnTimeLateRefusedAndOverdue) {
   EXPECT_EQ(f.refused, 1);
   EXPECT_EQ(f.overdue, 2);
   EXPECT_EQ(f.on_time_per_mille(), 666);
+}
+
+TEST(ReportDeadlineTest, DepartmentsInJanuaryGovernmentsInMarch) {
+  EXPECT_EQ(ReportDeadline(OrgKind::kDepartment, 2025), D("2026-01-31"));
+  EXPECT_EQ(ReportDeadline(OrgKind::kInstitution, 2025), D("2026-01-31"));
+  EXPECT_EQ(ReportDeadline(OrgKind::kGovernment, 2025), D("2026-03-31"));
+  EXPECT_EQ(ReportDeadline(OrgKind::kTownship, 2025), D("2026-03-31"));
 }
 
 }  // namespace

@@ -5,6 +5,45 @@
 
 namespace gongkai::report {
 
+std::string CompareWithPreviousYear(const Report& current, const Report& previous) {
+  const core::FormatDef& def = core::GetReportFormat(current.format);
+  std::string out;
+  auto line = [&](const core::TableDef& table, const core::RowDef& row,
+                  const core::ColumnDef& column, std::string label) {
+    auto now = current.values.Get(table.id, row.id, column.id);
+    auto before = previous.values.Get(table.id, row.id, column.id);
+    if (!now || !before) return;
+    int64_t delta = *now - *before;
+    out += (out.empty() ? "" : "\n") + label + "：本年 " + FormatCell(table, row, column, *now) +
+           "，上年 " + FormatCell(table, row, column, *before) + "（" + (delta >= 0 ? "+" : "") +
+           FormatCell(table, row, column, delta) + "）";
+  };
+  for (const core::TableDef& table : def.tables) {
+    if (table.id == "table3") {
+      const core::ColumnDef* total = table.Column("total");
+      for (const char* id : {"new_received", "carried_in", "r7_total", "carried_out"}) {
+        const core::RowDef* row = table.Row(id);
+        if (row && total) line(table, *row, *total, std::string(row->label));
+      }
+    } else if (table.id == "table4") {
+      const core::RowDef* row = table.Row("cases");
+      for (const char* id : {"review_total", "lit_direct_total", "lit_after_review_total"}) {
+        const core::ColumnDef* column = table.Column(id);
+        if (row && column) {
+          line(table, *row, *column, std::string(column->group) + "·" + std::string(column->label));
+        }
+      }
+    } else if (table.id == "legacy") {
+      const core::ColumnDef* value = table.Column("value");
+      for (const char* id : {"L1_1", "L3_1", "L3_2", "L4", "L5", "L6"}) {
+        const core::RowDef* row = table.Row(id);
+        if (row && value) line(table, *row, *value, std::string(row->label));
+      }
+    }
+  }
+  return out;
+}
+
 int64_t RequestsReceived(const Report& r) {
   if (r.format == core::ReportFormat::kLegacy2008) {
     return r.values.Get("legacy", "L3_1", "value").value_or(0);
@@ -42,6 +81,19 @@ core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
     std::string other = staff[6];
     other += (other.empty() ? "" : "\n") + DraftFeeStatement(r);
     add(headings[5], other);
+  }
+
+  if (r.year > 2000 && core::DefaultReportFormat(r.year - 1) == r.format) {
+    ReportRequest last_year = request;
+    last_year.year = r.year - 1;
+    last_year.format = r.format;
+    last_year.subtree = r.subtree;
+    auto previous = BuildReport(repos, calendar, last_year);
+    if (previous.ok()) {
+      doc.previous = *previous;
+      std::string lines = CompareWithPreviousYear(r, *previous);
+      if (!lines.empty()) doc.render.sections.emplace_back("与上年对比", lines);
+    }
   }
 
   // Five-year trend, each year computed from the records in its own format.

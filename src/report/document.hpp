@@ -12,6 +12,9 @@ namespace gongkai::report {
 
 struct ReportDocument {
   Report report;
+  // Last year's report for the same body and scope, when it has the same format (cells can
+  // only be compared within one format); used for the year-over-year comparison.
+  std::optional<Report> previous;
   RenderOptions render;  // narrative sections and figures, ready for the HTML/Markdown renderers
   std::string text;      // the whole narrative as plain text (the JSON's "text")
 };
@@ -23,6 +26,10 @@ struct ReportDocument {
 core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
                                            const core::Calendar& calendar,
                                            const ReportRequest& request);
+
+// The year-over-year lines of the key cells (table 三's 总计 column and table 四's totals,
+// or the legacy table's top rows): "label：本年 N，上年 M（+d）". Empty without `previous`.
+std::string CompareWithPreviousYear(const Report& current, const Report& previous);
 
 // Requests received in the report's year, whatever the format (the trend's measure).
 int64_t RequestsReceived(const Report& report);

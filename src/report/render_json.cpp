@@ -4,7 +4,7 @@
 
 namespace gongkai::report {
 
-std::string RenderJson(const Report& report, const std::string& text) {
+std::string RenderJson(const Report& report, const std::string& text, const Report* previous) {
   namespace json = boost::json;
   json::object root;
   root["format"] = std::string(core::ReportFormatId(report.format));
@@ -14,6 +14,7 @@ std::string RenderJson(const Report& report, const std::string& text) {
   root["subtree"] = report.subtree;
   root["bodies"] = report.body_count;
   root["text"] = text;
+  if (previous) root["previous_year"] = previous->year;
   json::array cells;
   const core::FormatDef& def = core::GetReportFormat(report.format);
   for (const core::TableDef& table : def.tables) {
@@ -33,6 +34,14 @@ std::string RenderJson(const Report& report, const std::string& text) {
           cell["yuan"] = *value;
         } else {
           cell["value"] = *value;
+        }
+        if (previous) {
+          auto before = previous->values.Get(table.id, row.id, column->id);
+          if (before && core::IsTenThousandYuanCell(table, row, *column)) {
+            cell["previous"] = std::stod(core::FormatTenThousandYuan(*before));
+          } else if (before) {
+            cell["previous"] = *before;
+          }
         }
         cells.push_back(std::move(cell));
       }

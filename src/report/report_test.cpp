@@ -7,6 +7,7 @@
 #include "check/checker.hpp"
 #include "core/calendar_service.hpp"
 #include "core/report_snapshot.hpp"
+#include "report/document.hpp"
 #include "report/narrative.hpp"
 #include "report/render_json.hpp"
 #include "store/soci_store.hpp"
@@ -377,6 +378,20 @@ TEST_P(ReportTest, PublishedSnapshotsNeverChangeAndCorrectionsNeedANote) {
     }
     return core::Status::Ok();
   });
+}
+
+TEST_P(ReportTest, ComparesWithLastYearInTheSameFormat) {
+  Report now = Build("", 2024);
+  Report before = Build("", 2023);
+  std::string lines = CompareWithPreviousYear(now, before);
+  EXPECT_NE(lines.find("一、本年新收政府信息公开申请数量：本年 24，上年 3（+21）"),
+            std::string::npos)
+      << lines;
+  std::string json = RenderJson(now, "", &before);
+  EXPECT_NE(json.find("\"previous_year\":2023"), std::string::npos);
+  EXPECT_NE(json.find("\"row\":\"new_received\",\"column\":\"total\",\"value\":24,"
+                      "\"previous\":3}"),
+            std::string::npos);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportTest, ::testing::Values("sqlite", "postgres"),
