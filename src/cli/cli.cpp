@@ -20,10 +20,11 @@ int Run(int argc, char** argv) {
   AddUserCommands(app, action);
   AddCalendarCommands(app, action);
   AddAuditCommands(app, action);
+  AddItemCommands(app, action);
   AddRequestCommands(app, action);
   AddCaseCommands(app, action);
-  AddItemCommands(app, action);
   AddDemoCommand(app, action);
+  AddReportCommand(app, action);
   AddServeCommand(app, action);
 
   try {
