@@ -219,7 +219,10 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
     const bool lite = backend_ == store::Backend::kSqlite;
     std::string match = lite ? ToFts5(result.query) : ToTsquery(result.query);
     std::string from =
-        lite ? " FROM item_search s JOIN items i ON i.id = s.rowid WHERE item_search MATCH :q"
+        // CROSS JOIN makes SQLite read the FTS index first: with the MATCH string bound as a
+        // parameter its planner otherwise walks every published item and probes the index
+        // for each (23 s instead of 11 ms for a common word over 200,000 items).
+        lite ? " FROM item_search s CROSS JOIN items i ON i.id = s.rowid WHERE item_search MATCH :q"
              : " FROM item_search s JOIN items i ON i.id = s.item_id WHERE s.tsv @@ "
                "CAST(:q AS tsquery)";
     std::string key = lite ? "s.rowid" : "s.item_id";
