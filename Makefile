@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc)
 RELEASE_DIR := build/release
 TEST_DIR := build/test
 
-.PHONY: deps demo build test build-test format clean
+.PHONY: deps demo build test build-test fuzz-short format clean
 
 deps:
 	./scripts/install-deps
@@ -29,10 +29,17 @@ $(TEST_DIR)/build.ninja:
 build-test: deps $(TEST_DIR)/build.ninja
 	cmake --build $(TEST_DIR) -j $(JOBS)
 
-# Debug + ASan/UBSan build, a throwaway PostgreSQL cluster, the whole CTest suite.
+# Debug + ASan/UBSan build, a throwaway PostgreSQL cluster, the whole CTest suite, then a
+# short run of every fuzz target.
 test: build-test
 	./scripts/with-postgres $(TEST_DIR)/pg -- \
 	  ctest --test-dir $(TEST_DIR) --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz-short
+
+# Each libFuzzer target (clang, separate build in build/fuzz) for FUZZ_SECONDS seconds.
+FUZZ_SECONDS ?= 10
+fuzz-short: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz-short
 
 format:
 	git ls-files -z '*.cpp' '*.hpp' | xargs -0 clang-format -i

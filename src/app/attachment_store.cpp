@@ -105,7 +105,11 @@ core::Result<std::string> SniffMediaType(std::string_view b, std::string_view na
     if (ext == "ppt" || ext == "dps") return std::string("application/vnd.ms-powerpoint");
     return std::string("application/msword");
   }
-  if (StartsWith(b, "MZ") || StartsWith(b, "\x7F" "ELF") || StartsWith(b, "#!")) {
+  if (StartsWith(b, "MZ") ||
+      StartsWith(b,
+                 "\x7F"
+                 "ELF") ||
+      StartsWith(b, "#!")) {
     return Refuse("可执行文件");
   }
   if (ext == "txt" || ext == "md" || ext == "csv") {
@@ -168,9 +172,8 @@ core::Result<core::ItemAttachment> AttachmentStore::Put(std::string_view bytes,
                                                         std::string_view name) const {
   if (bytes.empty()) return core::InvalidArgument("附件为空", "file");
   if (static_cast<int64_t>(bytes.size()) > max_bytes_) {
-    return core::InvalidArgument("附件超过大小上限（" + std::to_string(max_bytes_ / 1024) +
-                                     " KiB）",
-                                 "file");
+    return core::InvalidArgument(
+        "附件超过大小上限（" + std::to_string(max_bytes_ / 1024) + " KiB）", "file");
   }
   GONGKAI_ASSIGN_OR_RETURN(std::string media_type, SniffMediaType(bytes, name));
   core::ItemAttachment a;
@@ -206,9 +209,8 @@ core::Result<core::ItemAttachment> AttachmentStore::PutFile(const std::string& p
   auto size = fs::file_size(path, ec);
   if (ec) return core::NotFound("无法读取文件: " + path, "file");
   if (static_cast<int64_t>(size) > max_bytes_) {
-    return core::InvalidArgument("附件超过大小上限（" + std::to_string(max_bytes_ / 1024) +
-                                     " KiB）: " + path,
-                                 "file");
+    return core::InvalidArgument(
+        "附件超过大小上限（" + std::to_string(max_bytes_ / 1024) + " KiB）: " + path, "file");
   }
   std::ifstream in(path, std::ios::binary);
   std::ostringstream buf;

@@ -83,8 +83,7 @@ core::Result<core::Date> ParseFlexibleDate(std::string_view raw, const char* fie
 core::Result<bool> ParseFlag(std::string_view s, const char* field) {
   if (s.empty() || s == "否" || s == "0" || s == "false" || s == "FALSE" || s == "N") return false;
   if (s == "是" || s == "1" || s == "true" || s == "TRUE" || s == "Y") return true;
-  return core::InvalidArgument(std::string(field) + " 应为 是/否: '" + std::string(s) + "'",
-                               field);
+  return core::InvalidArgument(std::string(field) + " 应为 是/否: '" + std::string(s) + "'", field);
 }
 
 core::Result<std::vector<core::ItemChannel>> ParseChannels(std::string_view s,
@@ -247,7 +246,7 @@ core::Result<std::vector<RawRow>> ParseJsonRows(const std::string& text) {
     }
     for (const auto& [k, v] : row.fields) {
       bool known = k[0] == '#' || std::any_of(std::begin(kColumns), std::end(kColumns),
-                                               [&](const Column& c) { return k == c.field; });
+                                              [&](const Column& c) { return k == c.field; });
       if (!known) {
         row.fields["#error"] = "未知字段 " + k;
         break;

@@ -45,8 +45,8 @@ struct RowError {
 };
 
 struct ImportReport {
-  size_t rows = 0;      // data rows read
-  size_t imported = 0;  // rows stored (0 unless written)
+  size_t rows = 0;       // data rows read
+  size_t imported = 0;   // rows stored (0 unless written)
   bool written = false;  // false: nothing was stored
   std::vector<RowError> errors;
 };

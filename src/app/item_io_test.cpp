@@ -85,7 +85,8 @@ TEST_F(ItemIoTest, ImportsAGb18030CsvWithTraditionalCharacters) {
   EXPECT_EQ(report->imported, 2u);
   ASSERT_TRUE(store_
                   .Transact([&](core::Repositories& r) -> Status {
-                    GONGKAI_ASSIGN_OR_RETURN(auto it, r.items().FindByIndexNo("QXS-FGW/2023-00007"));
+                    GONGKAI_ASSIGN_OR_RETURN(auto it,
+                                             r.items().FindByIndexNo("QXS-FGW/2023-00007"));
                     EXPECT_TRUE(it.has_value());
                     if (!it) return Status::Ok();
                     EXPECT_EQ(it->title, "关于印发《青溪市价格监测管理办法》的通知");
@@ -174,7 +175,8 @@ TEST(CsvTest, ParsesQuotesAndNewlines) {
 }
 
 TEST(AttachmentStoreTest, StoresBySha256SniffsAndSanitises) {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "gongkai-att-XXXXXX").string();
+  std::string tmpl =
+      (std::filesystem::temp_directory_path() / ("gongkai-att-" + std::string(6, 'X'))).string();
   ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
   std::filesystem::path dir = tmpl;
   AttachmentStore files(dir.string(), 1024);

@@ -13,8 +13,9 @@ TEST(MarkdownTest, RendersHeadingsAndTables) {
 }
 
 TEST(MarkdownTest, DoesNotPassRawHtmlThrough) {
-  for (const char* md : {"<script>alert(1)</script>\n", "正文<script>alert(1)</script>结束\n",
-                         "<div onclick=\"x()\">块</div>\n", "<iframe src=\"https://e.example\">\n"}) {
+  for (const char* md :
+       {"<script>alert(1)</script>\n", "正文<script>alert(1)</script>结束\n",
+        "<div onclick=\"x()\">块</div>\n", "<iframe src=\"https://e.example\">\n"}) {
     std::string html = RenderMarkdown(md);
     EXPECT_EQ(html.find("<script"), std::string::npos) << md << " → " << html;
     EXPECT_EQ(html.find("<iframe"), std::string::npos) << md << " → " << html;

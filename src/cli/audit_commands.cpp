@@ -60,10 +60,10 @@ int Columns(const ColumnsArgs& a) {
     for (const auto& r : report.rows) {
       if (!r.mandatory && r.items_total == 0) continue;  // optional columns never used
       const core::Org* o = tree.Find(r.org_id);
-      std::string verdict = r.empty ? "空栏目" : r.stale ? "不更新（超过 " +
-                                                             std::to_string(r.stale_limit_days) +
-                                                             " 天）"
-                                                         : "正常";
+      std::string verdict = r.empty ? "空栏目"
+                            : r.stale
+                                ? "不更新（超过 " + std::to_string(r.stale_limit_days) + " 天）"
+                                : "正常";
       std::cout << (o ? o->code : "?") << '\t' << r.path << '\t' << (r.mandatory ? "是" : "否")
                 << '\t' << (r.last_published ? r.last_published->ToIso() : "-") << '\t'
                 << r.items_total << '\t' << r.items_12_months << '\t' << std::fixed

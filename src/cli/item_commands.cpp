@@ -24,9 +24,10 @@ namespace gongkai::cli {
 namespace {
 
 struct ItemArgs {
-  std::string url, as, org, title, category, formed, summary, publisher, doc_no, topic, mode,
-      body, body_file, reason, on, validity, state, file, format = "csv", encoding = "auto",
-      output, attachments_dir = "attachments", kind, path, to, concern;
+  std::string url, as, org, title, category, formed, summary, publisher, doc_no, topic, mode, body,
+      body_file, reason, on, validity, state, file, format = "csv", encoding = "auto", output,
+                                                    attachments_dir = "attachments", kind, path, to,
+                                                    concern;
   std::vector<std::string> channels, attach;
   int64_t id = 0, item = 0;
   int year = 0, limit = 50, stale_days = 0, sort_order = 0;
@@ -218,11 +219,11 @@ int Show(const ItemArgs& a) {
               << "\n有效性: " << core::ValidityLabel(it.validity);
     if (it.validity_changed_on) std::cout << "（" << it.validity_changed_on->ToIso() << "）";
     std::cout << "\n类别: "
-              << (it.is_regulation   ? "规章"
+              << (it.is_regulation  ? "规章"
                   : it.is_normative ? "行政规范性文件"
                                     : "-")
-              << "\n状态: " << core::ItemStateCode(it.state) << "\n作者: "
-              << (it.author.empty() ? "-" : it.author) << "\n发布渠道:";
+              << "\n状态: " << core::ItemStateCode(it.state)
+              << "\n作者: " << (it.author.empty() ? "-" : it.author) << "\n发布渠道:";
     for (const auto& c : it.channels) {
       std::cout << ' ' << core::ChannelLabel(c.channel) << '(' << c.published_on.ToIso() << ')';
     }
@@ -235,11 +236,12 @@ int Show(const ItemArgs& a) {
     GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
     std::cout << "\n历史:";
     for (const auto& e : events) {
-      std::cout << "\n  " << e.seq << ". " << e.at << ' ' << core::ItemEventKindCode(e.kind)
-                << ' ' << e.actor;
+      std::cout << "\n  " << e.seq << ". " << e.at << ' ' << core::ItemEventKindCode(e.kind) << ' '
+                << e.actor;
       if (!e.reason.empty()) std::cout << "：" << e.reason;
     }
-    std::cout << "\n\n" << it.body_md << (it.body_md.empty() || it.body_md.back() == '\n' ? "" : "\n");
+    std::cout << "\n\n"
+              << it.body_md << (it.body_md.empty() || it.body_md.back() == '\n' ? "" : "\n");
     return core::Status::Ok();
   });
 }
@@ -365,8 +367,8 @@ int Counts(const ItemArgs& a) {
       }
     }
     std::cout << org.name << " [" << org.code << "] 及下级机构 " << a.year << " 年\n";
-    std::cout << "主动公开政府信息数（不同渠道和方式公开相同信息计1条）\t" << channels.total.distinct
-              << '\n';
+    std::cout << "主动公开政府信息数（不同渠道和方式公开相同信息计1条）\t"
+              << channels.total.distinct << '\n';
     for (core::Channel c : core::kAllChannels) {
       std::cout << "  " << core::ChannelLabel(c) << '\t' << channels.total.On(c) << '\n';
     }
@@ -414,10 +416,10 @@ int Overdue(const ItemArgs& a) {
     found = duties.size();
     for (const auto& d : duties) {
       const core::Org* o = tree.Find(d.org_id);
-      std::cout << d.item_id << '\t' << (o ? o->code : "?") << '\t'
-                << core::ItemStateCode(d.state) << "\t生成 " << d.formed_on.ToIso() << "\t应于 "
-                << d.due_on.ToIso() << (d.provisional ? "（暂定）" : "") << " 前公开\t逾期 "
-                << d.working_days_late << " 个工作日\t" << d.title << '\n';
+      std::cout << d.item_id << '\t' << (o ? o->code : "?") << '\t' << core::ItemStateCode(d.state)
+                << "\t生成 " << d.formed_on.ToIso() << "\t应于 " << d.due_on.ToIso()
+                << (d.provisional ? "（暂定）" : "") << " 前公开\t逾期 " << d.working_days_late
+                << " 个工作日\t" << d.title << '\n';
     }
     return core::Status::Ok();
   });
@@ -449,10 +451,9 @@ int CategoryAdd(const ItemArgs& a) {
     c.stale_days = a.stale_days;
     c.sort_order = a.sort_order ? a.sort_order : 1000;
     GONGKAI_ASSIGN_OR_RETURN(c.id, repos.items().InsertCategory(c));
-    return core::RecordChange(repos.audit(), ctx, "catalog.add", "catalog_category",
-                              std::to_string(c.id), "",
-                              "{\"org\":\"" + org.code + "\",\"path_bytes\":" +
-                                  std::to_string(c.path.size()) + "}");
+    return core::RecordChange(
+        repos.audit(), ctx, "catalog.add", "catalog_category", std::to_string(c.id), "",
+        "{\"org\":\"" + org.code + "\",\"path_bytes\":" + std::to_string(c.path.size()) + "}");
   });
 }
 
@@ -526,9 +527,9 @@ int StatsShow(const ItemArgs& a) {
     GONGKAI_ASSIGN_OR_RETURN(core::Org org, core::ResolveOrg(repos, a.org));
     GONGKAI_ASSIGN_OR_RETURN(auto s, repos.orgs().GetAdminStats(org.id, a.year));
     if (!s) return core::NotFound(org.code + " 尚无 " + std::to_string(a.year) + " 年的统计");
-    std::cout << "行政许可\t" << s->licensing_decisions << "\n行政处罚\t"
-              << s->punishment_decisions << "\n行政强制\t" << s->coercion_decisions
-              << "\n行政事业性收费（元）\t" << s->fees_yuan << '\n';
+    std::cout << "行政许可\t" << s->licensing_decisions << "\n行政处罚\t" << s->punishment_decisions
+              << "\n行政强制\t" << s->coercion_decisions << "\n行政事业性收费（元）\t"
+              << s->fees_yuan << '\n';
     return core::Status::Ok();
   });
 }
@@ -577,7 +578,8 @@ int SubmissionList(const ItemArgs& a) {
 template <typename F>
 void Bind(CLI::App* cmd, Action& action, std::shared_ptr<ItemArgs> args, F fn) {
   AddDbOption(cmd, args->url);
-  cmd->callback([&action, args, fn, cmd] { action.Set([args, fn, cmd] { return fn(*args, cmd); }); });
+  cmd->callback(
+      [&action, args, fn, cmd] { action.Set([args, fn, cmd] { return fn(*args, cmd); }); });
 }
 
 void AddFieldOptions(CLI::App* cmd, ItemArgs& a) {
@@ -657,8 +659,9 @@ void AddItemCommands(CLI::App& app, Action& action) {
 
   auto* channel = item->add_subcommand("channel", "记录已发布信息在另一渠道的发布");
   id(channel);
-  channel->add_option("channel", a->kind,
-                      "website|gazette|weibo|wechat|app|other 或 政府网站|政府公报|…")
+  channel
+      ->add_option("channel", a->kind,
+                   "website|gazette|weibo|wechat|app|other 或 政府网站|政府公报|…")
       ->required();
   channel->add_option("--on", a->on, "该渠道发布日期（默认今天）");
   as(channel);
@@ -702,7 +705,8 @@ void AddItemCommands(CLI::App& app, Action& action) {
   exp->add_option("-o,--output", a->output, "输出文件（默认标准输出）");
   Bind(exp, action, a, [](const ItemArgs& x, CLI::App*) { return Export(x); });
 
-  auto* counts = item->add_subcommand("counts", "年度主动公开统计：渠道、规章和规范性文件、回应解读、报送");
+  auto* counts =
+      item->add_subcommand("counts", "年度主动公开统计：渠道、规章和规范性文件、回应解读、报送");
   counts->add_option("--org", a->org, "机构代码（含下级机构；默认根机构）");
   counts->add_option("--year", a->year, "年份")->required();
   Bind(counts, action, a, [](const ItemArgs& x, CLI::App*) { return Counts(x); });

@@ -6,11 +6,16 @@ namespace gongkai::core {
 namespace {
 
 constexpr EnumEntry<ItemEventKind> kEventKinds[] = {
-    {ItemEventKind::kCreate, "create", "创建"},     {ItemEventKind::kEdit, "edit", "修改"},
-    {ItemEventKind::kSubmit, "submit", "提交审查"}, {ItemEventKind::kApprove, "approve", "审查通过"},
-    {ItemEventKind::kReject, "reject", "审查退回"}, {ItemEventKind::kPublish, "publish", "发布"},
-    {ItemEventKind::kWithdraw, "withdraw", "撤回"}, {ItemEventKind::kChannel, "channel", "渠道发布"},
-    {ItemEventKind::kValidity, "validity", "有效性变更"}, {ItemEventKind::kImport, "import", "导入"},
+    {ItemEventKind::kCreate, "create", "创建"},
+    {ItemEventKind::kEdit, "edit", "修改"},
+    {ItemEventKind::kSubmit, "submit", "提交审查"},
+    {ItemEventKind::kApprove, "approve", "审查通过"},
+    {ItemEventKind::kReject, "reject", "审查退回"},
+    {ItemEventKind::kPublish, "publish", "发布"},
+    {ItemEventKind::kWithdraw, "withdraw", "撤回"},
+    {ItemEventKind::kChannel, "channel", "渠道发布"},
+    {ItemEventKind::kValidity, "validity", "有效性变更"},
+    {ItemEventKind::kImport, "import", "导入"},
 };
 constexpr EnumEntry<SubmissionDecision> kDecisions[] = {
     {SubmissionDecision::kPending, "pending", "待处理"},
@@ -81,8 +86,7 @@ std::vector<CatalogCategory> DefaultCatalog(OrgKind kind) {
   return out;
 }
 
-std::vector<CatalogCategory> EffectiveCatalog(const Org& org,
-                                              std::vector<CatalogCategory> stored) {
+std::vector<CatalogCategory> EffectiveCatalog(const Org& org, std::vector<CatalogCategory> stored) {
   if (!stored.empty()) return stored;
   auto out = DefaultCatalog(org.kind);
   for (auto& c : out) c.org_id = org.id;

@@ -19,8 +19,7 @@ namespace gongkai::core {
 std::vector<CatalogCategory> DefaultCatalog(OrgKind kind);
 
 // The columns a body uses: its stored ones, or DefaultCatalog(kind) when it has none.
-std::vector<CatalogCategory> EffectiveCatalog(const Org& org,
-                                              std::vector<CatalogCategory> stored);
+std::vector<CatalogCategory> EffectiveCatalog(const Org& org, std::vector<CatalogCategory> stored);
 
 // Checks a catalog path: 1-5 non-empty '/'-separated segments of at most 60 bytes each
 // (kInvalidArgument naming "category").

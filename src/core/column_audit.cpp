@@ -88,8 +88,7 @@ Result<ColumnAuditReport> AuditColumnsInSubtree(Repositories& repos, Id org_id,
   q.states = {ItemState::kPublished};
   q.with_body = false;
   GONGKAI_ASSIGN_OR_RETURN(auto published, repos.items().Find(q));
-  q.states = {ItemState::kDraft, ItemState::kSubmitted, ItemState::kApproved,
-              ItemState::kRejected};
+  q.states = {ItemState::kDraft, ItemState::kSubmitted, ItemState::kApproved, ItemState::kRejected};
   GONGKAI_ASSIGN_OR_RETURN(auto pending, repos.items().Find(q));
   return AuditColumns(ids, catalogs, published, OverdueDuties(pending, calendar, today), today,
                       default_stale_days);

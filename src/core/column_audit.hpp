@@ -18,19 +18,19 @@ struct ColumnAuditRow {
   bool mandatory = false;
   int stale_limit_days = 0;  // the column's own limit, or the default
   std::optional<Date> last_published;
-  int64_t items_total = 0;     // published (not withdrawn) items in the column or below it
+  int64_t items_total = 0;      // published (not withdrawn) items in the column or below it
   int64_t items_12_months = 0;  // of which published in the 365 days up to today
-  double per_month = 0;        // items_12_months / 12
-  bool empty = false;          // mandatory and never published
-  bool stale = false;          // has items, but none within stale_limit_days
+  double per_month = 0;         // items_12_months / 12
+  bool empty = false;           // mandatory and never published
+  bool stale = false;           // has items, but none within stale_limit_days
   friend bool operator==(const ColumnAuditRow&, const ColumnAuditRow&) = default;
 };
 
 struct ColumnAuditReport {
-  std::vector<ColumnAuditRow> rows;   // by body (tree order) then catalog order
-  std::vector<OverdueDuty> overdue;   // as OverdueDuties
-  std::vector<Id> orgs;               // the bodies audited, tree order
-  int64_t findings() const;           // empty + stale rows + overdue duties
+  std::vector<ColumnAuditRow> rows;  // by body (tree order) then catalog order
+  std::vector<OverdueDuty> overdue;  // as OverdueDuties
+  std::vector<Id> orgs;              // the bodies audited, tree order
+  int64_t findings() const;          // empty + stale rows + overdue duties
 };
 
 // Pure: audits `catalogs` (each body's effective catalog, in the order of `org_order`)

@@ -28,10 +28,10 @@ TEST(DocNoTest, NormalisesBracketsDigitsAndSpaces) {
 }
 
 TEST(DocNoTest, RejectsMalformedNumbers) {
-  for (const char* bad : {"汨政发〔2017〕12", "汨政发〔17〕12号", "汨政发2017年12号", "〔2017〕12号",
-                          "ABC〔2017〕12号", "汨政发〔2017〕号", "汨政发〔2017〕0号",
-                          "汨政发〔1900〕1号", "汨政发〔2017〕12号附件", "汨政发〔2017〕1234567号",
-                          "\xff\xfe"}) {
+  for (const char* bad :
+       {"汨政发〔2017〕12", "汨政发〔17〕12号", "汨政发2017年12号", "〔2017〕12号",
+        "ABC〔2017〕12号", "汨政发〔2017〕号", "汨政发〔2017〕0号", "汨政发〔1900〕1号",
+        "汨政发〔2017〕12号附件", "汨政发〔2017〕1234567号", "\xff\xfe"}) {
     auto got = NormalizeDocNo(bad);
     EXPECT_FALSE(got.ok()) << bad;
     if (!got.ok()) {

@@ -1075,8 +1075,8 @@ class Repos final : public Repositories {
       for (const auto& [_, it] : t.items.rows()) {
         if (!orgs.contains(it.org_id)) continue;
         if ((it.is_regulation || it.is_normative) && it.formed_on <= last) {
-          in.kind_items.push_back({it.is_regulation, it.is_normative, it.formed_on,
-                                   it.published_on, it.validity, it.validity_changed_on});
+          in.kind_items.push_back({it.is_regulation, it.is_normative, it.formed_on, it.published_on,
+                                   it.validity, it.validity_changed_on});
         }
         if (count_items && in_year(it.published_on) &&
             (it.state == ItemState::kPublished || it.state == ItemState::kWithdrawn)) {

@@ -78,7 +78,7 @@ Result<ItemEventKind> ParseItemEventKind(std::string_view text);
 struct ItemEvent {
   Id id = 0;
   Id item_id = 0;
-  int seq = 0;         // 1, 2, ... per item; assigned by the repository
+  int seq = 0;  // 1, 2, ... per item; assigned by the repository
   ItemEventKind kind = ItemEventKind::kCreate;
   std::string actor;   // username for workflow steps, else the ChangeContext actor
   std::string at;      // UTC ISO 8601
@@ -113,8 +113,8 @@ struct CatalogCategory {
 
 // What ItemRepository::Find selects. Every set criterion must hold.
 struct ItemQuery {
-  std::vector<Id> org_ids;          // empty: every org
-  std::vector<ItemState> states;    // empty: every state
+  std::vector<Id> org_ids;                           // empty: every org
+  std::vector<ItemState> states;                     // empty: every state
   std::optional<Date> published_from, published_to;  // items.published_on, inclusive
   // Items with a channel publication in [from, to] (inclusive).
   std::optional<Date> channel_from, channel_to;

@@ -19,8 +19,8 @@ std::string StateName(ItemState s) {
 }
 
 Status WrongState(const Item& item, const char* step) {
-  return FailedPrecondition("信息 " + std::to_string(item.id) + " 当前为“" +
-                            StateName(item.state) + "”，不能" + step);
+  return FailedPrecondition("信息 " + std::to_string(item.id) + " 当前为“" + StateName(item.state) +
+                            "”，不能" + step);
 }
 
 std::string ChannelsJson(const std::vector<ItemChannel>& channels) {
@@ -60,8 +60,7 @@ Status Record(Repositories& repos, const ChangeContext& ctx, ItemEventKind kind,
     after_json += "}";
   }
   return RecordChange(repos.audit(), ctx, std::string("item.") + ItemEventKindCode(kind), "item",
-                      std::to_string(after.id), creation ? "" : ItemAuditJson(before),
-                      after_json);
+                      std::to_string(after.id), creation ? "" : ItemAuditJson(before), after_json);
 }
 
 Result<std::pair<Item, Org>> Load(Repositories& repos, Id item_id) {
@@ -120,8 +119,8 @@ Status RequireRole(Repositories& repos, std::string_view username, std::vector<R
   std::string names;
   for (Role r : roles) names += (names.empty() ? "" : "或") + std::string(RoleLabel(r));
   const Org* org = tree.Find(org_id);
-  return PermissionDenied("用户 " + user->username + " 在 " + (org ? org->name : "该机构") +
-                          " 无" + names + "权限");
+  return PermissionDenied("用户 " + user->username + " 在 " + (org ? org->name : "该机构") + " 无" +
+                          names + "权限");
 }
 
 Result<std::string> ResolveCategory(Repositories& repos, const Org& org, std::string_view text) {
@@ -131,16 +130,15 @@ Result<std::string> ResolveCategory(Repositories& repos, const Org& org, std::st
   for (const auto& c : catalog) {
     if (c.path == text) return c.path;
     size_t slash = c.path.rfind('/');
-    std::string_view last = slash == std::string::npos
-                                ? std::string_view(c.path)
-                                : std::string_view(c.path).substr(slash + 1);
+    std::string_view last = slash == std::string::npos ? std::string_view(c.path)
+                                                       : std::string_view(c.path).substr(slash + 1);
     if (last == text) matches.push_back(c.path);
   }
   if (matches.size() == 1) return matches.front();
   if (matches.empty()) {
-    return InvalidArgument("目录栏目不在 " + org.name + " 的目录中: '" +
-                               std::string(text.substr(0, 80)) + "'",
-                           "category");
+    return InvalidArgument(
+        "目录栏目不在 " + org.name + " 的目录中: '" + std::string(text.substr(0, 80)) + "'",
+        "category");
   }
   return InvalidArgument("目录栏目不唯一: '" + std::string(text) + "'，请写完整路径", "category");
 }
@@ -320,8 +318,7 @@ Result<Item> AddItemChannel(Repositories& repos, const ChangeContext& ctx, std::
   if (on < *before.published_on) return InvalidArgument("渠道发布日期不能早于发布日期", "on");
   for (const auto& c : before.channels) {
     if (c.channel == channel) {
-      return AlreadyExists(std::string("该信息已在") + ChannelLabel(channel) + "发布",
-                           "channel");
+      return AlreadyExists(std::string("该信息已在") + ChannelLabel(channel) + "发布", "channel");
     }
   }
   Item after = before;
@@ -332,9 +329,8 @@ Result<Item> AddItemChannel(Repositories& repos, const ChangeContext& ctx, std::
   return after;
 }
 
-Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx,
-                             std::string_view actor, Id item_id, Validity validity,
-                             std::optional<Date> on) {
+Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
+                             Id item_id, Validity validity, std::optional<Date> on) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
   GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
@@ -355,8 +351,7 @@ Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx,
 }
 
 Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ctx,
-                                    std::string_view actor, Id item_id,
-                                    ItemAttachment attachment) {
+                                    std::string_view actor, Id item_id, ItemAttachment attachment) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [item, org] = loaded;
   GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
@@ -372,8 +367,8 @@ Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ct
     if (a.id == attachment.id) attachment.position = a.position;
   }
   GONGKAI_RETURN_IF_ERROR(repos.items()
-                              .AppendEvent({0, item_id, 0, ItemEventKind::kEdit,
-                                            std::string(actor), ctx.at, "附件 " + attachment.name})
+                              .AppendEvent({0, item_id, 0, ItemEventKind::kEdit, std::string(actor),
+                                            ctx.at, "附件 " + attachment.name})
                               .status());
   return attachment;
 }
@@ -402,9 +397,8 @@ Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::stri
     }
     GONGKAI_ASSIGN_OR_RETURN(auto parts, ParseIndexNo(*item.index_no));
     if (parts.org_code != org.code || parts.year != item.published_on->year()) {
-      return InvalidArgument("索引号 " + *item.index_no + " 与机构代码 " + org.code +
-                                 " 或发布年份不符",
-                             "index_no");
+      return InvalidArgument(
+          "索引号 " + *item.index_no + " 与机构代码 " + org.code + " 或发布年份不符", "index_no");
     }
     if (item.channels.empty()) item.channels.push_back({Channel::kWebsite, *item.published_on});
     for (const auto& c : item.channels) {

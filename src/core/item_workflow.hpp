@@ -1,6 +1,7 @@
 // The proactive-disclosure workflow (主动公开): items move
 //
-//   draft ──submit──► submitted ──approve──► approved ──publish──► published ──withdraw──► withdrawn
+//   draft ──submit──► submitted ──approve──► approved ──publish──► published ──withdraw──►
+//   withdrawn
 //     ▲                   │ reject (reason)
 //     └── edit ◄── rejected ◄┘      (a rejected item is edited and submitted again)
 //
@@ -84,9 +85,8 @@ Result<Item> AddItemChannel(Repositories& repos, const ChangeContext& ctx, std::
 
 // Changes the validity of a published or withdrawn item (a normative document repealed or
 // expired on `on`; or valid again with no date).
-Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx,
-                             std::string_view actor, Id item_id, Validity validity,
-                             std::optional<Date> on);
+Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
+                             Id item_id, Validity validity, std::optional<Date> on);
 
 // Records an attachment (bytes already stored) on a draft or rejected item.
 Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ctx,

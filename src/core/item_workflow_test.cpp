@@ -154,8 +154,8 @@ TEST_F(ItemWorkflowTest, PublishRequiresAnApprovalInTheHistoryNotJustTheState) {
 TEST_F(ItemWorkflowTest, ReviewerCannotApproveTheirOwnItem) {
   Item it = Draft("wang.wu");
   Ok([&](Repositories& r) { return SubmitItem(r, ctx_, "wang.wu", it.id).status(); });
-  Status s =
-      Run([&](Repositories& r) { return ReviewItem(r, ctx_, "wang.wu", it.id, true, "").status(); });
+  Status s = Run(
+      [&](Repositories& r) { return ReviewItem(r, ctx_, "wang.wu", it.id, true, "").status(); });
   EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied);
   // An editor without the reviewer role cannot review either.
   s = Run(
@@ -168,8 +168,8 @@ TEST_F(ItemWorkflowTest, ReviewerCannotApproveTheirOwnItem) {
 TEST_F(ItemWorkflowTest, RejectionNeedsAReasonAndSendsTheItemBackForEditing) {
   Item it = Draft();
   Ok([&](Repositories& r) { return SubmitItem(r, ctx_, "zhang.san", it.id).status(); });
-  Status s =
-      Run([&](Repositories& r) { return ReviewItem(r, ctx_, "li.si", it.id, false, " ").status(); });
+  Status s = Run(
+      [&](Repositories& r) { return ReviewItem(r, ctx_, "li.si", it.id, false, " ").status(); });
   EXPECT_EQ(s.field(), "reason");
   Ok([&](Repositories& r) {
     return ReviewItem(r, ctx_, "li.si", it.id, false, "含有个人身份证号码").status();
@@ -212,7 +212,9 @@ TEST_F(ItemWorkflowTest, IndexNumbersSurviveRenamingTheBodyAndAreNeverReused) {
     org.name = "青溪市发展和改革委员会";  // 机构改革: renamed
     return r.orgs().Update(org);
   });
-  Ok([&](Repositories& r) { return WithdrawItem(r, ctx_, "zhang.san", a.id, "信息有误").status(); });
+  Ok([&](Repositories& r) {
+    return WithdrawItem(r, ctx_, "zhang.san", a.id, "信息有误").status();
+  });
   Item b = Published("2024-06-01");
   Ok([&](Repositories& r) -> Status {
     GONGKAI_ASSIGN_OR_RETURN(Item got, r.items().Get(a.id));
@@ -232,9 +234,12 @@ TEST_F(ItemWorkflowTest, IndexNumbersSurviveRenamingTheBodyAndAreNeverReused) {
 
 TEST_F(ItemWorkflowTest, WithdrawalNeedsAReasonAndKeepsTheHistory) {
   Item a = Published();
-  Status s = Run([&](Repositories& r) { return WithdrawItem(r, ctx_, "zhang.san", a.id, "").status(); });
+  Status s =
+      Run([&](Repositories& r) { return WithdrawItem(r, ctx_, "zhang.san", a.id, "").status(); });
   EXPECT_EQ(s.field(), "reason");
-  Ok([&](Repositories& r) { return WithdrawItem(r, ctx_, "zhang.san", a.id, "已被新文件替代").status(); });
+  Ok([&](Repositories& r) {
+    return WithdrawItem(r, ctx_, "zhang.san", a.id, "已被新文件替代").status();
+  });
   Ok([&](Repositories& r) -> Status {
     GONGKAI_ASSIGN_OR_RETURN(auto events, r.items().ListEvents(a.id));
     EXPECT_EQ(events.back().kind, ItemEventKind::kWithdraw);
@@ -243,7 +248,8 @@ TEST_F(ItemWorkflowTest, WithdrawalNeedsAReasonAndKeepsTheHistory) {
     EXPECT_EQ(audit.back().action, "item.withdraw");
     return Status::Ok();
   });
-  s = Run([&](Repositories& r) { return WithdrawItem(r, ctx_, "zhang.san", a.id, "再撤").status(); });
+  s = Run(
+      [&](Repositories& r) { return WithdrawItem(r, ctx_, "zhang.san", a.id, "再撤").status(); });
   EXPECT_EQ(s.code(), ErrorCode::kFailedPrecondition);
 }
 
@@ -282,7 +288,9 @@ TEST_F(ItemWorkflowTest, ImportKeepsPastPublicationsAndChecksTheirIndexNumbers) 
   it.published_on = D("2023-12-22");
   it.index_no = "QXS-FGW/2023-00042";
   it.state = ItemState::kPublished;
-  Ok([&](Repositories& r) { return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status(); });
+  Ok([&](Repositories& r) {
+    return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status();
+  });
   // The next serial of that year follows the imported one.
   Ok([&](Repositories& r) -> Status {
     GONGKAI_ASSIGN_OR_RETURN(Org org, r.orgs().Get(fgw_));
@@ -290,13 +298,19 @@ TEST_F(ItemWorkflowTest, ImportKeepsPastPublicationsAndChecksTheirIndexNumbers) 
     EXPECT_EQ(next, "QXS-FGW/2023-00043");
     return Status::Ok();
   });
-  Status s = Run([&](Repositories& r) { return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status(); });
+  Status s = Run([&](Repositories& r) {
+    return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status();
+  });
   EXPECT_EQ(s.code(), ErrorCode::kAlreadyExists);
   it.index_no = "QXS/2023-00001";  // another body's code
-  s = Run([&](Repositories& r) { return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status(); });
+  s = Run([&](Repositories& r) {
+    return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status();
+  });
   EXPECT_EQ(s.field(), "index_no");
   it.index_no.reset();  // without a 索引号 only a draft can be imported
-  s = Run([&](Repositories& r) { return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status(); });
+  s = Run([&](Repositories& r) {
+    return ImportItem(r, ctx_, "zhang.san", it, D("2024-03-05")).status();
+  });
   EXPECT_EQ(s.field(), "state");
 }
 

@@ -66,7 +66,7 @@ Table2Documents CountDocuments(const std::vector<Item>& items, int year) {
   const Date last = YearLast(year);
   for (const auto& it : items) {
     if (!WasPublished(it) || !it.published_on) continue;
-    DocumentCounts* c = it.is_regulation ? &out.regulations
+    DocumentCounts* c = it.is_regulation  ? &out.regulations
                         : it.is_normative ? &out.normative
                                           : nullptr;
     if (!c) continue;
@@ -146,10 +146,10 @@ Result<Response> AddResponse(Repositories& repos, const ChangeContext& ctx, Resp
 
 Status SetAdminStats(Repositories& repos, const ChangeContext& ctx, const AdminStats& s) {
   if (s.year < 2000 || s.year > 2999) return InvalidArgument("年份无效", "year");
-  for (auto [v, field] : {std::pair{s.licensing_decisions, "licensing"},
-                          std::pair{s.punishment_decisions, "punishment"},
-                          std::pair{s.coercion_decisions, "coercion"},
-                          std::pair{s.fees_yuan, "fees"}}) {
+  for (auto [v, field] :
+       {std::pair{s.licensing_decisions, "licensing"},
+        std::pair{s.punishment_decisions, "punishment"},
+        std::pair{s.coercion_decisions, "coercion"}, std::pair{s.fees_yuan, "fees"}}) {
     if (v < 0) return InvalidArgument(std::string(field) + " 不能为负", field);
   }
   GONGKAI_RETURN_IF_ERROR(repos.orgs().Get(s.org_id).status());
@@ -178,8 +178,8 @@ std::string SubmissionJson(const Submission& s) {
       .Add("to_org_id", int64_t{s.to_org_id})
       .Add("submitted_on", s.submitted_on.ToIso())
       .Add("decision", SubmissionDecisionCode(s.decision))
-      .Add("decided_on", s.decided_on ? std::optional<std::string>(s.decided_on->ToIso())
-                                      : std::nullopt)
+      .Add("decided_on",
+           s.decided_on ? std::optional<std::string>(s.decided_on->ToIso()) : std::nullopt)
       .Finish();
 }
 }  // namespace

@@ -17,7 +17,7 @@ namespace gongkai::core {
 // ---- channels --------------------------------------------------------------------------
 
 struct ChannelCounts {
-  int64_t distinct = 0;                  // items with at least one channel publication
+  int64_t distinct = 0;                   // items with at least one channel publication
   std::map<Channel, int64_t> by_channel;  // items published on each channel (absent: 0)
   int64_t On(Channel c) const {
     auto it = by_channel.find(c);
@@ -33,7 +33,7 @@ struct ChannelCounts {
 ChannelCounts CountChannels(const std::vector<Item>& items, int year);
 
 struct ChannelReport {
-  ChannelCounts total;                // the whole subtree
+  ChannelCounts total;                 // the whole subtree
   std::map<Id, ChannelCounts> by_org;  // each body of the subtree with any publication
 };
 // CountChannels over the subtree rooted at `org_id`, per body and rolled up. kNotFound.
@@ -69,8 +69,8 @@ Result<Table2Documents> CountDocumentsInSubtree(Repositories& repos, Id org_id, 
 struct ResponseCounts {
   int64_t concerns = 0;  // distinct hotspots: one per non-empty concern_key, else per response
   std::map<ResponseKind, int64_t> by_kind;
-  int64_t press_principal = 0;      // 主要负责同志参加新闻发布会次数
-  int64_t interviews_principal = 0;  // 主要负责同志参加在线访谈次数
+  int64_t press_principal = 0;         // 主要负责同志参加新闻发布会次数
+  int64_t interviews_principal = 0;    // 主要负责同志参加在线访谈次数
   int64_t interpretations_linked = 0;  // 解读稿件 linked to the document interpreted
   int64_t Of(ResponseKind k) const {
     auto it = by_kind.find(k);
@@ -102,8 +102,7 @@ Result<Submission> SubmitToPortal(Repositories& repos, const ChangeContext& ctx,
 // The receiving portal's editor accepts (采用) or rejects a pending submission on `on`
 // (not before it was submitted). kFailedPrecondition when already decided.
 Result<Submission> DecideSubmission(Repositories& repos, const ChangeContext& ctx,
-                                    std::string_view actor, Id submission_id, bool accept,
-                                    Date on);
+                                    std::string_view actor, Id submission_id, bool accept, Date on);
 
 struct SubmissionCounts {
   int64_t submitted = 0;  // 报送
@@ -124,7 +123,7 @@ struct OverdueDuty {
   std::string title;
   ItemState state = ItemState::kDraft;
   Date formed_on;
-  Date due_on;              // formed_on + 20 working days
+  Date due_on;               // formed_on + 20 working days
   bool provisional = false;  // the due date depends on an unloaded holiday notice
   int working_days_late = 0;
 };

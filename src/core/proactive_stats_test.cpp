@@ -47,8 +47,9 @@ TEST(CountChannelsTest, AnItemOnThreeChannelsCountsOnceInTheTotalAndOnceInEach) 
 }
 
 TEST(CountChannelsTest, CountsByChannelDateAndSkipsUnpublished) {
-  Item late = Published(1, 1, "2023-12-30",
-                        {{Channel::kWebsite, D("2023-12-30")}, {Channel::kGazette, D("2024-01-15")}});
+  Item late =
+      Published(1, 1, "2023-12-30",
+                {{Channel::kWebsite, D("2023-12-30")}, {Channel::kGazette, D("2024-01-15")}});
   Item withdrawn = Published(2, 1, "2024-02-01");
   withdrawn.state = ItemState::kWithdrawn;  // was published: counts
   Item draft = Published(3, 1, "2024-02-01");
@@ -114,8 +115,10 @@ TEST(CountResponsesTest, ACconcernAnsweredSeveralWaysCountsOnce) {
 }
 
 TEST(OverdueDutiesTest, ListsItemsNotPublishedWithinTwentyWorkingDays) {
-  HolidayYear y2024{2024, {}, {D("2024-10-01"), D("2024-10-02"), D("2024-10-03"), D("2024-10-04"),
-                               D("2024-10-05"), D("2024-10-06"), D("2024-10-07")},
+  HolidayYear y2024{2024,
+                    {},
+                    {D("2024-10-01"), D("2024-10-02"), D("2024-10-03"), D("2024-10-04"),
+                     D("2024-10-05"), D("2024-10-06"), D("2024-10-07")},
                     {D("2024-09-29"), D("2024-10-12")}};
   Calendar calendar({y2024});
   Item draft = Published(1, 1, "2024-09-27");
@@ -147,8 +150,8 @@ TEST(ColumnAuditTest, FlagsEmptyMandatoryAndStaleColumns) {
   Item withdrawn = Published(4, 7, "2024-06-10");
   withdrawn.category = "法定主动公开内容/人事任免";
   withdrawn.state = ItemState::kWithdrawn;  // does not keep a column alive
-  auto report = AuditColumns({7}, {{7, catalog}}, {news, notice, nested, withdrawn}, {},
-                             D("2024-06-15"), 90);
+  auto report =
+      AuditColumns({7}, {{7, catalog}}, {news, notice, nested, withdrawn}, {}, D("2024-06-15"), 90);
   auto row = [&](const char* path) {
     for (const auto& r : report.rows) {
       if (r.path == path) return r;
@@ -185,17 +188,21 @@ TEST(AdminStatsTest, SetValidatesAndAudits) {
                     return Status::Ok();
                   })
                   .ok());
-  Status bad = store.Transact(
-      [&](Repositories& r) { return SetAdminStats(r, ctx, {org, 2024, -1, 0, 0, 0}); });
+  Status bad = store.Transact([&](Repositories& r) {
+    return SetAdminStats(r, ctx, {org, 2024, -1, 0, 0, 0});
+  });
   EXPECT_EQ(bad.field(), "licensing");
-  ASSERT_TRUE(store.Transact([&](Repositories& r) {
-                return SetAdminStats(r, ctx, {org, 2024, 120, 30, 4, 961716});
-              }).ok());
+  ASSERT_TRUE(store
+                  .Transact([&](Repositories& r) {
+                    return SetAdminStats(r, ctx, {org, 2024, 120, 30, 4, 961716});
+                  })
+                  .ok());
   ASSERT_TRUE(store
                   .Transact([&](Repositories& r) -> Status {
                     GONGKAI_ASSIGN_OR_RETURN(auto s, r.orgs().GetAdminStats(org, 2024));
                     EXPECT_EQ(s->fees_yuan, 961716);
-                    GONGKAI_ASSIGN_OR_RETURN(auto events, r.audit().ListFor("admin_stats", "1/2024"));
+                    GONGKAI_ASSIGN_OR_RETURN(auto events,
+                                             r.audit().ListFor("admin_stats", "1/2024"));
                     EXPECT_EQ(events.size(), 1u);
                     return Status::Ok();
                   })

@@ -233,9 +233,8 @@ std::string_view EffectiveOutcome(const RequestFact& r) {
 std::string_view LegacyAnswerRow(std::string_view outcome) {
   // The reading of each outcome is the request module's (core/request_legacy.hpp); this
   // only names the legacy table's row for it.
-  static constexpr std::string_view kReplyRows[] = {"",       "L3_3_1", "L3_3_2", "L3_3_3",
-                                                    "L3_3_4", "L3_3_5", "L3_3_6", "L3_3_7",
-                                                    "L3_3_8"};
+  static constexpr std::string_view kReplyRows[] = {
+      "", "L3_3_1", "L3_3_2", "L3_3_3", "L3_3_4", "L3_3_5", "L3_3_6", "L3_3_7", "L3_3_8"};
   static constexpr std::string_view kRefusalRows[] = {"",        "L3_3_4a", "L3_3_4b", "L3_3_4c",
                                                       "L3_3_4d", "L3_3_4e", "L3_3_4f"};
   const auto& mapping = DefaultLegacyMapping().by_outcome;

@@ -154,7 +154,7 @@ class CaseRepository {
   virtual Result<std::vector<Complaint>> ListComplaints(Id org_id, int year) = 0;
   virtual Result<Id> InsertLegalCase(const LegalCase& legal_case) = 0;
   virtual Status UpdateLegalCase(const LegalCase& legal_case) = 0;  // kNotFound
-  virtual Result<LegalCase> GetLegalCase(Id id) = 0;                 // kNotFound
+  virtual Result<LegalCase> GetLegalCase(Id id) = 0;                // kNotFound
   virtual Result<std::vector<LegalCase>> ListLegalCases(Id org_id, int year) = 0;
 };
 
@@ -185,7 +185,8 @@ class ReportRepository {
 
   // Narrative sections: Put replaces the (org, year, section) text.
   virtual Status PutNarrative(const ReportNarrative& narrative) = 0;
-  virtual Result<std::vector<ReportNarrative>> ListNarratives(Id org_id, int year) = 0;  // by section
+  virtual Result<std::vector<ReportNarrative>> ListNarratives(Id org_id,
+                                                              int year) = 0;  // by section
   // Published versions. Insert returns the id; (org, year, subtree, version) is unique
   // (kAlreadyExists).
   virtual Result<Id> InsertSnapshot(const ReportSnapshot& snapshot) = 0;

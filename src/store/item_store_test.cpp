@@ -171,12 +171,11 @@ TEST_P(ItemStoreTest, AttachmentsCategoriesAndSubmissions) {
     GONGKAI_ASSIGN_OR_RETURN(auto cats, r.items().ListCategories(fgw_));
     EXPECT_EQ(cats, std::vector<core::CatalogCategory>{c});
 
-    GONGKAI_ASSIGN_OR_RETURN(auto sub,
-                             core::SubmitToPortal(r, ctx_, "zhang.san", it.id, root_, D("2024-05-02")));
-    EXPECT_EQ(core::SubmitToPortal(r, ctx_, "zhang.san", it.id, root_, D("2024-05-02"))
-                  .status()
-                  .code(),
-              core::ErrorCode::kAlreadyExists);
+    GONGKAI_ASSIGN_OR_RETURN(
+        auto sub, core::SubmitToPortal(r, ctx_, "zhang.san", it.id, root_, D("2024-05-02")));
+    EXPECT_EQ(
+        core::SubmitToPortal(r, ctx_, "zhang.san", it.id, root_, D("2024-05-02")).status().code(),
+        core::ErrorCode::kAlreadyExists);
     GONGKAI_RETURN_IF_ERROR(
         core::DecideSubmission(r, ctx_, "zhang.san", sub.id, true, D("2024-05-03")).status());
     GONGKAI_ASSIGN_OR_RETURN(auto received, r.submissions().List(root_, true, 2024));

@@ -216,7 +216,8 @@ std::vector<core::Item> SqlItemRepository::Select(const std::string& tail,
     std::string channel, date;
     soci::statement ch =
         (sql_.prepare << "SELECT item_id, channel, published_on FROM item_channels WHERE item_id "
-                         "IN (" + ids + ") ORDER BY item_id, channel",
+                         "IN (" +
+                             ids + ") ORDER BY item_id, channel",
          soci::into(item_id), soci::into(channel), soci::into(date));
     ch.execute();
     while (ch.fetch()) {

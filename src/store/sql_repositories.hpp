@@ -69,9 +69,9 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<core::Id> InsertResponse(const core::Response& response) override;
   core::Result<std::vector<core::Response>> ListResponses(core::Id org_id, int year) override;
   // In sql_item_suggest.cpp:
-  core::Result<std::vector<core::Item>> FindPublished(
-      std::string_view doc_no, const std::vector<std::string>& title_phrases,
-      int limit) override;
+  core::Result<std::vector<core::Item>> FindPublished(std::string_view doc_no,
+                                                      const std::vector<std::string>& title_phrases,
+                                                      int limit) override;
   // In sql_item_catalog_repository.cpp:
   core::Result<int> MaxIndexSerial(std::string_view org_code, int year) override;
   core::Result<std::vector<core::Item>> Find(const core::ItemQuery& query) override;

@@ -268,8 +268,8 @@ std::vector<core::RequestFee> SelectFees(soci::session& sql, const std::string& 
 
 core::Result<std::optional<core::RequestFee>> SqlRequestRepository::GetFee(Id request_id) {
   // Ids are compared as integers: PostgreSQL casts the text parameter.
-  auto rows = SelectFees(sql_, "WHERE f.request_id = CAST(:r AS BIGINT)",
-                         {std::to_string(request_id)});
+  auto rows =
+      SelectFees(sql_, "WHERE f.request_id = CAST(:r AS BIGINT)", {std::to_string(request_id)});
   if (rows.empty()) return std::optional<core::RequestFee>();
   return std::optional<core::RequestFee>(rows.front());
 }
