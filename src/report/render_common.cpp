@@ -1,5 +1,7 @@
 #include "report/render_common.hpp"
 
+#include "text/html_escape.hpp"
+
 namespace gongkai::report {
 namespace {
 
@@ -49,32 +51,7 @@ const core::TableDef* SectionTable(core::ReportFormat format, std::string_view h
   return nullptr;
 }
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string HtmlEscape(std::string_view text) { return text::HtmlEscape(text); }
 
 std::vector<std::string> SplitParagraphs(std::string_view text) {
   std::vector<std::string> out;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "search/tokenize.hpp"
+#include "text/html_escape.hpp"
 
 namespace gongkai::search {
 namespace {
@@ -28,32 +29,7 @@ std::vector<std::u32string> Needles(const Phrase& p) {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string HtmlEscape(std::string_view text) { return text::HtmlEscape(text); }
 
 int CountOccurrences(std::string_view text, const Phrase& phrase) {
   std::u32string hay = FoldAll(ToUtf32(text));
