@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/request_clock.hpp"
+
 namespace gongkai::app {
 namespace {
 
@@ -1136,6 +1138,13 @@ class Generator {
     return e;
   }
 
+  // Event data naming the outcome, as the request clock reads it.
+  static std::string OutcomeData(const std::string& outcome) {
+    boost::json::object data;
+    data["outcome"] = outcome;
+    return JsonText(data);
+  }
+
   std::string OutcomeForRequest(int index_in_year) {
     const auto& codes = core::OutcomeCodes();
     // A few outcomes per year in rotation, so every outcome appears over a few years;
@@ -1199,10 +1208,23 @@ class Generator {
       r.due_on = due.date;
       r.due_provisional = due.provisional;
       p.events.push_back(
-          Event("received", r.received_on,
+          Event(core::RequestEventKindCode(core::RequestEventKind::kReceipt), r.received_on,
                 std::string("收到申请（") + core::RequestChannelLabel(r.channel) + "）"));
 
       // Open at the end of the data: some awaiting correction, the carried ones in progress.
+      if (last_year && i == count - 5) {
+        // Just received when the data ends: nothing done on it yet.
+        r.received_on =
+            days_.Random(rng_, Date::FromYmd(year, 12, 22), Date::FromYmd(year, 12, 28));
+        r.submitted_on = r.received_on;
+        p.events.front().on = r.received_on;
+        core::CalendarDay d = calendar_.AddWorkingDays(r.received_on, limit);
+        r.due_on = d.date;
+        r.due_provisional = d.provisional;
+        r.state = core::RequestState::kReceived;
+        plans.push_back(std::move(p));
+        continue;
+      }
       if (last_year && (carried || i == count - 4)) {
         if (!carried) {
           r.received_on =
@@ -1213,9 +1235,9 @@ class Generator {
           core::CalendarDay d = calendar_.AddWorkingDays(r.received_on, limit);
           r.due_on = d.date;
           r.due_provisional = d.provisional;
-          p.events.push_back(Event("correction_requested",
-                                   calendar_.AddWorkingDays(r.received_on, rng_.Int(2, 6)).date,
-                                   "发出补正通知"));
+          p.events.push_back(
+              Event(core::RequestEventKindCode(core::RequestEventKind::kCorrectionRequested),
+                    calendar_.AddWorkingDays(r.received_on, rng_.Int(2, 6)).date, "发出补正通知"));
         } else {
           r.state = core::RequestState::kInProgress;
         }
@@ -1231,27 +1253,35 @@ class Generator {
       if (r.outcome == "r6_1") {
         // Asked for a correction that never came: the request lapses.
         Date notice = calendar_.AddWorkingDays(r.received_on, rng_.Int(2, 6)).date;
-        p.events.push_back(Event("correction_requested", notice, "发出补正通知"));
+        p.events.push_back(
+            Event(core::RequestEventKindCode(core::RequestEventKind::kCorrectionRequested), notice,
+                  "发出补正通知"));
         closed = calendar_.AddWorkingDays(notice, 15).date;
         r.state = core::RequestState::kAbandoned;
-        p.events.push_back(Event("abandoned", closed, "申请人逾期未补正，视为放弃申请"));
+        p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kAbandon),
+                                 closed, "申请人逾期未补正，视为放弃申请", OutcomeData(r.outcome)));
       } else if (r.outcome == "r6_2") {
-        p.events.push_back(
-            Event("fee_notice", calendar_.AddWorkingDays(r.received_on, 5).date, "发出收费通知"));
+        p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kFeeNotice),
+                                 calendar_.AddWorkingDays(r.received_on, 5).date, "发出收费通知"));
         closed = calendar_.AddWorkingDays(r.received_on, 5 + 20).date;
         r.state = core::RequestState::kAbandoned;
-        p.events.push_back(Event("abandoned", closed, "申请人逾期未缴费，视为放弃申请"));
+        p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kAbandon),
+                                 closed, "申请人逾期未缴费，视为放弃申请", OutcomeData(r.outcome)));
       } else if (r.outcome == "r6_3" && rng_.Chance(0.6)) {
         closed = calendar_.AddWorkingDays(r.received_on, rng_.Int(1, 8)).date;
         r.state = core::RequestState::kWithdrawn;
-        p.events.push_back(Event("withdrawn", closed, "申请人撤回申请"));
+        p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kWithdraw),
+                                 closed, "申请人撤回申请", OutcomeData(r.outcome)));
       } else {
         if (r.outcome == "r4_3" || rng_.Chance(0.05)) {
           // Correction requested and received: the clock restarts on receipt.
           Date notice = calendar_.AddWorkingDays(r.received_on, rng_.Int(2, 6)).date;
           Date corrected = calendar_.AddWorkingDays(notice, rng_.Int(2, 10)).date;
-          p.events.push_back(Event("correction_requested", notice, "发出补正通知"));
-          p.events.push_back(Event("corrected", corrected, "收到补正材料"));
+          p.events.push_back(
+              Event(core::RequestEventKindCode(core::RequestEventKind::kCorrectionRequested),
+                    notice, "发出补正通知"));
+          p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kCorrected),
+                                   corrected, "收到补正材料"));
           core::CalendarDay d = calendar_.AddWorkingDays(corrected, limit);
           r.due_on = d.date;
           r.due_provisional = d.provisional;
@@ -1262,7 +1292,11 @@ class Generator {
           // Extended once with approval (第三十三条).
           Date extended_on = calendar_.AddWorkingDays(r.received_on, limit - 2).date;
           core::CalendarDay d = calendar_.AddWorkingDays(*r.due_on, limit);
-          p.events.push_back(Event("extended", extended_on, "经负责人同意延长答复期限"));
+          boost::json::object extension;
+          extension["days"] = limit;
+          extension["approver"] = "办公室主任";
+          p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kExtension),
+                                   extended_on, "经负责人同意延长答复期限", JsonText(extension)));
           closed = calendar_.AddWorkingDays(*r.due_on, rng_.Int(1, limit)).date;
           r.due_on = d.date;
           r.due_provisional = d.provisional;
@@ -1270,9 +1304,8 @@ class Generator {
           closed = calendar_.AddWorkingDays(*r.due_on, rng_.Int(1, 5)).date;  // answered late
         }
         r.state = core::RequestState::kAnswered;
-        boost::json::object data;
-        data["outcome"] = r.outcome;
-        p.events.push_back(Event("answered", closed, "作出答复", JsonText(data)));
+        p.events.push_back(Event(core::RequestEventKindCode(core::RequestEventKind::kAnswer),
+                                 closed, "作出答复", OutcomeData(r.outcome)));
       }
       r.closed_on = closed;
       if (last_year && closed > year_end) {

@@ -14,6 +14,7 @@
 
 #include "app/holiday_file.hpp"
 #include "core/request.hpp"
+#include "core/request_clock.hpp"
 #include "store/soci_store.hpp"
 
 namespace gongkai::app {
@@ -165,7 +166,7 @@ TEST(DemoDataTest, BuildsTheCityAtTheSeedsScale) {
                     "LIMIT 1"),
             "2025-0001");
   EXPECT_EQ(db.Scalar("SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM "
-                      "request_events e WHERE e.request_id = r.id AND e.kind = 'received' "
+                      "request_events e WHERE e.request_id = r.id AND e.kind = 'receipt' "
                       "AND e.actor = 'demo')"),
             0);
 
@@ -222,7 +223,11 @@ TEST(DemoDataTest, FullRangeCoversEveryOutcomeWithinTheTimeBudget) {
     EXPECT_TRUE(outcomes.contains(code)) << code;
   }
   EXPECT_EQ(db.Distinct("kind", "legal_cases").size(), 3u);
-  EXPECT_EQ(db.Distinct("state", "requests").size(), 5u);  // all but 'received'
+  // Every state, and only event kinds the request clock knows.
+  EXPECT_EQ(db.Distinct("state", "requests").size(), 6u);
+  for (const std::string& kind : db.Distinct("kind", "request_events")) {
+    EXPECT_TRUE(core::ParseRequestEventKind(kind).ok()) << kind;
+  }
   EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM items WHERE validity = 'expired'"), 0);
   EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM items WHERE validity = 'repealed'"), 0);
   EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM items WHERE is_regulation = 1"), 0);
