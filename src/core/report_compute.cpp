@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/calendar_service.hpp"
+#include "core/proactive_stats.hpp"
 #include "core/request_legacy.hpp"
 
 namespace gongkai::core {
@@ -68,19 +69,29 @@ struct KindCounts {
   int64_t formed = 0, made = 0, repealed = 0, valid = 0;
 };
 
+// 本年制发 / 本年废止 / 现行有效 are the proactive module's rule (core::CountDocuments);
+// only "formed in the year" (legacy 制发, trial 新制作) is counted here.
 KindCounts CountKind(const ReportInputs& in, const YearRange& year, bool regulation) {
+  std::vector<Item> items;
   KindCounts k;
-  for (const KindItemFact& item : in.kind_items) {
-    if (regulation ? !item.is_regulation : !item.is_normative) continue;
-    if (year.Contains(item.formed_on)) ++k.formed;
-    if (year.Contains(item.published_on)) ++k.made;
-    bool ended = item.validity != Validity::kValid && item.validity_changed_on &&
-                 *item.validity_changed_on <= year.last;
-    if (item.validity == Validity::kRepealed && year.Contains(item.validity_changed_on)) {
-      ++k.repealed;
-    }
-    if (item.published_on && *item.published_on <= year.last && !ended) ++k.valid;
+  for (const KindItemFact& fact : in.kind_items) {
+    Item item;
+    item.is_regulation = fact.is_regulation;
+    item.is_normative = fact.is_normative;
+    item.formed_on = fact.formed_on;
+    item.published_on = fact.published_on;
+    item.state = fact.published_on ? ItemState::kPublished : ItemState::kDraft;
+    item.validity = fact.validity;
+    item.validity_changed_on = fact.validity_changed_on;
+    bool counted = regulation ? item.is_regulation : item.is_normative && !item.is_regulation;
+    if (counted && year.Contains(item.formed_on)) ++k.formed;
+    items.push_back(std::move(item));
   }
+  Table2Documents docs = CountDocuments(items, year.first.year());
+  const DocumentCounts& d = regulation ? docs.regulations : docs.normative;
+  k.made = d.issued;
+  k.repealed = d.repealed;
+  k.valid = d.in_force;
   return k;
 }
 
@@ -131,35 +142,15 @@ void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar
   add("L1_2_4", channel(Channel::kWechat));
   add("L1_2_5", channel(Channel::kApp) + channel(Channel::kOther));
 
-  std::set<std::string> concerns;
-  int64_t unkeyed = 0;
-  for (const Response& r : in.responses) {
-    if (r.concern_key.empty()) {
-      ++unkeyed;
-    } else {
-      concerns.insert(r.concern_key);
-    }
-    switch (r.kind) {
-      case ResponseKind::kPressConference:
-        add("L2_2_1");
-        if (r.principal_attended) add("L2_2_1a");
-        break;
-      case ResponseKind::kOnlineInterview:
-        add("L2_2_2");
-        if (r.principal_attended) add("L2_2_2a");
-        break;
-      case ResponseKind::kInterpretation:
-        add("L2_2_3");
-        break;
-      case ResponseKind::kWeiboWechat:
-        add("L2_2_4");
-        break;
-      case ResponseKind::kOther:
-        add("L2_2_5");
-        break;
-    }
-  }
-  add("L2_1", static_cast<int64_t>(concerns.size()) + unkeyed);
+  ResponseCounts responses = CountResponses(in.responses);
+  add("L2_1", responses.concerns);
+  add("L2_2_1", responses.Of(ResponseKind::kPressConference));
+  add("L2_2_1a", responses.press_principal);
+  add("L2_2_2", responses.Of(ResponseKind::kOnlineInterview));
+  add("L2_2_2a", responses.interviews_principal);
+  add("L2_2_3", responses.Of(ResponseKind::kInterpretation));
+  add("L2_2_4", responses.Of(ResponseKind::kWeiboWechat));
+  add("L2_2_5", responses.Of(ResponseKind::kOther));
 
   for (const RequestFact& r : in.requests) {
     if (year.Contains(r.received_on)) {

@@ -196,9 +196,10 @@ TEST_P(ReportTest, EveryCellOfThe2021Format) {
   EXPECT_EQ(cell("table2", "regulations", "made"), 1);
   EXPECT_EQ(cell("table2", "regulations", "repealed"), 0);
   EXPECT_EQ(cell("table2", "regulations", "valid"), 1);
-  EXPECT_EQ(cell("table2", "normative_docs", "made"), 2);      // 2024-03-01, 2024-12-30
-  EXPECT_EQ(cell("table2", "normative_docs", "repealed"), 1);  // repealed 2024-07-01
-  EXPECT_EQ(cell("table2", "normative_docs", "valid"), 2);     // 2022 one and 2024-12-30 one
+  EXPECT_EQ(cell("table2", "normative_docs", "made"), 2);  // 2024-03-01, 2024-12-30
+  // Repealed 2024-07-01 and expired 2024-06-01: both ceased to be in force this year.
+  EXPECT_EQ(cell("table2", "normative_docs", "repealed"), 2);
+  EXPECT_EQ(cell("table2", "normative_docs", "valid"), 2);  // 2022 one and 2024-12-30 one
   EXPECT_EQ(cell("table2", "licensing", "decisions"), 13);
   EXPECT_EQ(cell("table2", "punishment", "decisions"), 5);
   EXPECT_EQ(cell("table2", "coercion", "decisions"), 1);
