@@ -1202,9 +1202,10 @@ class Generator {
           r.submitted_on = r.received_on;
       }
       if (r.submitted_on.year() != year) r.submitted_on = r.received_on;
-      // 条例 2019 applies to requests received from 2019-05-15; the 2008 one gave 15 days.
-      const int limit = r.received_on < Date::FromYmd(2019, 5, 15) ? 15 : 20;
-      core::CalendarDay due = calendar_.AddWorkingDays(r.received_on, limit);
+      // The regime's period (15 days under the 2008 regulation, 20 under 2019's) drives the
+      // simulated events; the stored due date is the clock's replay of them (see below).
+      const int limit = core::AnswerPeriodDays(core::RegimeFor(r.received_on));
+      core::CalendarDay due = core::PlainDueDate(r.received_on, calendar_);
       r.due_on = due.date;
       r.due_provisional = due.provisional;
       p.events.push_back(
@@ -1331,6 +1332,12 @@ class Generator {
       char buf[24];
       std::snprintf(buf, sizeof buf, "%04d-%04d", year, r.serial);
       r.tracking_no = buf;
+      // The due date is the request clock's, replayed from the generated events, so the
+      // demo can never disagree with `gongkai request explain`.
+      GONGKAI_ASSIGN_OR_RETURN(core::DueDate due,
+                               core::ComputeDueDate(r, p.events, calendar_, core::ClockRules{}));
+      r.due_on = due.date;
+      r.due_provisional = due.provisional;
       GONGKAI_ASSIGN_OR_RETURN(Id id, repos_.requests().Insert(r));
       ++summary_.requests;
       for (auto& e : p.events) {

@@ -10,8 +10,6 @@ Result<Calendar> LoadCalendar(Repositories& repos) {
   return Calendar(std::move(years));
 }
 
-int StatutoryAnswerDays(Date received) { return received < Date::FromYmd(2019, 5, 15) ? 15 : 20; }
-
 Result<ImportReport> ImportHolidayYears(Repositories& repos, const ChangeContext& ctx,
                                         const std::vector<HolidayYear>& years) {
   ImportReport report;

@@ -11,10 +11,6 @@ namespace gongkai::core {
 // The calendar as stored.
 Result<Calendar> LoadCalendar(Repositories& repos);
 
-// The statutory answer period for a request received on `received`: 15 working days under
-// the 2008 regulation (received before 2019-05-15), 20 under the 2019 regulation.
-int StatutoryAnswerDays(Date received);
-
 struct ImportReport {
   std::vector<int> years;        // notice years stored
   int due_dates_recomputed = 0;  // open requests whose due date changed

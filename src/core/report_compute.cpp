@@ -2,8 +2,8 @@
 
 #include <set>
 
-#include "core/calendar_service.hpp"
 #include "core/proactive_stats.hpp"
+#include "core/request_clock.hpp"
 #include "core/request_legacy.hpp"
 
 namespace gongkai::core {
@@ -174,8 +174,7 @@ void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar
     }
     if (!IsClosed(r.state) || !year.Contains(r.closed_on)) continue;
     add("L3_2");
-    Date statutory =
-        calendar.AddWorkingDays(r.received_on, StatutoryAnswerDays(r.received_on)).date;
+    Date statutory = PlainDueDate(r.received_on, calendar).date;
     add(*r.closed_on <= statutory ? "L3_2_1" : "L3_2_2");
     add("L3_3");
     std::string_view answer = LegacyAnswerRow(EffectiveOutcome(r));

@@ -86,6 +86,11 @@ RequestRegime RegimeFor(Date received) {
   return received < Date::FromYmd(2019, 5, 15) ? RequestRegime::k2008 : RequestRegime::k2019;
 }
 int AnswerPeriodDays(RequestRegime r) { return r == RequestRegime::k2008 ? 15 : 20; }
+CalendarDay PlainDueDate(Date received, const Calendar& calendar, const ClockRules& rules) {
+  int days = AnswerPeriodDays(RegimeFor(received));
+  if (rules.count_receipt_day && calendar.IsWorkingDay(received)) --days;
+  return calendar.AddWorkingDays(received, days);
+}
 int MaxExtensionDays(RequestRegime r) { return r == RequestRegime::k2008 ? 15 : 20; }
 
 const char* ClockStateLabel(ClockState s) {

@@ -65,6 +65,12 @@ struct ClockRules {
   int third_party_reply_days = 15;  // 第三十二条 (informational: expected reply date)
 };
 
+// The due date of the plain statutory period from `received` (the regime's 15 or 20 working
+// days, counted per `rules`), with no correction, pause or extension: what counts as "on
+// time" where a request's events are not replayed (statistics, demo data). Provisional when
+// the calendar lacks a notice year it needs.
+CalendarDay PlainDueDate(Date received, const Calendar& calendar, const ClockRules& rules = {});
+
 // The receipt date of 第三十一条 and the rule that fixed it.
 struct ReceiptDate {
   Date date;

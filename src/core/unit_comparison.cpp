@@ -1,6 +1,6 @@
 #include "core/unit_comparison.hpp"
 
-#include "core/calendar_service.hpp"
+#include "core/request_clock.hpp"
 
 namespace gongkai::core {
 
@@ -10,7 +10,7 @@ UnitFigures ComputeUnitFigures(const ReportInputs& in, const Calendar& calendar)
   Date first = Date::FromYmd(in.year, 1, 1), last = Date::FromYmd(in.year, 12, 31);
   for (const RequestFact& r : in.requests) {
     if (first <= r.received_on && r.received_on <= last) ++f.requests_received;
-    Date due = calendar.AddWorkingDays(r.received_on, StatutoryAnswerDays(r.received_on)).date;
+    Date due = PlainDueDate(r.received_on, calendar).date;
     bool closed = IsClosed(r.state) && r.closed_on && *r.closed_on <= last;
     if (closed && *r.closed_on >= first) {
       ++f.requests_closed;

@@ -22,7 +22,7 @@ struct UnitFigures {
 };
 
 // The figures of one body's own records for inputs.year. The statutory period is
-// core::StatutoryAnswerDays from the receipt date; pauses and extensions recorded by the
+// core::PlainDueDate from the receipt date; pauses and extensions recorded by the
 // request clock are not granted here, so "on time" means within the plain period.
 UnitFigures ComputeUnitFigures(const ReportInputs& inputs, const Calendar& calendar);
 
