@@ -17,8 +17,10 @@ struct HttpRequest {
   std::string target;                             // as received: path plus query string
   std::string path;                               // percent-decoded path, without the query string
   std::multimap<std::string, std::string> query;  // decoded query parameters
-  // Request headers the handlers use, names lower-case: if-none-match, accept, host.
+  // Request headers, names lower-case (a repeated header keeps its first value).
   std::map<std::string, std::string> headers;
+  std::string body;            // POST bodies only (the server enforces the size limit)
+  std::string remote_address;  // peer address, for rate limits only: never logged
 
   // The first value of query parameter `name`, or "" when absent.
   std::string Param(std::string_view name) const;

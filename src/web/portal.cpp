@@ -705,6 +705,11 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOpti
 
 HttpResponse Portal::Handle(const HttpRequest& request) {
   try {
+    if (request.method != "GET") {
+      HttpResponse r = ErrorPage(405);
+      r.Set("Allow", "GET, HEAD");
+      return r;
+    }
     return impl_->Route(request);
   } catch (const HttpError& e) {
     return ErrorPage(e.status);

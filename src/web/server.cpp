@@ -6,6 +6,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <cctype>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -54,16 +55,22 @@ HttpRequest ToHttpRequest(const http::request<http::string_body>& req, bool& ok)
   out.method = std::string(req.method_string());
   out.target = std::string(req.target());
   ok = ParseTarget(out.target, out.path, out.query);
-  for (const char* name : {"if-none-match", "accept", "host", "if-modified-since"}) {
-    auto it = req.find(name);
-    if (it != req.end()) out.headers[name] = std::string(it->value());
+  for (const auto& field : req) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers.emplace(std::move(name), std::string(field.value()));
   }
+  out.body = req.body();
   return out;
 }
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {}
+  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_address_ = endpoint.address().to_string();
+  }
 
   void Start() {
     asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(true); });
@@ -127,14 +134,16 @@ class Session : public std::enable_shared_from_this<Session> {
     bool head = req.method() == http::verb::head;
     bool target_ok = false;
     HttpRequest request = ToHttpRequest(req, target_ok);
+    request.remote_address = remote_address_;
     HttpResponse response;
+    bool known_method = req.method() == http::verb::get || head || req.method() == http::verb::post;
     if (!target_ok) {
       response = SafeErrorPage(shared_, 400);
       keep_alive = false;
-    } else if (req.method() != http::verb::get && !head) {
+    } else if (!known_method) {
       response = SafeErrorPage(shared_, 405);
       response.status = 405;
-      response.Set("Allow", "GET, HEAD");
+      response.Set("Allow", "GET, HEAD, POST");
     } else {
       try {
         if (head) request.method = "GET";
@@ -161,7 +170,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!r.content_type.empty() && r.status != 304) {
       res->set(http::field::content_type, r.content_type);
     }
-    for (auto& [name, value] : r.headers) res->set(name, value);
+    for (auto& [name, value] : r.headers) res->insert(name, value);
     res->keep_alive(keep_alive);
     size_t size = r.body.size();
     if (head) {
@@ -198,6 +207,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<http::request_parser<http::string_body>> parser_;
   Shared& shared_;
   bool busy_ = false;  // touched only on the session's strand
+  std::string remote_address_;
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {
