@@ -1,0 +1,105 @@
+// The server configuration: a file of `key = value` lines, environment overrides and
+// command-line flags, with one validation path for all three.
+//
+// File format (docs/deploy/gongkai.conf.example is a complete example):
+//   # a comment (only whole lines: values such as URLs may contain '#')
+//   listen = 127.0.0.1:8080
+//   db = "postgresql://gongkai@db.internal/gongkai"
+// - one `key = value` per line; blank lines and lines starting with '#' are ignored;
+// - spaces around the key and the value are trimmed; a value wrapped in double quotes
+//   loses the quotes (no escapes); an empty value sets the key to "" (for text keys the
+//   default, for numbers and switches an error);
+// - each key at most once.
+//
+// Keys, their environment variables and defaults:
+//   listen            GONGKAI_LISTEN            127.0.0.1:8080  host:port or [v6]:port
+//   db                GONGKAI_DB                (empty: the CLI's default, sqlite:gongkai.db)
+//   public_url        GONGKAI_PUBLIC_URL        (empty: http://<listen>)
+//   threads           GONGKAI_THREADS           4               1–256
+//   max_connections   GONGKAI_MAX_CONNECTIONS   1024            1–1000000
+//   key_file          GONGKAI_KEY_FILE          (empty)         personal-data key file
+//   attachment_dir    GONGKAI_ATTACHMENT_DIR    attachments
+//   log_level         GONGKAI_LOG_LEVEL         info            trace|debug|info|warn|error|off
+//   access_log        GONGKAI_ACCESS_LOG        true            true|false (also yes/no, on/off)
+//   csrf_secret_file  GONGKAI_CSRF_SECRET_FILE  (empty)
+// Precedence: command-line flag > environment > file > default. An environment variable
+// that is set but empty counts as unset (so `GONGKAI_DB=` in a unit file changes nothing).
+//
+// Wiring into a command (e.g. `gongkai serve --config FILE`):
+//   auto config = app::LoadConfig(config_path, app::ProcessEnv());   // file + environment
+//   if (!config.ok()) return PrintError(config.status());
+//   if (threads_flag->count() > 0)                                 // flags given explicitly
+//     GONGKAI_RETURN_IF_ERROR(app::SetConfigValue(*config, "threads", threads_text, "--threads"));
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace gongkai::app {
+
+enum class LogLevel { kTrace, kDebug, kInfo, kWarn, kError, kOff };
+
+// "trace", "debug", …, "off".
+std::string_view LogLevelName(LogLevel level);
+
+struct ListenAddress {
+  std::string host;  // without the brackets of an IPv6 literal
+  unsigned short port = 0;
+};
+
+// Parses "host:port" or "[v6]:port" (port 0–65535; 0 asks for any free port).
+// kInvalidArgument with field "listen" otherwise.
+core::Result<ListenAddress> ParseListenAddress(std::string_view text);
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";  // as written; always parses (see listen_address)
+  ListenAddress listen_address{"127.0.0.1", 8080};
+  std::string db;          // database URL; empty means the CLI's default
+  std::string public_url;  // empty means http://<listen>
+  int threads = 4;
+  int max_connections = 1024;
+  std::string key_file;
+  std::string attachment_dir = "attachments";
+  LogLevel log_level = LogLevel::kInfo;
+  bool access_log = true;
+  std::string csrf_secret_file;
+};
+
+// The configuration keys, in the order documented above.
+const std::vector<std::string>& ConfigKeys();
+// The environment variable overriding `key` (e.g. "GONGKAI_THREADS").
+std::string ConfigEnvName(std::string_view key);
+
+// Looks an environment variable up; nullopt when unset. Injectable so tests need not touch
+// the process environment.
+using EnvLookup = std::function<std::optional<std::string>(const std::string& name)>;
+EnvLookup ProcessEnv();  // std::getenv
+EnvLookup MapEnv(std::map<std::string, std::string> vars);
+
+// Validates `value` and stores it under `key`. `origin` names where the value came from
+// ("--threads", "环境变量 GONGKAI_THREADS", "gongkai.conf 第 3 行") and starts the error
+// message. kInvalidArgument with field = key for an unknown key or a bad value.
+core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::string_view value,
+                            std::string_view origin);
+
+// Applies `text` (the file format above) on top of `config`. `file_name` is used in error
+// messages, which also give the line: unknown key, duplicate key, a line without '=',
+// or a bad value.
+core::Status ApplyConfigText(ServerConfig& config, std::string_view text,
+                             std::string_view file_name);
+
+// Applies every GONGKAI_* variable of ConfigKeys() that `env` holds (non-empty).
+core::Status ApplyEnvOverrides(ServerConfig& config, const EnvLookup& env);
+
+// Defaults, then the file at `path` (skipped when `path` is empty), then the environment.
+// A file that cannot be read is kInvalidArgument with field "config". Flags are the
+// caller's to apply afterwards with SetConfigValue.
+core::Result<ServerConfig> LoadConfig(const std::string& path, const EnvLookup& env);
+
+}  // namespace gongkai::app
