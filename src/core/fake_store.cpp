@@ -64,6 +64,8 @@ struct Tables {
   Table<Id, AuditEvent> audit_events;
   Table<std::tuple<Id, int, int>, ReportNarrative> narratives;  // (org, year, section)
   Table<Id, ReportSnapshot> snapshots;
+  Table<std::string, Session> sessions;  // by token hash
+  Table<std::string, LoginFailures> login_failures;
   // audit_head: the last appended event, kept apart so deletions at the end show.
   Id audit_head_id = 0;
   std::string audit_head_hash;
@@ -139,6 +141,7 @@ class Repos final : public Repositories {
         cases_(*this),
         audit_(*this),
         reports_(*this),
+        sessions_(*this),
         t_(t),
         ctx_(ctx) {}
 
@@ -151,6 +154,7 @@ class Repos final : public Repositories {
   CaseRepository& cases() override { return cases_; }
   AuditRepository& audit() override { return audit_; }
   ReportRepository& reports() override { return reports_; }
+  SessionRepository& sessions() override { return sessions_; }
 
   Result<TableCounts> CountAll() override {
     int64_t points = 0, channels = 0;
@@ -1182,7 +1186,79 @@ class Repos final : public Repositories {
   FakeRequests requests_;
   FakeCases cases_;
   FakeAudit audit_;
+  class FakeSessions final : public SessionRepository {
+   public:
+    explicit FakeSessions(Repos& r) : r_(r) {}
+    Status Insert(const Session& s) override {
+      Tables& t = r_.t();
+      r_.Unique(!t.sessions.Contains(s.token_hash), "sessions.token_hash");
+      r_.ForeignKey(t.users.Contains(s.user_id));
+      Session stored = s;
+      stored.username.clear();
+      t.sessions.Mutable()[s.token_hash] = std::move(stored);
+      return Status::Ok();
+    }
+    Result<std::optional<Session>> Find(std::string_view token_hash) override {
+      const Session* s = r_.t().sessions.Find(std::string(token_hash));
+      if (!s) return std::optional<Session>();
+      Session out = *s;
+      if (const User* u = r_.t().users.Find(s->user_id)) out.username = u->username;
+      return std::optional<Session>(out);
+    }
+    Status Touch(std::string_view token_hash, const std::string& at) override {
+      Tables& t = r_.t();
+      if (t.sessions.Contains(std::string(token_hash))) {
+        t.sessions.Mutable()[std::string(token_hash)].last_seen_at = at;
+      }
+      return Status::Ok();
+    }
+    Status Delete(std::string_view token_hash) override {
+      Tables& t = r_.t();
+      if (t.sessions.Contains(std::string(token_hash))) {
+        t.sessions.Mutable().erase(std::string(token_hash));
+      }
+      return Status::Ok();
+    }
+    Result<int> DeleteForUser(Id user_id) override {
+      return EraseIf([&](const Session& s) { return s.user_id == user_id; });
+    }
+    Result<int> DeleteExpired(const std::string& now) override {
+      return EraseIf([&](const Session& s) { return s.expires_at < now; });
+    }
+    Result<std::optional<LoginFailures>> GetFailures(std::string_view key) override {
+      const LoginFailures* f = r_.t().login_failures.Find(std::string(key));
+      return f ? std::optional<LoginFailures>(*f) : std::optional<LoginFailures>();
+    }
+    Status PutFailures(const LoginFailures& f) override {
+      r_.t().login_failures.Mutable()[f.key] = f;
+      return Status::Ok();
+    }
+    Status ClearFailures(std::string_view key) override {
+      Tables& t = r_.t();
+      if (t.login_failures.Contains(std::string(key))) {
+        t.login_failures.Mutable().erase(std::string(key));
+      }
+      return Status::Ok();
+    }
+
+   private:
+    template <typename Pred>
+    int EraseIf(Pred pred) {
+      std::vector<std::string> keys;
+      for (const auto& [k, s] : r_.t().sessions.rows()) {
+        if (pred(s)) keys.push_back(k);
+      }
+      if (!keys.empty()) {
+        auto& rows = r_.t().sessions.Mutable();
+        for (const auto& k : keys) rows.erase(k);
+      }
+      return static_cast<int>(keys.size());
+    }
+    Repos& r_;
+  };
+
   FakeReports reports_;
+  FakeSessions sessions_;
   Tables& t_;
   TxContext& ctx_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/authorization.hpp"
 #include "core/catalog.hpp"
 #include "core/doc_no.hpp"
 #include "core/index_no.hpp"
@@ -10,8 +11,6 @@
 
 namespace gongkai::core {
 namespace {
-
-const std::vector<Role> kEditors = {Role::kEditor, Role::kAdmin};
 
 std::string StateName(ItemState s) {
   static const char* kLabels[] = {"草稿", "待审查", "审查通过", "审查退回", "已发布", "已撤回"};
@@ -174,7 +173,7 @@ Status PrepareItemFields(Repositories& repos, const Org& org, Item& item) {
 Result<Item> CreateItem(Repositories& repos, const ChangeContext& ctx, std::string_view author,
                         Item item) {
   GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(item.org_id));
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, author, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, author, Action::kItemEdit, org.id));
   GONGKAI_RETURN_IF_ERROR(PrepareItemFields(repos, org, item));
   item.id = 0;
   item.state = ItemState::kDraft;
@@ -191,7 +190,7 @@ Result<Item> EditItem(Repositories& repos, const ChangeContext& ctx, std::string
                       const Item& changed) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, changed.id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
   if (before.state != ItemState::kDraft && before.state != ItemState::kRejected) {
     return WrongState(before, "修改");
   }
@@ -219,7 +218,7 @@ Result<Item> SubmitItem(Repositories& repos, const ChangeContext& ctx, std::stri
                         Id item_id) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
   if (before.state != ItemState::kDraft && before.state != ItemState::kRejected) {
     return WrongState(before, "提交审查");
   }
@@ -234,7 +233,7 @@ Result<Item> ReviewItem(Repositories& repos, const ChangeContext& ctx, std::stri
                         Id item_id, bool approve, std::string_view reason) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, reviewer, {Role::kReviewer}, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, reviewer, Action::kItemReview, org.id));
   if (reviewer == before.author) {
     return PermissionDenied("保密审查须由作者以外的审查员进行（" + std::string(reviewer) +
                             " 是该信息的作者）");
@@ -255,7 +254,7 @@ Result<Item> PublishItem(Repositories& repos, const ChangeContext& ctx, std::str
                          Id item_id, Date on, std::vector<Channel> channels) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemPublish, org.id));
   if (before.state != ItemState::kApproved) {
     return FailedPrecondition("信息 " + std::to_string(item_id) + " 当前为“" +
                               StateName(before.state) + "”：未经保密审查通过的信息不能发布");
@@ -298,7 +297,7 @@ Result<Item> WithdrawItem(Repositories& repos, const ChangeContext& ctx, std::st
                           Id item_id, std::string_view reason) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemPublish, org.id));
   if (before.state != ItemState::kPublished) return WrongState(before, "撤回");
   std::string why = Trimmed(reason);
   if (why.empty()) return InvalidArgument("撤回须说明理由", "reason");
@@ -313,7 +312,7 @@ Result<Item> AddItemChannel(Repositories& repos, const ChangeContext& ctx, std::
                             Id item_id, Channel channel, Date on) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemPublish, org.id));
   if (before.state != ItemState::kPublished) return WrongState(before, "增加发布渠道");
   if (on < *before.published_on) return InvalidArgument("渠道发布日期不能早于发布日期", "on");
   for (const auto& c : before.channels) {
@@ -333,7 +332,7 @@ Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx, std:
                              Id item_id, Validity validity, std::optional<Date> on) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemPublish, org.id));
   if (before.state != ItemState::kPublished && before.state != ItemState::kWithdrawn) {
     return WrongState(before, "变更有效性（未发布的信息请直接修改）");
   }
@@ -354,7 +353,7 @@ Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ct
                                     std::string_view actor, Id item_id, ItemAttachment attachment) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [item, org] = loaded;
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
   if (item.state != ItemState::kDraft && item.state != ItemState::kRejected) {
     return WrongState(item, "添加附件（附件须随信息一并审查）");
   }
@@ -376,7 +375,7 @@ Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ct
 Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
                         Item item, Date today) {
   GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(item.org_id));
-  GONGKAI_RETURN_IF_ERROR(RequireRole(repos, actor, kEditors, org.id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
   GONGKAI_RETURN_IF_ERROR(PrepareItemFields(repos, org, item));
   item.id = 0;
   item.author = std::string(actor);

@@ -194,6 +194,41 @@ class ReportRepository {
   virtual Result<std::vector<ReportSnapshot>> ListSnapshots(Id org_id, int year, bool subtree) = 0;
 };
 
+// A signed-in back-office session. Only a hash of the token is stored, so a leaked table
+// does not hand out sessions. Times are UTC ISO 8601 (lexical order is time order).
+struct Session {
+  std::string token_hash;
+  Id user_id = 0;
+  std::string username;  // read back by Find (joined from users); ignored by Insert
+  std::string created_at;
+  std::string last_seen_at;
+  std::string expires_at;  // absolute expiry; idle expiry is last_seen_at + the idle limit
+};
+
+// Failed sign-in attempts under one key (a hash of a username or a client address), kept
+// in the database so that every server behind a load balancer sees the same count.
+struct LoginFailures {
+  std::string key;
+  int failures = 0;
+  std::string first_failed_at;
+  std::optional<std::string> locked_until;
+};
+
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual Status Insert(const Session& session) = 0;  // kAlreadyExists for a taken hash
+  virtual Result<std::optional<Session>> Find(std::string_view token_hash) = 0;
+  virtual Status Touch(std::string_view token_hash, const std::string& last_seen_at) = 0;
+  virtual Status Delete(std::string_view token_hash) = 0;  // no-op when absent
+  virtual Result<int> DeleteForUser(Id user_id) = 0;       // how many were deleted
+  // Deletes sessions whose expires_at is before `now`.
+  virtual Result<int> DeleteExpired(const std::string& now) = 0;
+  virtual Result<std::optional<LoginFailures>> GetFailures(std::string_view key) = 0;
+  virtual Status PutFailures(const LoginFailures& failures) = 0;  // replaces
+  virtual Status ClearFailures(std::string_view key) = 0;
+};
+
 // Record counts per table, for summaries and tests.
 struct TableCounts {
   std::vector<std::pair<std::string, int64_t>> rows;  // (table, count)
@@ -211,6 +246,7 @@ class Repositories {
   virtual CaseRepository& cases() = 0;
   virtual AuditRepository& audit() = 0;
   virtual ReportRepository& reports() = 0;
+  virtual SessionRepository& sessions() = 0;
   virtual Result<TableCounts> CountAll() = 0;
 };
 

@@ -25,7 +25,8 @@ class SociStore::Repos : public core::Repositories {
         requests_(sql),
         cases_(sql, backend),
         audit_(sql, backend),
-        reports_(sql, backend) {}
+        reports_(sql, backend),
+        sessions_(sql) {}
   core::OrgRepository& orgs() override { return orgs_; }
   core::UserRepository& users() override { return users_; }
   core::CalendarRepository& calendar() override { return calendar_; }
@@ -35,6 +36,7 @@ class SociStore::Repos : public core::Repositories {
   core::CaseRepository& cases() override { return cases_; }
   core::AuditRepository& audit() override { return audit_; }
   core::ReportRepository& reports() override { return reports_; }
+  core::SessionRepository& sessions() override { return sessions_; }
 
   core::Result<core::TableCounts> CountAll() override {
     core::TableCounts counts;
@@ -60,6 +62,7 @@ class SociStore::Repos : public core::Repositories {
   SqlCaseRepository cases_;
   SqlAuditRepository audit_;
   SqlReportRepository reports_;
+  SqlSessionRepository sessions_;
 };
 
 SociStore::SociStore(std::unique_ptr<soci::session> sql, Backend backend)

@@ -178,6 +178,24 @@ class SqlReportRepository : public core::ReportRepository {
   Backend backend_;
 };
 
+// In sql_session_repository.cpp.
+class SqlSessionRepository : public core::SessionRepository {
+ public:
+  explicit SqlSessionRepository(soci::session& sql) : sql_(sql) {}
+  core::Status Insert(const core::Session& session) override;
+  core::Result<std::optional<core::Session>> Find(std::string_view token_hash) override;
+  core::Status Touch(std::string_view token_hash, const std::string& last_seen_at) override;
+  core::Status Delete(std::string_view token_hash) override;
+  core::Result<int> DeleteForUser(core::Id user_id) override;
+  core::Result<int> DeleteExpired(const std::string& now) override;
+  core::Result<std::optional<core::LoginFailures>> GetFailures(std::string_view key) override;
+  core::Status PutFailures(const core::LoginFailures& failures) override;
+  core::Status ClearFailures(std::string_view key) override;
+
+ private:
+  soci::session& sql_;
+};
+
 // Reserves `count` consecutive ids in `table` for a bulk insert and returns the first.
 // Requires the caller's transaction to hold the table's write lock (taken here on
 // PostgreSQL; SQLite's BEGIN IMMEDIATE holds the database's).
