@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "app/password.hpp"
+#include "core/org_service.hpp"
 #include "core/request_clock.hpp"
 
 namespace gongkai::app {
@@ -1505,6 +1507,38 @@ class Generator {
   DemoSummary summary_;
 };
 
+// Sign-in accounts for the demo city (docs/admin.md): one per role on the city
+// government, and an editor of 教育局, all with the documented demo password and no forced
+// change, so a newcomer can sign in to /admin at once.
+constexpr const char* kDemoPassword = "gongkai-demo-2024";
+
+core::Status CreateDemoUsers(core::Repositories& repos, const core::ChangeContext& ctx,
+                       const std::string& password_hash) {
+  const std::string dept = std::string(kRootCode) + "-JYJ";
+  struct Account {
+    const char* username;
+    const char* display_name;
+    core::Role role;
+    std::string org;
+  };
+  const Account accounts[] = {
+      {"demo-admin", "演示管理员", core::Role::kAdmin, kRootCode},
+      {"demo-editor", "演示编辑", core::Role::kEditor, kRootCode},
+      {"demo-reviewer", "演示审查员", core::Role::kReviewer, kRootCode},
+      {"demo-handler", "演示申请办理员", core::Role::kCaseHandler, kRootCode},
+      {"demo-jyj-editor", "教育局编辑", core::Role::kEditor, dept},
+  };
+  for (const auto& a : accounts) {
+    core::User user;
+    user.username = a.username;
+    user.display_name = a.display_name;
+    user.password_hash = password_hash;
+    user.must_change_password = false;
+    GONGKAI_RETURN_IF_ERROR(core::CreateUser(repos, ctx, user, a.role, a.org).status());
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Calendar& calendar,
@@ -1513,10 +1547,13 @@ core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Calendar&
       options.first_year > options.last_year) {
     return core::InvalidArgument("演示数据年份范围无效", "years");
   }
+  // Hashed once, outside the transaction (argon2id is deliberately slow).
+  GONGKAI_ASSIGN_OR_RETURN(std::string password_hash, HashPassword(kDemoPassword));
   std::optional<DemoSummary> summary;
   core::Status status = store.Transact([&](core::Repositories& repos) -> core::Status {
     Generator generator(repos, calendar, clock, options);
     GONGKAI_ASSIGN_OR_RETURN(summary, generator.Run());
+    GONGKAI_RETURN_IF_ERROR(CreateDemoUsers(repos, {"system", clock.NowUtc()}, password_hash));
     return core::Status::Ok();
   });
   if (!status.ok()) return status;

@@ -1,0 +1,225 @@
+// A back office on a real server (port 0) over a throwaway database, with an injected
+// clock, and a small client that signs in and posts forms (header-only: test support).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <future>
+#include <memory>
+#include <thread>
+
+#include "admin/back_office.hpp"
+#include "app/password.hpp"
+#include "core/org_service.hpp"
+#include "store/soci_store.hpp"
+#include "testing/test_database.hpp"
+#include "web/server.hpp"
+#include "web/store_pool.hpp"
+#include "web/test_client.hpp"
+
+namespace gongkai::admin::testing {
+
+inline constexpr const char* kPassword = "correct-horse-battery";
+inline constexpr const char* kXssScript = "<script>alert(1)</script>";
+inline constexpr const char* kXssAttr = "\"><img src=x onerror=alert(1)>";
+
+struct Reply {
+  int status = 0;
+  std::string body;
+  std::string location;
+  std::vector<std::string> cookies;  // Set-Cookie values
+};
+
+// A browser of one user: keeps the session cookie, finds CSRF tokens in forms.
+class Browser {
+ public:
+  explicit Browser(unsigned short port) : port_(port) {}
+
+  Reply Send(const std::string& method, const std::string& target, const std::string& body = "",
+             const std::string& address_header = "") {
+    std::string raw = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n";
+    std::string cookie;
+    for (const auto& [k, v] : cookies_) cookie += (cookie.empty() ? "" : "; ") + k + "=" + v;
+    if (!cookie.empty()) raw += "Cookie: " + cookie + "\r\n";
+    raw += address_header;
+    if (method == "POST") {
+      raw += "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+             std::to_string(body.size()) + "\r\n";
+    }
+    raw += "Connection: close\r\n\r\n" + body;
+    auto c = web::test_client::Exchange(port_, raw);
+    Reply r;
+    r.status = c.status();
+    r.body = c.first().body;
+    r.location = c.first().Header("Location");
+    // Every Set-Cookie line (Header() returns only the first).
+    const std::string& head = c.first().head;
+    size_t pos = 0;
+    while ((pos = head.find("\r\nSet-Cookie: ", pos)) != std::string::npos) {
+      pos += 14;
+      std::string line = head.substr(pos, head.find("\r\n", pos) - pos);
+      r.cookies.push_back(line);
+      std::string pair = line.substr(0, line.find(';'));
+      size_t eq = pair.find('=');
+      std::string name = pair.substr(0, eq), value = pair.substr(eq + 1);
+      if (value.empty() || line.find("Max-Age=0") != std::string::npos) {
+        cookies_.erase(name);
+      } else {
+        cookies_[name] = value;
+      }
+    }
+    if (!r.body.empty()) last_body_ = r.body;
+    return r;
+  }
+  Reply Get(const std::string& target) { return Send("GET", target); }
+
+  // The CSRF token of the last page that had a form.
+  std::string Csrf() const {
+    std::string key = "name=\"csrf\" value=\"";
+    size_t p = last_body_.find(key);
+    if (p == std::string::npos) return "";
+    p += key.size();
+    return last_body_.substr(p, last_body_.find('"', p) - p);
+  }
+
+  // Posts `fields` (name=value, encoded here) with the CSRF token of `form_page`.
+  Reply Post(const std::string& target, std::vector<std::pair<std::string, std::string>> fields,
+             const std::string& form_page = "/admin") {
+    Get(form_page);
+    fields.emplace_back("csrf", Csrf());
+    return PostRaw(target, Encode(fields));
+  }
+  Reply PostRaw(const std::string& target, const std::string& body) {
+    return Send("POST", target, body);
+  }
+
+  Reply Login(const std::string& username, const std::string& password) {
+    Get("/admin/login");
+    return PostRaw("/admin/login",
+                   Encode({{"username", username}, {"password", password}, {"csrf", Csrf()}}));
+  }
+
+  static std::string Encode(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string out;
+    for (const auto& [k, v] : fields) {
+      out += (out.empty() ? "" : "&") + web::UrlEncode(k) + "=" + web::UrlEncode(v);
+    }
+    return out;
+  }
+
+  std::map<std::string, std::string>& cookies() { return cookies_; }
+
+ private:
+  unsigned short port_;
+  std::map<std::string, std::string> cookies_;
+  std::string last_body_;
+};
+
+// City QX with departments A (QXA) and B (QXB); one account per role.
+class BackOfficeTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new gongkai::testing::TestDatabase("sqlite");
+    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    auto hash = app::HashPassword(kPassword);
+    ASSERT_TRUE(hash.ok());
+    core::Status s = (*opened)->Transact([&](core::Repositories& r) -> core::Status {
+      core::ChangeContext ctx{"system", "2024-01-01T00:00:00Z"};
+      core::Org root;
+      root.code = "QX";
+      root.name = "青溪市人民政府";
+      root.kind = core::OrgKind::kGovernment;
+      GONGKAI_RETURN_IF_ERROR(core::CreateOrg(r, ctx, root, "").status());
+      for (auto [code, name] : {std::pair{"QXA", "青溪市教育局"}, {"QXB", "青溪市财政局"}}) {
+        core::Org o;
+        o.code = code;
+        o.name = name;
+        o.kind = core::OrgKind::kDepartment;
+        GONGKAI_RETURN_IF_ERROR(core::CreateOrg(r, ctx, o, "QX").status());
+      }
+      struct U {
+        const char* name;
+        core::Role role;
+        const char* org;
+      };
+      for (U u :
+           {U{"admin", core::Role::kAdmin, "QX"}, U{"editor", core::Role::kEditor, "QXA"},
+            U{"reviewer", core::Role::kReviewer, "QX"},
+            U{"handler", core::Role::kCaseHandler, "QX"}, U{"editorb", core::Role::kEditor, "QXB"},
+            U{"adminb", core::Role::kAdmin, "QXB"}, U{"handlerb", core::Role::kCaseHandler, "QXB"},
+            U{"throttled", core::Role::kEditor, "QXA"}, U{"sleepy", core::Role::kEditor, "QXA"},
+            U{"roamer", core::Role::kEditor, "QXA"}}) {
+        core::User user;
+        user.username = u.name;
+        user.display_name = u.name;
+        user.password_hash = *hash;
+        GONGKAI_RETURN_IF_ERROR(core::CreateUser(r, ctx, user, u.role, u.org).status());
+      }
+      return core::Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+
+    auto pool = web::StorePool::Open(db_->url(), 2);
+    ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+    pool_ = pool->release();
+    BackOfficeOptions options;
+    options.data_dir = GONGKAI_SOURCE_DIR;
+    auto key = app::PersonalDataKey::FromBytes(std::string(32, 'k'));
+    ASSERT_TRUE(key.ok());
+    options.personal_data_key = *key;
+    options.now = [] { return base_ + std::chrono::seconds(offset_.load()); };
+    auto office = BackOffice::Create(*pool_, options);
+    ASSERT_TRUE(office.ok()) << office.status().ToString();
+    office_ = office->release();
+    web::ServerOptions so;
+    so.port = 0;
+    so.threads = 2;
+    so.handle_signals = false;
+    so.access_log = false;
+    auto ready = std::make_shared<std::promise<unsigned short>>();
+    so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
+    server_ = new web::Server(
+        so, [](const web::HttpRequest& r) { return office_->Handle(r); },
+        [](int status) {
+          web::HttpResponse r;
+          r.status = status;
+          return r;
+        });
+    thread_ = new std::thread([] { ASSERT_TRUE(server_->Run().ok()); });
+    port_ = ready->get_future().get();
+  }
+
+  static void TearDownTestSuite() {
+    if (server_) server_->Stop();
+    if (thread_) thread_->join();
+    delete thread_;
+    delete server_;
+    delete office_;
+    delete pool_;
+    delete db_;
+  }
+
+  // A browser signed in as `username`.
+  static std::unique_ptr<Browser> As(const std::string& username) {
+    auto b = std::make_unique<Browser>(port_);
+    Reply r = b->Login(username, kPassword);
+    EXPECT_EQ(r.status, 303) << username << ": " << r.body;
+    return b;
+  }
+
+  static void Advance(std::chrono::seconds s) { offset_ += s.count(); }
+
+  static inline gongkai::testing::TestDatabase* db_ = nullptr;
+  static inline web::StorePool* pool_ = nullptr;
+  static inline BackOffice* office_ = nullptr;
+  static inline web::Server* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline unsigned short port_ = 0;
+  static inline const std::chrono::system_clock::time_point base_ =
+      std::chrono::system_clock::now();
+  static inline std::atomic<int64_t> offset_{0};
+};
+
+}  // namespace gongkai::admin::testing

@@ -1,0 +1,64 @@
+// The back office (后台) under /admin: sign-in with server-side sessions, and the screens
+// staff use to write and publish items, handle requests and manage accounts. Every screen
+// names a core::Action and checks it against the user's grants for the record's body
+// (core/authorization.hpp); every state-changing form carries a CSRF token bound to the
+// session and is refused (403) without a valid one.
+//
+// Routes (all under /admin; docs/admin.md lists them with their actions):
+//   GET/POST /admin/login, POST /admin/logout, POST /admin/logout-all,
+//   GET/POST /admin/password, GET /admin (dashboard),
+//   /admin/items…, /admin/requests…, /admin/users…, GET /admin/audit/{entity}/{id},
+//   GET /admin/static/admin.<hash>.css
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/personal_data.hpp"
+#include "core/status.hpp"
+#include "web/csrf.hpp"
+#include "web/http.hpp"
+#include "web/store_pool.hpp"
+
+namespace gongkai::admin {
+
+struct BackOfficeOptions {
+  std::string data_dir;         // holds templates/admin/ and static/admin.css
+  bool secure_cookies = false;  // mark cookies Secure (behind TLS)
+  // Signs CSRF tokens; share one key between servers behind a load balancer.
+  web::CsrfTokens csrf = web::CsrfTokens::Random();
+  // Seals applicants' personal data at intake and opens it for case handlers. Without a
+  // key, intake is refused and the intake page says why.
+  std::optional<app::PersonalDataKey> personal_data_key;
+  std::chrono::seconds idle_timeout{30 * 60};        // a session unused this long ends
+  std::chrono::seconds absolute_timeout{12 * 3600};  // and every session ends after this
+  int max_failures = 5;                              // failed sign-ins before a lockout…
+  std::chrono::seconds lockout{15 * 60};             // …of this length
+  // The time source (tests inject one); the system clock when empty.
+  std::function<std::chrono::system_clock::time_point()> now;
+};
+
+class BackOffice {
+ public:
+  // Loads templates/admin/*.mustache and static/admin.css from options.data_dir. Fails with
+  // kNotFound or kInvalidArgument for missing or broken templates.
+  static core::Result<std::unique_ptr<BackOffice>> Create(web::StorePool& pool,
+                                                          BackOfficeOptions options);
+  ~BackOffice();
+
+  // True iff `path` belongs to the back office ("/admin" or "/admin/…").
+  static bool Owns(const std::string& path);
+  // Answers every request under /admin (others get 404). Never throws.
+  web::HttpResponse Handle(const web::HttpRequest& request);
+
+  struct Impl;
+
+ private:
+  explicit BackOffice(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gongkai::admin

@@ -1,0 +1,83 @@
+// The dashboard: my due-soon and overdue requests, the review queue, and this year's
+// running figures for the bodies I may read.
+#include <set>
+
+#include "admin/office.hpp"
+#include "core/request_service.hpp"
+
+namespace gongkai::admin {
+
+web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
+  core::Date today = ctx.Today();
+  std::vector<core::Id> handle = ctx.Orgs(core::Action::kRequestHandle);
+  std::vector<core::Id> review = ctx.Orgs(core::Action::kItemReview);
+  std::vector<core::Id> read = ctx.Orgs(core::Action::kRead);
+  std::set<core::Id> handle_set(handle.begin(), handle.end());
+  std::vector<core::DueEntry> due;
+  std::vector<core::Item> queue, published;
+  int received = 0, answered = 0;
+  o.Transact([&](core::Repositories& repos) -> core::Status {
+    if (!handle.empty()) {
+      GONGKAI_ASSIGN_OR_RETURN(due, core::ListDue(repos, today, 5));
+    }
+    if (!review.empty()) {
+      core::ItemQuery q;
+      q.org_ids = review;
+      q.states = {core::ItemState::kSubmitted};
+      q.with_body = false;
+      q.limit = 100;
+      GONGKAI_ASSIGN_OR_RETURN(queue, repos.items().Find(q));
+    }
+    if (!read.empty()) {
+      core::ItemQuery q;
+      q.org_ids = read;
+      q.published_from = core::Date::FromYmd(today.year(), 1, 1);
+      q.published_to = today;
+      q.with_body = false;
+      GONGKAI_ASSIGN_OR_RETURN(published, repos.items().Find(q));
+      for (core::Id id : read) {
+        GONGKAI_ASSIGN_OR_RETURN(auto rs, repos.requests().ListByOrgYear(id, today.year()));
+        received += static_cast<int>(rs.size());
+        for (const auto& r : rs) answered += r.state == core::RequestState::kAnswered;
+      }
+    }
+    return core::Status::Ok();
+  });
+  web::View due_rows = web::View::List();
+  int due_count = 0;
+  for (const auto& d : due) {
+    if (!handle_set.contains(d.request.org_id)) continue;
+    web::View r;
+    r.Set("id", std::to_string(d.request.id));
+    r.Set("tracking_no", d.request.tracking_no);
+    r.Set("org", ctx.OrgName(d.request.org_id));
+    r.Set("due_on", d.request.due_on ? d.request.due_on->ToIso() : "");
+    r.Set("days_left", std::to_string(d.working_days_left));
+    r.Set("overdue", web::View::Bool(d.overdue));
+    due_rows.Push(r);
+    ++due_count;
+  }
+  web::View queue_rows = web::View::List();
+  for (const auto& it : queue) {
+    web::View r;
+    r.Set("id", std::to_string(it.id));
+    r.Set("title", it.title);
+    r.Set("org", ctx.OrgName(it.org_id));
+    queue_rows.Push(r);
+  }
+  web::View v;
+  v.Set("due", due_rows);
+  v.Set("has_due", web::View::Bool(due_count > 0));
+  v.Set("handles", web::View::Bool(!handle.empty()));
+  v.Set("queue", queue_rows);
+  v.Set("has_queue", web::View::Bool(!queue.empty()));
+  v.Set("reviews", web::View::Bool(!review.empty()));
+  v.Set("year", std::to_string(today.year()));
+  v.Set("published", std::to_string(published.size()));
+  v.Set("received", std::to_string(received));
+  v.Set("answered", std::to_string(answered));
+  v.Set("changed", web::View::Bool(ctx.req.Param("changed") == "1"));
+  return o.Page(&ctx, "dashboard", v, "工作台");
+}
+
+}  // namespace gongkai::admin

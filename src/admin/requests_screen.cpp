@@ -1,0 +1,287 @@
+// 依申请公开 requests: list, intake on behalf of an applicant, the case page (events, due
+// date, sealed personal data for case handlers), recording events — through
+// core/request_service. Personal data is sealed here with the operator's key before it
+// reaches the core, opened only for kRequestPersonalData, and never logged.
+#include "admin/office.hpp"
+#include "core/request_service.hpp"
+
+namespace gongkai::admin {
+namespace {
+
+const char* StateLabel(core::RequestState s) {
+  static const char* kLabels[] = {"已收到", "待补正", "办理中", "已答复", "已视为放弃", "已撤回"};
+  return kLabels[static_cast<int>(s)];
+}
+
+const std::vector<std::string> kIntakeFields = {
+    "org",    "channel", "applicant_type", "submitted_on", "description",
+    "doc_no", "name",    "id_document",    "contact",      "delivery_form"};
+
+web::View ChannelOptions(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> v;
+  for (auto c :
+       {core::RequestChannel::kInPerson, core::RequestChannel::kPost, core::RequestChannel::kFax,
+        core::RequestChannel::kOnline, core::RequestChannel::kOther}) {
+    v.emplace_back(core::RequestChannelCode(c), core::RequestChannelLabel(c));
+  }
+  return Options(v, selected);
+}
+
+web::View ApplicantOptions(const std::string& selected) {
+  std::vector<std::pair<std::string, std::string>> v;
+  for (auto t : {core::ApplicantType::kNaturalPerson, core::ApplicantType::kBusiness,
+                 core::ApplicantType::kResearch, core::ApplicantType::kPublicWelfare,
+                 core::ApplicantType::kLegalService, core::ApplicantType::kOtherOrg}) {
+    v.emplace_back(core::ApplicantTypeCode(t), core::ApplicantTypeLabel(t));
+  }
+  return Options(v, selected);
+}
+
+web::HttpResponse List(Office& o, Ctx& ctx) {
+  std::vector<core::Id> orgs = ctx.Orgs(core::Action::kRead);
+  if (orgs.empty()) throw HttpError{403, "无权查看依申请公开。"};
+  std::string code = ctx.req.Param("org");
+  const core::Org* org = code.empty() ? ctx.tree->Find(orgs.front()) : ctx.tree->FindByCode(code);
+  if (!org) throw HttpError{404, "机构不存在。"};
+  ctx.Require(core::Action::kRead, org->id);
+  int year = ctx.Today().year();
+  std::string y = ctx.req.Param("year");
+  if (!y.empty()) {
+    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
+      throw HttpError{400, "年份有误。"};
+    }
+    year = std::stoi(y);
+  }
+  std::vector<core::Request> requests;
+  o.Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(requests, repos.requests().ListByOrgYear(org->id, year));
+    return core::Status::Ok();
+  });
+  web::View rows = web::View::List();
+  for (auto it = requests.rbegin(); it != requests.rend(); ++it) {
+    web::View r;
+    r.Set("id", std::to_string(it->id));
+    r.Set("tracking_no", it->tracking_no);
+    r.Set("received_on", it->received_on.ToIso());
+    r.Set("due_on", it->due_on ? it->due_on->ToIso() : "");
+    r.Set("state", StateLabel(it->state));
+    r.Set("description", it->description);
+    rows.Push(r);
+  }
+  web::View v;
+  v.Set("requests", rows);
+  v.Set("orgs", OrgOptions(ctx, orgs, org->code));
+  v.Set("year", std::to_string(year));
+  v.Set("can_intake", web::View::Bool(!ctx.Orgs(core::Action::kRequestHandle).empty()));
+  return o.Page(&ctx, "requests", v, "依申请公开");
+}
+
+web::HttpResponse Intake(Office& o, Ctx& ctx) {
+  std::vector<core::Id> orgs = ctx.Orgs(core::Action::kRequestHandle);
+  if (orgs.empty()) throw HttpError{403, "无权登记申请。"};
+  FormState form(ctx.form);
+  auto render = [&](int status) {
+    web::View v = form.ToView();
+    v.Set("orgs", OrgOptions(ctx, orgs, ctx.Field("org")));
+    v.Set("channels", ChannelOptions(ctx.Field("channel")));
+    v.Set("applicant_types", ApplicantOptions(ctx.Field("applicant_type")));
+    v.Set("no_key", web::View::Bool(!o.options.personal_data_key));
+    v.Set("today", ctx.Today().ToIso());
+    return o.Page(&ctx, "request_intake", v, "登记申请", status);
+  };
+  if (!ctx.post()) return render(200);
+  if (!o.options.personal_data_key) {
+    form.Error("", "未配置个人信息密钥，无法登记申请。");
+    return render(503);
+  }
+  core::IntakeInput in;
+  const core::Org* org = ctx.tree->FindByCode(ctx.Field("org"));
+  if (!org) {
+    form.Error("org", "请选择受理机关。");
+  } else {
+    ctx.Require(core::Action::kRequestHandle, org->id);
+    in.org_code = org->code;
+  }
+  auto channel = core::ParseRequestChannel(ctx.Field("channel"));
+  if (!channel.ok()) form.Error("channel", "请选择申请方式。");
+  auto type = core::ParseApplicantType(ctx.Field("applicant_type"));
+  if (!type.ok()) form.Error("applicant_type", "请选择申请人类型。");
+  auto submitted = FormDate(ctx, form, "submitted_on", true);
+  app::ApplicantData person{ctx.Field("name"), ctx.Field("id_document"), ctx.Field("contact")};
+  if (person.name.empty()) form.Error("name", "请填写申请人姓名或名称。");
+  if (person.contact.empty()) form.Error("contact", "请填写联系方式。");
+  in.description = ctx.Field("description");
+  if (in.description.empty()) form.Error("description", "请填写所需信息的内容描述。");
+  if (!form.ok()) return render(422);
+  in.channel = *channel;
+  in.applicant_type = *type;
+  in.submitted_on = *submitted;
+  in.doc_no = ctx.Field("doc_no");
+  in.delivery_form = ctx.Field("delivery_form");
+  auto sealed = o.options.personal_data_key->Seal(person);
+  if (!sealed.ok()) Fail(sealed.status());
+  in.applicant_sealed = *sealed;
+  app::LookupCode code = app::NewLookupCode();
+  in.lookup_code_hash = code.hash;
+  core::Id id = 0;
+  core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto result,
+                             core::IntakeRequest(repos, ctx.Change(), ctx.Today(), in));
+    id = result.view.request.id;
+    return core::Status::Ok();
+  });
+  if (s.code() == core::ErrorCode::kInvalidArgument) {
+    form.Error(s, kIntakeFields);
+    return render(422);
+  }
+  if (!s.ok()) Fail(s);
+  // The lookup code is shown once, on the page the handler hands to the applicant.
+  web::View v;
+  v.Set("id", std::to_string(id));
+  v.Set("lookup_code", code.code);
+  return o.Page(&ctx, "request_created", v, "申请已登记");
+}
+
+const std::vector<std::string> kEventFields = {"kind",          "on",
+                                               "note",          "outcome",
+                                               "consult_with",  "extension_days",
+                                               "approver",      "correction_deadline",
+                                               "published_item"};
+
+web::HttpResponse Show(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
+  core::RequestView view;
+  o.Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id));
+    return core::Status::Ok();
+  });
+  const core::Request& r = view.request;
+  ctx.Require(core::Action::kRead, r.org_id);
+  web::View v = form.ToView();
+  v.Set("id", std::to_string(r.id));
+  v.Set("tracking_no", r.tracking_no);
+  v.Set("org", view.org.name);
+  v.Set("state", StateLabel(r.state));
+  v.Set("description", r.description);
+  v.Set("doc_no", r.doc_no);
+  v.Set("received_on", r.received_on.ToIso());
+  v.Set("outcome", r.outcome);
+  if (view.due.date) {
+    v.Set("due_on", view.due.date->ToIso());
+    if (!r.closed_on && *view.due.date < ctx.Today()) v.Set("overdue", web::View::Bool(true));
+  } else if (!r.closed_on) {
+    v.Set("due_note",
+          "计时暂停（剩余 " + std::to_string(view.due.days_remaining_at_pause) + " 个工作日）");
+  }
+  web::View events = web::View::List();
+  for (const auto& e : view.events) {
+    web::View ev;
+    ev.Set("seq", std::to_string(e.seq));
+    auto kind = core::ParseRequestEventKind(e.kind);
+    ev.Set("kind", kind.ok() ? core::RequestEventKindLabel(*kind) : e.kind);
+    ev.Set("on", e.on.ToIso());
+    ev.Set("actor", e.actor);
+    ev.Set("note", e.note);
+    events.Push(ev);
+  }
+  v.Set("events", events);
+  bool handle = ctx.Can(core::Action::kRequestHandle, r.org_id).ok();
+  v.Set("can_handle", web::View::Bool(handle && !r.closed_on));
+  v.Set("can_audit", web::View::Bool(ctx.Can(core::Action::kAuditRead, r.org_id).ok()));
+  if (ctx.Can(core::Action::kRequestPersonalData, r.org_id).ok()) {
+    if (!o.options.personal_data_key) {
+      v.Set("personal_note", "未配置个人信息密钥，无法查看申请人信息。");
+    } else {
+      auto person = o.options.personal_data_key->Open(r.applicant_sealed);
+      if (person.ok()) {
+        web::View p;
+        p.Set("name", person->name);
+        p.Set("id_document", person->id_document);
+        p.Set("contact", person->contact);
+        v.Set("person", p);
+      } else {
+        v.Set("personal_note", "申请人信息无法解密（密钥不符）。");
+      }
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> kinds;
+  for (auto k :
+       {core::RequestEventKind::kCorrectionRequested, core::RequestEventKind::kCorrected,
+        core::RequestEventKind::kConsultationStart, core::RequestEventKind::kConsultationEnd,
+        core::RequestEventKind::kExtension, core::RequestEventKind::kAnswer,
+        core::RequestEventKind::kWithdraw, core::RequestEventKind::kNote}) {
+    kinds.emplace_back(core::RequestEventKindCode(k), core::RequestEventKindLabel(k));
+  }
+  v.Set("kinds", Options(kinds, ctx.Field("kind")));
+  std::vector<std::pair<std::string, std::string>> outcomes = {{"", "（答复时选择）"}};
+  for (const auto& c : core::OutcomeCodes()) outcomes.emplace_back(c, c);
+  v.Set("outcomes", Options(outcomes, ctx.Field("outcome")));
+  v.Set("consult_kinds", Options({{"", "（征求意见时选择）"},
+                                  {"third_party", "第三方（第三十二条）"},
+                                  {"inter_agency", "其他机关（第三十四条）"}},
+                                 ctx.Field("consult_with")));
+  v.Set("today", ctx.Today().ToIso());
+  return o.Page(&ctx, "request", v, "申请 " + r.tracking_no, status);
+}
+
+web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
+  if (!ctx.post()) throw HttpError{405, "请使用页面上的表单。"};
+  core::Request r;
+  o.Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(r, repos.requests().Get(id));
+    return core::Status::Ok();
+  });
+  ctx.Require(core::Action::kRequestHandle, r.org_id);
+  FormState form(ctx.form);
+  core::EventInput in;
+  auto kind = core::ParseRequestEventKind(ctx.Field("kind"));
+  if (!kind.ok()) form.Error("kind", "请选择事项。");
+  auto on = FormDate(ctx, form, "on", true);
+  in.note = ctx.Field("note");
+  in.outcome = ctx.Field("outcome");
+  in.published_item = ctx.Field("published_item");
+  in.approver = ctx.Field("approver");
+  if (!ctx.Field("consult_with").empty()) {
+    auto c = core::ParseConsultationKind(ctx.Field("consult_with"));
+    if (!c.ok()) {
+      form.Error("consult_with", "未知的征求意见对象。");
+    } else {
+      in.consult_with = *c;
+    }
+  }
+  std::string days = ctx.Field("extension_days");
+  if (!days.empty()) {
+    if (days.size() > 2 || days.find_first_not_of("0123456789") != std::string::npos) {
+      form.Error("extension_days", "延长天数应为整数。");
+    } else {
+      in.extension_days = std::stoi(days);
+    }
+  }
+  in.correction_deadline = FormDate(ctx, form, "correction_deadline", false);
+  if (!form.ok()) return Show(o, ctx, id, form, 422);
+  in.kind = *kind;
+  in.on = *on;
+  in.actor = ctx.user.username;
+  core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
+    return core::RecordRequestEvent(repos, ctx.Change(), ctx.Today(), id, in).status();
+  });
+  if (s.code() == core::ErrorCode::kInvalidArgument ||
+      s.code() == core::ErrorCode::kFailedPrecondition) {
+    form.Error(s, kEventFields);
+    return Show(o, ctx, id, form, 422);
+  }
+  if (!s.ok()) Fail(s);
+  return Redirect("/admin/requests/" + std::to_string(id));
+}
+
+}  // namespace
+
+web::HttpResponse RequestsScreen(Office& o, Ctx& ctx, const std::vector<std::string>& parts) {
+  if (parts.size() == 1) return List(o, ctx);
+  if (parts[1] == "new" && parts.size() == 2) return Intake(o, ctx);
+  core::Id id = PathId(parts[1]);
+  if (parts.size() == 2) return Show(o, ctx, id, FormState(), 200);
+  if (parts.size() == 3 && parts[2] == "events") return RecordEvent(o, ctx, id);
+  throw HttpError{404, "页面不存在。"};
+}
+
+}  // namespace gongkai::admin
