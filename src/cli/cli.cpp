@@ -26,6 +26,7 @@ int Run(int argc, char** argv) {
   AddDemoCommand(app, action);
   AddReportCommand(app, action);
   AddServeCommand(app, action);
+  AddBackupCommands(app, action);
 
   try {
     app.parse(argc, argv);
