@@ -20,7 +20,8 @@ build: deps $(RELEASE_DIR)/build.ninja
 demo: build
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(RELEASE_DIR)/gongkai demo --db sqlite:demo.db
-	$(RELEASE_DIR)/gongkai serve --db sqlite:demo.db
+	test -f demo.key || $(RELEASE_DIR)/gongkai request keygen demo.key
+	$(RELEASE_DIR)/gongkai serve --db sqlite:demo.db --key-file demo.key
 
 $(TEST_DIR)/build.ninja:
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug \

@@ -1,8 +1,12 @@
 // gongkai serve: the public portal over HTTP; gongkai search: the full-text index.
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
 
 #include "app/holiday_file.hpp"
+#include "app/personal_data.hpp"
 #include "cli/commands.hpp"
 #include "search/search_index.hpp"
 #include "web/portal.hpp"
@@ -18,8 +22,21 @@ struct ServeArgs {
   std::string public_url;
   int threads = 4;
   size_t max_connections = 1024;
+  std::string key_file;
+  std::string csrf_secret_file;
+  bool secure_cookies = false;
   bool quiet = false;
 };
+
+// The CSRF key from a file (≥ 32 bytes, shared by every server behind one balancer), or a
+// random one for this process.
+core::Result<web::CsrfTokens> LoadCsrf(const std::string& path) {
+  if (path.empty()) return web::CsrfTokens::Random();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return core::InvalidArgument("无法读取 CSRF 密钥文件: " + path, "csrf_secret_file");
+  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return web::CsrfTokens::FromKey(key);
+}
 
 core::Status ParseListen(const std::string& text, std::string& host, unsigned short& port) {
   size_t colon = text.rfind(':');
@@ -69,6 +86,18 @@ int Serve(const ServeArgs& a) {
   if (!pool.ok()) return PrintError(pool.status());
   web::PortalOptions portal_options;
   portal_options.data_dir = app::DataDir();
+  if (!a.key_file.empty() || std::getenv("GONGKAI_KEY_FILE")) {
+    auto key = app::PersonalDataKey::LoadFromOptionOrEnv(a.key_file);
+    if (!key.ok()) return PrintError(key.status());
+    portal_options.key = *key;
+  } else if (!a.quiet) {
+    std::cerr
+        << "未指定个人信息密钥（--key-file 或 GONGKAI_KEY_FILE）：网上申请、咨询、投诉暂不受理\n";
+  }
+  auto csrf = LoadCsrf(a.csrf_secret_file);
+  if (!csrf.ok()) return PrintError(csrf.status());
+  portal_options.csrf = *csrf;
+  portal_options.secure_cookies = a.secure_cookies;
   portal_options.public_url = a.public_url.empty() ? "http://" + a.listen : a.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();
@@ -99,6 +128,11 @@ void AddServeCommand(CLI::App& app, Action& action) {
   serve->add_option("--max-connections", args->max_connections, "最大并发连接数");
   serve->add_option("--public-url", args->public_url,
                     "站点对外地址（用于网站地图和 RSS，默认 http://<listen>）");
+  serve->add_option("--key-file", args->key_file,
+                    "个人信息密钥文件（网上申请等表单需要；也可用 GONGKAI_KEY_FILE）");
+  serve->add_option("--csrf-secret-file", args->csrf_secret_file,
+                    "表单令牌密钥文件（多台服务器共用；默认每次启动随机生成）");
+  serve->add_flag("--secure-cookies", args->secure_cookies, "Cookie 加 Secure（经 HTTPS 访问时）");
   serve->add_flag("--quiet", args->quiet, "不输出访问日志");
   serve->callback([&action, args] { action.Set([args] { return Serve(*args); }); });
 

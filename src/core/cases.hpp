@@ -20,6 +20,8 @@ struct Consultation {
   Date asked_on;
   std::string topic;
   bool answered = true;
+  // Contact left on the online form, sealed (app/personal_data); "" when none.
+  std::string contact_sealed;
   friend bool operator==(const Consultation&, const Consultation&) = default;
 };
 
@@ -34,6 +36,7 @@ struct Complaint {
   Date received_on;
   std::string subject;
   std::optional<Date> replied_on;
+  std::string contact_sealed;  // as Consultation::contact_sealed
   friend bool operator==(const Complaint&, const Complaint&) = default;
 };
 

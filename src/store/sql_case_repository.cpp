@@ -9,7 +9,7 @@ core::Status SqlCaseRepository::InsertConsultations(std::vector<core::Consultati
   if (rows.empty()) return core::Status::Ok();
   long long next = ReserveIds(sql_, backend_, "consultations", rows.size());
   std::vector<long long> ids, orgs;
-  std::vector<std::string> channels, dates, topics;
+  std::vector<std::string> channels, dates, topics, contacts;
   std::vector<int> answered;
   for (auto& c : rows) {
     c.id = next++;
@@ -19,11 +19,12 @@ core::Status SqlCaseRepository::InsertConsultations(std::vector<core::Consultati
     dates.push_back(c.asked_on.ToIso());
     topics.push_back(c.topic);
     answered.push_back(c.answered);
+    contacts.push_back(c.contact_sealed);
   }
-  sql_ << "INSERT INTO consultations (id, org_id, channel, asked_on, topic, answered) VALUES "
-          "(:i, :o, :c, :d, :t, :a)",
+  sql_ << "INSERT INTO consultations (id, org_id, channel, asked_on, topic, answered, "
+          "contact_sealed) VALUES (:i, :o, :c, :d, :t, :a, :k)",
       soci::use(ids), soci::use(orgs), soci::use(channels), soci::use(dates), soci::use(topics),
-      soci::use(answered);
+      soci::use(answered), soci::use(contacts);
   SyncIdentity(sql_, backend_, "consultations");
   return core::Status::Ok();
 }
@@ -36,10 +37,12 @@ core::Result<std::vector<core::Consultation>> SqlCaseRepository::ListConsultatio
   std::string channel, date, from = YearStart(year), to = YearEnd(year);
   int answered = 0;
   soci::statement st =
-      (sql_.prepare << "SELECT id, channel, asked_on, topic, answered FROM consultations WHERE "
-                       "org_id = :o AND asked_on >= :f AND asked_on <= :t ORDER BY asked_on, id",
+      (sql_.prepare << "SELECT id, channel, asked_on, topic, answered, contact_sealed FROM "
+                       "consultations WHERE org_id = :o AND asked_on >= :f AND asked_on <= :t "
+                       "ORDER BY asked_on, id",
        soci::into(id), soci::into(channel), soci::into(date), soci::into(c.topic),
-       soci::into(answered), soci::use(org), soci::use(from), soci::use(to));
+       soci::into(answered), soci::into(c.contact_sealed), soci::use(org), soci::use(from),
+       soci::use(to));
   st.execute();
   while (st.fetch()) {
     c.id = id;
@@ -56,7 +59,7 @@ core::Status SqlCaseRepository::InsertComplaints(std::vector<core::Complaint>& r
   if (rows.empty()) return core::Status::Ok();
   long long next = ReserveIds(sql_, backend_, "complaints", rows.size());
   std::vector<long long> ids, orgs;
-  std::vector<std::string> channels, dates, subjects, replied;
+  std::vector<std::string> channels, dates, subjects, replied, contacts;
   std::vector<soci::indicator> replied_ind;
   for (auto& c : rows) {
     c.id = next++;
@@ -68,11 +71,12 @@ core::Status SqlCaseRepository::InsertComplaints(std::vector<core::Complaint>& r
     NullableText r(c.replied_on);
     replied.push_back(r.value);
     replied_ind.push_back(r.ind);
+    contacts.push_back(c.contact_sealed);
   }
-  sql_ << "INSERT INTO complaints (id, org_id, channel, received_on, subject, replied_on) VALUES "
-          "(:i, :o, :c, :d, :s, :r)",
+  sql_ << "INSERT INTO complaints (id, org_id, channel, received_on, subject, replied_on, "
+          "contact_sealed) VALUES (:i, :o, :c, :d, :s, :r, :k)",
       soci::use(ids), soci::use(orgs), soci::use(channels), soci::use(dates), soci::use(subjects),
-      soci::use(replied, replied_ind);
+      soci::use(replied, replied_ind), soci::use(contacts);
   SyncIdentity(sql_, backend_, "complaints");
   return core::Status::Ok();
 }
@@ -84,11 +88,12 @@ core::Result<std::vector<core::Complaint>> SqlCaseRepository::ListComplaints(Id 
   std::string channel, date, from = YearStart(year), to = YearEnd(year);
   NullableText replied;
   soci::statement st =
-      (sql_.prepare << "SELECT id, channel, received_on, subject, replied_on FROM complaints "
-                       "WHERE org_id = :o AND received_on >= :f AND received_on <= :t "
-                       "ORDER BY received_on, id",
+      (sql_.prepare << "SELECT id, channel, received_on, subject, replied_on, contact_sealed "
+                       "FROM complaints WHERE org_id = :o AND received_on >= :f AND "
+                       "received_on <= :t ORDER BY received_on, id",
        soci::into(id), soci::into(channel), soci::into(date), soci::into(c.subject),
-       soci::into(replied.value, replied.ind), soci::use(org), soci::use(from), soci::use(to));
+       soci::into(replied.value, replied.ind), soci::into(c.contact_sealed), soci::use(org),
+       soci::use(from), soci::use(to));
   st.execute();
   while (st.fetch()) {
     c.id = id;

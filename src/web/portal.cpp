@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "app/markdown.hpp"
+#include "app/system_clock.hpp"
 #include "core/calendar_service.hpp"
 #include "core/catalog.hpp"
 #include "core/org_tree.hpp"
@@ -18,6 +19,11 @@
 #include "report/render_html.hpp"
 #include "search/search_index.hpp"
 #include "search/snippet.hpp"
+#include "store/site_counters.hpp"
+#include "text/normalize.hpp"
+#include "web/counter_batch.hpp"
+#include "web/page_cache.hpp"
+#include "web/public_forms.hpp"
 #include "web/templates.hpp"
 
 namespace gongkai::web {
@@ -106,6 +112,18 @@ std::string CspWithStyleHashes(const std::string& html) {
 
 std::string DateText(const std::optional<core::Date>& d) { return d ? d->ToIso() : ""; }
 
+// An IMF-fixdate for the start of civil day `d` in Beijing (16:00 GMT the day before).
+std::string HttpDate(core::Date d) {
+  static const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  core::Date prev = d.AddDays(-1);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02u %s %04d 16:00:00 GMT", kDays[prev.weekday()],
+                static_cast<unsigned>(prev.day()), kMonths[prev.month() - 1], prev.year());
+  return buf;
+}
+
 // The last segment of a category path ("法定主动公开内容/通知公告" → "通知公告").
 std::string Leaf(const std::string& path) {
   size_t slash = path.rfind('/');
@@ -124,9 +142,76 @@ struct Portal::Impl {
   std::shared_ptr<const core::OrgTree> tree;
   std::chrono::steady_clock::time_point tree_loaded, last_sync;
   std::map<std::string, std::pair<std::chrono::steady_clock::time_point, std::string>> report_cache;
+  app::SystemClock system_clock;
+  PageCache page_cache;
+  std::unique_ptr<PublicForms> forms;
+  std::unique_ptr<CounterBatch> counters;
+  // The data generation (see page_cache.hpp), re-read at most once a second.
+  std::chrono::steady_clock::time_point generation_read;
+  uint64_t audit_generation = 0;
+  uint64_t index_syncs = 0;  // search syncs that indexed something (guarded by mu)
 
   Impl(StorePool& p, PortalOptions o, Templates t)
-      : pool(p), options(std::move(o)), templates(std::move(t)) {}
+      : pool(p),
+        options(std::move(o)),
+        templates(std::move(t)),
+        page_cache(options.page_cache_bytes) {}
+
+  const core::Clock& Clock() const { return options.clock ? *options.clock : system_clock; }
+
+  uint64_t Generation() {
+    auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (now - generation_read < std::chrono::seconds(1)) return audit_generation + index_syncs;
+    }
+    auto g = pool.With([](store::SociStore& st) { return store::DataGeneration(st); });
+    std::lock_guard<std::mutex> lock(mu);
+    if (g.ok()) {
+      audit_generation = *g;
+      generation_read = now;
+    } else {
+      spdlog::error("portal: {}", g.status().ToString());
+    }
+    return audit_generation + index_syncs;
+  }
+
+  // Renders `name` inside the layout, uncached (the forms' pages).
+  HttpResponse RenderForm(const std::string& name, const std::string& title, View view,
+                          int status) {
+    auto t = Tree();
+    View v = view;
+    v.Set("page_title", title);
+    v.Set("site_name", SiteName(*t));
+    v.Set("css", "/static/" + css_name);
+    HttpResponse r;
+    r.status = status;
+    auto content = templates.Render(name, v);
+    if (!content.ok()) {
+      spdlog::error("portal: {}", content.status().ToString());
+      throw HttpError{500};
+    }
+    v.Set("content", *content);
+    auto page = templates.Render("layout", v);
+    if (!page.ok()) throw HttpError{500};
+    r.body = std::move(*page);
+    r.Set("Cache-Control", "no-store");
+    return r;
+  }
+
+  void CountVisit(const std::string& path) {
+    if (counters) {
+      counters->Add(store::SiteCounter::kPageVisits, Clock().Today().ToIso(), path);
+    }
+  }
+
+  void CountMiss(const std::string& q) {
+    if (!counters) return;
+    auto norm = text::NormalizeInput(q);
+    std::string key = norm.ok() ? *norm : std::string();
+    if (key.empty() || key.size() > 200) return;
+    counters->Add(store::SiteCounter::kSearchMisses, Clock().Today().ToIso(), key);
+  }
 
   std::shared_ptr<const core::OrgTree> Tree() {
     auto now = std::chrono::steady_clock::now();
@@ -390,6 +475,7 @@ struct Portal::Impl {
     }
     v.Set("channels", channels);
     HttpResponse r = Page(req, "item", v);
+    if (item->published_on) r.Set("Last-Modified", HttpDate(*item->published_on));
     return r;
   }
 
@@ -457,6 +543,8 @@ struct Portal::Impl {
       spdlog::error("search: sync failed: {}", n.status().ToString());
     } else if (*n > 0) {
       spdlog::info("search: indexed {} newly published items", *n);
+      std::lock_guard<std::mutex> lock(mu);
+      ++index_syncs;  // pages listing items may change: a new cache generation
     }
   }
 
@@ -523,7 +611,9 @@ struct Portal::Impl {
       hits.Push(h);
     }
     v.Set("hits", hits);
-    v.Set("no_hits", View::Bool(searched && result.hits.empty() && result.exact.empty()));
+    bool no_hits = searched && result.hits.empty() && result.exact.empty();
+    v.Set("no_hits", View::Bool(no_hits));
+    if (no_hits && sr.offset == 0) CountMiss(q);
     std::string count = std::to_string(result.count);
     if (result.count >= 1000) {
       count.insert(count.size() - 3, ",");
@@ -694,6 +784,19 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOpti
   auto impl = std::make_unique<Impl>(pool, std::move(options), std::move(templates));
   impl->css = ReadFile(css_path);
   impl->css_name = "portal." + HashHex(impl->css).substr(0, 10) + ".css";
+  Impl* raw = impl.get();
+  PageContext context{pool, [raw] { return raw->Tree(); },
+                      [raw](const std::string& name, const std::string& title, View view,
+                            int status) { return raw->RenderForm(name, title, view, status); }};
+  FormsOptions forms;
+  forms.key = raw->options.key;
+  forms.csrf = raw->options.csrf;
+  forms.secure_cookies = raw->options.secure_cookies;
+  forms.burst = raw->options.form_burst;
+  forms.interval = raw->options.form_interval;
+  forms.clock = raw->options.clock;
+  raw->forms = std::make_unique<PublicForms>(std::move(context), std::move(forms));
+  raw->counters = std::make_unique<CounterBatch>(pool, raw->options.counter_flush);
   auto portal = std::unique_ptr<Portal>(new Portal(std::move(impl)));
   try {
     portal->impl_->Tree();
@@ -703,14 +806,43 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOpti
   return portal;
 }
 
+namespace {
+
+// The pages whose visits are counted (访问量): home, columns, items, reports.
+bool IsCountedPage(const std::string& path) {
+  return path == "/" || path.rfind("/item/", 0) == 0 ||
+         (path.rfind("/org/", 0) == 0 && path.find(".xml") == std::string::npos);
+}
+
+// Public pages served from the page cache: everything but search results (unbounded keys,
+// and they log zero-result queries), the forms and the health check.
+bool IsCachedPage(const std::string& path) {
+  return path == "/" || path.rfind("/item/", 0) == 0 || path.rfind("/org/", 0) == 0 ||
+         path.rfind("/sitemap", 0) == 0;
+}
+
+}  // namespace
+
 HttpResponse Portal::Handle(const HttpRequest& request) {
   try {
+    if (auto form = impl_->forms->Handle(request)) return std::move(*form);
     if (request.method != "GET") {
       HttpResponse r = ErrorPage(405);
       r.Set("Allow", "GET, HEAD");
       return r;
     }
-    return impl_->Route(request);
+    if (!IsCachedPage(request.path)) return impl_->Route(request);
+    std::string key = request.target;
+    uint64_t generation = impl_->Generation();
+    std::optional<HttpResponse> page = impl_->page_cache.Get(key, generation);
+    if (!page) {
+      HttpRequest plain = request;  // render the full page, whatever the client holds
+      plain.headers.erase("if-none-match");
+      page = impl_->Route(plain);
+      impl_->page_cache.Put(key, generation, *page);
+    }
+    if (page->status == 200 && IsCountedPage(request.path)) impl_->CountVisit(request.path);
+    return Revalidate(request, std::move(*page));
   } catch (const HttpError& e) {
     return ErrorPage(e.status);
   }

@@ -11,14 +11,23 @@
 //   /search?q=…[&org=CODE][&year=YYYY][&sort=newest][&page=N]
 //   /sitemap.xml, /sitemap-{n}.xml every published item's page (sitemap index + pages)
 //   /robots.txt, /healthz, /static/{file} (hashed names cached for a year)
-// Public pages carry ETag and Cache-Control; unknown paths and ids give the 404 page;
+//   /apply, /status, /consult, /complaint   the public forms (web/public_forms.hpp)
+// Public pages carry ETag and Cache-Control and are kept rendered in memory until the data
+// changes (web/page_cache.hpp); visits to them are counted per page and day in batches
+// (web/counter_batch.hpp), as are searches that found nothing; unknown paths and ids give
+// the 404 page;
 // database failures give the 500 page (the message is logged, never shown).
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "app/personal_data.hpp"
+#include "core/clock.hpp"
 #include "core/status.hpp"
+#include "web/csrf.hpp"
 #include "web/http.hpp"
 #include "web/store_pool.hpp"
 
@@ -28,6 +37,15 @@ struct PortalOptions {
   std::string data_dir;    // holds templates/ and static/
   std::string public_url;  // absolute base for sitemap and RSS links, e.g. http://127.0.0.1:8080
   int search_sync_seconds = 30;  // index newly published items at most this often
+  // Seals applicants' personal data on the public forms; none: the forms are closed.
+  std::optional<app::PersonalDataKey> key;
+  CsrfTokens csrf = CsrfTokens::Random();         // share one key between servers behind a balancer
+  bool secure_cookies = false;                    // behind TLS
+  int form_burst = 5;                             // form submissions per client at once, then
+  std::chrono::seconds form_interval{60};         // one per interval
+  size_t page_cache_bytes = 64 << 20;             // rendered pages kept in memory
+  std::chrono::milliseconds counter_flush{5000};  // visit counts written this often
+  const core::Clock* clock = nullptr;             // the system clock when null
 };
 
 class Portal {

@@ -1,0 +1,330 @@
+// The public forms over HTTP: online request → tracking number and code → status lookup;
+// consultation and complaint; CSRF, honeypot, content type and rate limits; and the page
+// cache, visit counts and zero-result log that the portal keeps beside them.
+#include "web/public_forms.hpp"
+
+#include <gtest/gtest.h>
+
+#include <future>
+#include <regex>
+#include <thread>
+
+#include "core/audit.hpp"
+#include "search/search_index.hpp"
+#include "store/site_counters.hpp"
+#include "store/soci_store.hpp"
+#include "testing/test_database.hpp"
+#include "web/portal.hpp"
+#include "web/server.hpp"
+#include "web/test_client.hpp"
+
+namespace gongkai::web {
+namespace {
+
+using test_client::Reply;
+
+class FormsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = new gongkai::testing::TestDatabase("sqlite");
+    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    store_ = opened->release();
+    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+      core::Org root;
+      root.code = "QX";
+      root.name = "青溪市人民政府";
+      root.kind = core::OrgKind::kGovernment;
+      GONGKAI_ASSIGN_OR_RETURN(root_id_, r.orgs().Insert(root));
+      core::Item item;
+      item.org_id = root_id_;
+      item.title = "青溪市义务教育招生工作方案";
+      item.publisher = "青溪市人民政府";
+      item.formed_on = core::Date::FromYmd(2026, 5, 1);
+      item.published_on = core::Date::FromYmd(2026, 5, 2);
+      item.index_no = "QX/2026-00001";
+      item.category = "法定主动公开内容/通知公告";
+      item.state = core::ItemState::kPublished;
+      item.body_md = "招生范围和时间。";
+      GONGKAI_ASSIGN_OR_RETURN(item_id_, r.items().Insert(item));
+      return core::Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_TRUE(search::SearchIndex(store_->session(), store_->backend()).Sync().ok());
+  }
+
+  static void TearDownTestSuite() {
+    delete store_;
+    delete db_;
+  }
+
+  void SetUp() override { Start(100); }
+  void TearDown() override { Stop(); }
+
+  void Start(int burst) {
+    auto pool = StorePool::Open(db_->url(), 2);
+    ASSERT_TRUE(pool.ok()) << pool.status().ToString();
+    pool_ = std::move(*pool);
+    PortalOptions po;
+    po.data_dir = GONGKAI_SOURCE_DIR;
+    po.public_url = "http://example.test";
+    auto key = app::PersonalDataKey::FromBytes(std::string(32, 'k'));
+    ASSERT_TRUE(key.ok());
+    po.key = *key;
+    po.form_burst = burst;
+    po.counter_flush = std::chrono::milliseconds(100);
+    po.clock = &clock_;
+    auto portal = Portal::Create(*pool_, po);
+    ASSERT_TRUE(portal.ok()) << portal.status().ToString();
+    portal_ = std::move(*portal);
+    ServerOptions so;
+    so.port = 0;
+    so.threads = 2;
+    so.handle_signals = false;
+    so.access_log = false;
+    auto ready = std::make_shared<std::promise<unsigned short>>();
+    so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
+    Portal* p = portal_.get();
+    server_ = std::make_unique<Server>(
+        so, [p](const HttpRequest& r) { return p->Handle(r); },
+        [p](int status) { return p->ErrorPage(status); });
+    thread_ = std::thread([this] { ASSERT_TRUE(server_->Run().ok()); });
+    port_ = ready->get_future().get();
+  }
+
+  void Stop() {
+    if (!server_) return;
+    server_->Stop();
+    thread_.join();
+    server_.reset();
+    portal_.reset();  // flushes the counters
+    pool_.reset();
+  }
+
+  Reply Get(const std::string& target, const std::string& extra = "") {
+    return test_client::Exchange(port_, "GET " + target + " HTTP/1.1\r\nHost: x\r\n" + extra +
+                                            "Connection: close\r\n\r\n")
+        .first();
+  }
+
+  Reply Post(const std::string& target, const std::string& body, const std::string& cookie,
+             const std::string& type = "application/x-www-form-urlencoded") {
+    std::string raw = "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: " + type +
+                      "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" +
+                      (cookie.empty() ? "" : "Cookie: gk_csrf=" + cookie + "\r\n") +
+                      "Connection: close\r\n\r\n" + body;
+    return test_client::Exchange(port_, raw).first();
+  }
+
+  // The form's CSRF token and the cookie it is bound to, from a GET of `target`.
+  std::pair<std::string, std::string> TokenAndCookie(const std::string& target) {
+    Reply r = Get(target);
+    EXPECT_EQ(r.status, 200);
+    std::smatch m;
+    std::string token, cookie;
+    if (std::regex_search(r.body, m, std::regex("name=\"token\" value=\"([^\"]+)\""))) {
+      token = m[1];
+    }
+    std::string set = r.Header("Set-Cookie");
+    if (std::regex_search(set, m, std::regex("gk_csrf=([^;]+)"))) cookie = m[1];
+    EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+    return {token, cookie};
+  }
+
+  static std::string ApplyBody(const std::string& token, const std::string& description) {
+    return "org=QX&applicant_type=natural_person&name=%E5%BC%A0%E4%B8%89%E4%B8%B0"
+           "&id_document=ID-4301&contact=13800000000&description=" +
+           UrlEncode(description) + "&doc_no=&delivery=" + UrlEncode("电子邮件") +
+           "&website=&token=" + token;
+  }
+
+  static inline gongkai::testing::TestDatabase* db_ = nullptr;
+  static inline store::SociStore* store_ = nullptr;
+  static inline core::Id root_id_ = 0, item_id_ = 0;
+  core::FixedClock clock_{"2026-11-20T02:00:00Z", core::Date::FromYmd(2026, 11, 20)};
+  std::unique_ptr<StorePool> pool_;
+  std::unique_ptr<Portal> portal_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  unsigned short port_ = 0;
+};
+
+TEST_F(FormsTest, OnlineRequestGetsTrackingNumberAndCodeThatFindItsStatus) {
+  auto [token, cookie] = TokenAndCookie("/apply?org=QX");
+  ASSERT_FALSE(token.empty());
+  ASSERT_FALSE(cookie.empty());
+  Reply done = Post("/apply", ApplyBody(token, "请公开《青溪市义务教育招生工作方案》"), cookie);
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.Header("Cache-Control"), "no-store");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(done.body, m, std::regex("id=\"tracking-no\">([^<]+)<")));
+  std::string tracking = m[1];
+  ASSERT_TRUE(std::regex_search(done.body, m, std::regex("id=\"lookup-code\">([^<]+)<")));
+  std::string code = m[1];
+  EXPECT_EQ(tracking, "2026-0001");
+  // The published item that may already answer it is suggested.
+  EXPECT_NE(done.body.find("青溪市义务教育招生工作方案"), std::string::npos);
+  // The applicant's data never comes back on a page.
+  EXPECT_EQ(done.body.find("张三丰"), std::string::npos);
+
+  auto [t2, c2] = TokenAndCookie("/status");
+  Reply status =
+      Post("/status", "org=QX&tracking_no=" + tracking + "&code=" + code + "&token=" + t2, c2);
+  ASSERT_EQ(status.status, 200) << status.body;
+  EXPECT_NE(status.body.find("已收到，待办理"), std::string::npos);
+  EXPECT_NE(status.body.find("收到申请"), std::string::npos);
+  EXPECT_EQ(status.body.find("张三丰"), std::string::npos);
+  EXPECT_EQ(status.body.find("13800000000"), std::string::npos);
+
+  // A wrong code learns nothing, not even whether the number exists.
+  Reply wrong =
+      Post("/status", "org=QX&tracking_no=" + tracking + "&code=AAAAAAAAAAAA&token=" + t2, c2);
+  EXPECT_EQ(wrong.status, 404);
+  EXPECT_NE(wrong.body.find("申请编号或查询码不正确"), std::string::npos);
+  Reply unknown = Post("/status", "org=QX&tracking_no=2026-0999&code=" + code + "&token=" + t2, c2);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("申请编号或查询码不正确"), std::string::npos);
+
+  // Stored sealed, not in clear.
+  core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto list, r.requests().ListByOrgYear(root_id_, 2026));
+    EXPECT_EQ(list.size(), 1u);
+    if (!list.empty()) {
+      EXPECT_EQ(list[0].channel, core::RequestChannel::kOnline);
+      EXPECT_EQ(list[0].applicant_sealed.find("张三丰"), std::string::npos);
+      EXPECT_EQ(list[0].description, "请公开《青溪市义务教育招生工作方案》");
+    }
+    return core::Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+TEST_F(FormsTest, BadFieldsReRenderWithMessagesAndKeepTheInput) {
+  auto [token, cookie] = TokenAndCookie("/apply");
+  Reply r = Post("/apply", ApplyBody(token, "太短"), cookie);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("请至少填写 5 个字"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"张三丰\""), std::string::npos);  // kept
+  EXPECT_NE(r.body.find(">太短</textarea>"), std::string::npos);
+  EXPECT_NE(r.body.find("aria-invalid=\"true\""), std::string::npos);
+  // Full-width digits and traditional characters are normalised before checking.
+  Reply ok = Post("/apply", ApplyBody(token, "請公開２０２６年招生方案全文"), cookie);
+  EXPECT_EQ(ok.status, 200) << ok.body;
+  // XSS in a kept field is escaped.
+  Reply x = Post("/apply", ApplyBody(token, "<script>alert(1)</script>"), cookie);
+  EXPECT_EQ(x.body.find("<script>alert(1)"), std::string::npos);
+}
+
+TEST_F(FormsTest, CsrfHoneypotContentTypeAndMethodAreChecked) {
+  auto [token, cookie] = TokenAndCookie("/apply");
+  std::string body = ApplyBody(token, "请公开某某文件的全文内容");
+  Reply no_cookie = Post("/apply", body, "");
+  EXPECT_EQ(no_cookie.status, 403);
+  EXPECT_NE(no_cookie.body.find("页面已过期"), std::string::npos);
+  EXPECT_NE(no_cookie.body.find("value=\"张三丰\""), std::string::npos);  // input kept
+  Reply other_cookie = Post("/apply", body, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+  EXPECT_EQ(other_cookie.status, 403);
+  Reply no_token = Post("/apply", ApplyBody("", "请公开某某文件的全文内容"), cookie);
+  EXPECT_EQ(no_token.status, 403);
+  auto [consult_token, consult_cookie] = TokenAndCookie("/consult");
+  Reply wrong_form =
+      Post("/apply", ApplyBody(consult_token, "请公开某某文件的全文内容"), consult_cookie);
+  EXPECT_EQ(wrong_form.status, 403);  // a token is for one form
+  std::string trap = body;
+  trap.replace(trap.find("website="), 8, "website=http://spam");
+  EXPECT_EQ(Post("/apply", trap, cookie).status, 400);
+  EXPECT_EQ(Post("/apply", body, cookie, "text/plain").status, 415);
+  EXPECT_EQ(Post("/apply", "%zz=1", cookie).status, 400);
+  EXPECT_EQ(Post("/", "a=1", cookie).status, 405);
+  EXPECT_EQ(Post("/item/1", "a=1", cookie).Header("Allow"), "GET, HEAD");
+  // Nothing above was stored.
+  core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto list, r.requests().ListByOrgYear(root_id_, 2026));
+    for (const auto& req : list) EXPECT_NE(req.description, "请公开某某文件的全文内容");
+    return core::Status::Ok();
+  });
+  EXPECT_TRUE(s.ok());
+}
+
+TEST_F(FormsTest, SubmissionsAreRateLimitedPerClient) {
+  Stop();
+  Start(3);
+  auto [token, cookie] = TokenAndCookie("/consult");
+  std::string body = "org=QX&question=" + UrlEncode("信息公开指南在哪里查看") +
+                     "&name=&contact=&website=&token=" + token;
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(Post("/consult", body, cookie).status, 200) << i;
+  Reply limited = Post("/consult", body, cookie);
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_FALSE(limited.Header("Retry-After").empty());
+}
+
+TEST_F(FormsTest, ConsultationAndComplaintAreStoredWithSealedContact) {
+  auto [token, cookie] = TokenAndCookie("/complaint?org=QX");
+  Reply r = Post("/complaint",
+                 "org=QX&subject=" + UrlEncode("申请超过期限未获答复") +
+                     "&name=" + UrlEncode("李四") + "&contact=13900000000&website=&token=" + token,
+                 cookie);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("TS-"), std::string::npos);
+  Reply missing = Post("/complaint",
+                       "org=QX&subject=" + UrlEncode("申请超过期限未获答复") +
+                           "&name=&contact=&website=&token=" + token,
+                       cookie);
+  EXPECT_EQ(missing.status, 400);  // a complaint needs a way to answer it
+  core::Status s = store_->Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto list, repos.cases().ListComplaints(root_id_, 2026));
+    EXPECT_EQ(list.size(), 1u);
+    if (!list.empty()) {
+      EXPECT_EQ(list[0].subject, "申请超过期限未获答复");
+      EXPECT_FALSE(list[0].contact_sealed.empty());
+      EXPECT_EQ(list[0].contact_sealed.find("13900000000"), std::string::npos);
+    }
+    return core::Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+TEST_F(FormsTest, PagesAreCachedUntilTheDataChangesAndVisitsAreCounted) {
+  Reply first = Get("/item/" + std::to_string(item_id_));
+  ASSERT_EQ(first.status, 200);
+  EXPECT_FALSE(first.Header("Last-Modified").empty());
+  Reply again =
+      Get("/item/" + std::to_string(item_id_), "If-None-Match: " + first.Header("ETag") + "\r\n");
+  EXPECT_EQ(again.status, 304);
+  Reply home = Get("/");
+  EXPECT_EQ(home.body.find("新发布的通知"), std::string::npos);
+  // Publish another item (with its audit event, as every change has): the home page shows
+  // it once the generation is re-read (at most a second later).
+  core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+    core::Item item;
+    item.org_id = root_id_;
+    item.title = "新发布的通知";
+    item.publisher = "青溪市人民政府";
+    item.formed_on = core::Date::FromYmd(2026, 11, 1);
+    item.published_on = core::Date::FromYmd(2026, 11, 2);
+    item.index_no = "QX/2026-00002";
+    item.category = "法定主动公开内容/通知公告";
+    item.state = core::ItemState::kPublished;
+    GONGKAI_ASSIGN_OR_RETURN(core::Id id, r.items().Insert(item));
+    return core::RecordChange(r.audit(), {"test", "2026-11-20T02:00:00Z"}, "item.publish", "item",
+                              std::to_string(id), "", "{}");
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_NE(Get("/").body.find("新发布的通知"), std::string::npos);
+  EXPECT_EQ(Get("/search?q=" + UrlEncode("不存在的词语甲乙丙")).status, 200);
+  Stop();  // flushes the counters
+  auto visits =
+      store::SumCounters(*store_, store::SiteCounter::kPageVisits, "2026-11-20", "2026-11-20");
+  ASSERT_TRUE(visits.ok()) << visits.status().ToString();
+  EXPECT_EQ(*visits, 4);  // the item twice (a 304 is a visit too), home twice
+  auto misses = store::TopCounters(*store_, store::SiteCounter::kSearchMisses, "2026-01-01",
+                                   "2026-12-31", 10);
+  ASSERT_TRUE(misses.ok());
+  ASSERT_EQ(misses->size(), 1u);
+  EXPECT_EQ((*misses)[0].key, "不存在的词语甲乙丙");
+}
+
+}  // namespace
+}  // namespace gongkai::web
