@@ -62,6 +62,7 @@ struct Tables {
   Table<Id, Complaint> complaints;
   Table<Id, LegalCase> legal_cases;
   Table<Id, AuditEvent> audit_events;
+  Table<Id, ApiToken> api_tokens;
   Table<std::tuple<Id, int, int>, ReportNarrative> narratives;  // (org, year, section)
   Table<Id, ReportSnapshot> snapshots;
   Table<std::string, Session> sessions;  // by token hash
@@ -140,6 +141,7 @@ class Repos final : public Repositories {
         requests_(*this),
         cases_(*this),
         audit_(*this),
+        api_tokens_(*this),
         reports_(*this),
         sessions_(*this),
         t_(t),
@@ -153,6 +155,7 @@ class Repos final : public Repositories {
   RequestRepository& requests() override { return requests_; }
   CaseRepository& cases() override { return cases_; }
   AuditRepository& audit() override { return audit_; }
+  ApiTokenRepository& api_tokens() override { return api_tokens_; }
   ReportRepository& reports() override { return reports_; }
   SessionRepository& sessions() override { return sessions_; }
 
@@ -1186,6 +1189,65 @@ class Repos final : public Repositories {
   FakeRequests requests_;
   FakeCases cases_;
   FakeAudit audit_;
+  class FakeApiTokens final : public ApiTokenRepository {
+   public:
+    explicit FakeApiTokens(Repos& r) : r_(r) {}
+    Result<Id> Insert(const ApiToken& token) override {
+      Tables& t = r_.t();
+      for (const auto& [_, other] : t.api_tokens.rows()) {
+        r_.Unique(other.token_hash != token.token_hash, "api_tokens.token_hash");
+      }
+      r_.ForeignKey(t.users.Contains(token.user_id));
+      ApiToken stored = token;
+      stored.id = NextId(t.api_tokens);
+      stored.username.clear();
+      stored.last_used_at.reset();
+      stored.revoked_at.reset();
+      t.api_tokens.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+    Result<ApiToken> Get(Id id) override {
+      const ApiToken* token = r_.t().api_tokens.Find(id);
+      if (!token) return NotFound("API 令牌不存在: " + std::to_string(id), "id");
+      return WithUsername(*token);
+    }
+    Result<std::optional<ApiToken>> FindByHash(std::string_view token_hash) override {
+      for (const auto& [_, token] : r_.t().api_tokens.rows()) {
+        if (token.token_hash == token_hash) return std::optional<ApiToken>(WithUsername(token));
+      }
+      return std::optional<ApiToken>();
+    }
+    Result<std::vector<ApiToken>> List() override {
+      std::vector<ApiToken> out;
+      for (const auto& [_, token] : r_.t().api_tokens.rows()) out.push_back(WithUsername(token));
+      return out;
+    }
+    Status Revoke(Id id, const std::string& at) override {
+      Tables& t = r_.t();
+      const ApiToken* token = t.api_tokens.Find(id);
+      if (!token || token->revoked_at) {
+        return NotFound("API 令牌不存在或已撤销: " + std::to_string(id), "id");
+      }
+      t.api_tokens.Mutable()[id].revoked_at = at;
+      return Status::Ok();
+    }
+    Status MarkUsed(Id id, const std::string& at) override {
+      Tables& t = r_.t();
+      if (!t.api_tokens.Contains(id)) {
+        return NotFound("API 令牌不存在: " + std::to_string(id), "id");
+      }
+      t.api_tokens.Mutable()[id].last_used_at = at;
+      return Status::Ok();
+    }
+
+   private:
+    ApiToken WithUsername(ApiToken token) {
+      if (const User* u = r_.t().users.Find(token.user_id)) token.username = u->username;
+      return token;
+    }
+    Repos& r_;
+  };
+  FakeApiTokens api_tokens_;
   class FakeSessions final : public SessionRepository {
    public:
     explicit FakeSessions(Repos& r) : r_(r) {}

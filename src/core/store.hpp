@@ -25,6 +25,20 @@
 
 namespace gongkai::core {
 
+// A bearer token for the JSON API (api_tokens). It acts as its user, with the user's
+// grants; only a hash of the secret is stored.
+struct ApiToken {
+  Id id = 0;
+  Id user_id = 0;
+  std::string username;    // read back with the token (users.username); ignored on insert
+  std::string name;        // the operator's label, e.g. "OA 系统"
+  std::string token_hash;  // hex SHA-256 of the secret
+  std::string created_at;  // UTC ISO 8601
+  std::optional<std::string> last_used_at;
+  std::optional<std::string> revoked_at;
+  friend bool operator==(const ApiToken&, const ApiToken&) = default;
+};
+
 class OrgRepository {
  public:
   virtual ~OrgRepository() = default;
@@ -158,6 +172,22 @@ class CaseRepository {
   virtual Result<std::vector<LegalCase>> ListLegalCases(Id org_id, int year) = 0;
 };
 
+class ApiTokenRepository {
+ public:
+  virtual ~ApiTokenRepository() = default;
+  // Inserts `token` (its id, username, last_used_at and revoked_at are ignored); returns the
+  // new id. kAlreadyExists for a taken hash; FOREIGN KEY failure for an unknown user.
+  virtual Result<Id> Insert(const ApiToken& token) = 0;
+  virtual Result<ApiToken> Get(Id id) = 0;  // kNotFound
+  // The token (revoked or not) whose hash is `token_hash`, with its username.
+  virtual Result<std::optional<ApiToken>> FindByHash(std::string_view token_hash) = 0;
+  // Every token (revoked ones included) by id, with usernames.
+  virtual Result<std::vector<ApiToken>> List() = 0;
+  // Sets revoked_at; kNotFound for an unknown or already revoked token.
+  virtual Status Revoke(Id id, const std::string& at) = 0;
+  virtual Status MarkUsed(Id id, const std::string& at) = 0;  // kNotFound
+};
+
 class AuditRepository {
  public:
   virtual ~AuditRepository() = default;
@@ -245,6 +275,7 @@ class Repositories {
   virtual RequestRepository& requests() = 0;
   virtual CaseRepository& cases() = 0;
   virtual AuditRepository& audit() = 0;
+  virtual ApiTokenRepository& api_tokens() = 0;
   virtual ReportRepository& reports() = 0;
   virtual SessionRepository& sessions() = 0;
   virtual Result<TableCounts> CountAll() = 0;

@@ -25,6 +25,7 @@ class SociStore::Repos : public core::Repositories {
         requests_(sql),
         cases_(sql, backend),
         audit_(sql, backend),
+        api_tokens_(sql),
         reports_(sql, backend),
         sessions_(sql) {}
   core::OrgRepository& orgs() override { return orgs_; }
@@ -35,6 +36,7 @@ class SociStore::Repos : public core::Repositories {
   core::RequestRepository& requests() override { return requests_; }
   core::CaseRepository& cases() override { return cases_; }
   core::AuditRepository& audit() override { return audit_; }
+  core::ApiTokenRepository& api_tokens() override { return api_tokens_; }
   core::ReportRepository& reports() override { return reports_; }
   core::SessionRepository& sessions() override { return sessions_; }
 
@@ -61,6 +63,7 @@ class SociStore::Repos : public core::Repositories {
   SqlRequestRepository requests_;
   SqlCaseRepository cases_;
   SqlAuditRepository audit_;
+  SqlApiTokenRepository api_tokens_;
   SqlReportRepository reports_;
   SqlSessionRepository sessions_;
 };

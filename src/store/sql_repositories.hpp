@@ -147,6 +147,22 @@ class SqlCaseRepository : public core::CaseRepository {
   Backend backend_;
 };
 
+class SqlApiTokenRepository : public core::ApiTokenRepository {
+ public:
+  explicit SqlApiTokenRepository(soci::session& sql) : sql_(sql) {}
+  core::Result<core::Id> Insert(const core::ApiToken& token) override;
+  core::Result<core::ApiToken> Get(core::Id id) override;
+  core::Result<std::optional<core::ApiToken>> FindByHash(std::string_view token_hash) override;
+  core::Result<std::vector<core::ApiToken>> List() override;
+  core::Status Revoke(core::Id id, const std::string& at) override;
+  core::Status MarkUsed(core::Id id, const std::string& at) override;
+
+ private:
+  std::vector<core::ApiToken> Select(const std::string& where,
+                                     const std::optional<std::string>& param);
+  soci::session& sql_;
+};
+
 class SqlAuditRepository : public core::AuditRepository {
  public:
   SqlAuditRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}

@@ -32,6 +32,16 @@ class StorePool {
     return work(*s);
   }
 
+  // The pool's size and how many connections are lent out (for /metrics).
+  struct Usage {
+    int size = 0;
+    int in_use = 0;
+  };
+  Usage usage() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return {static_cast<int>(all_.size()), static_cast<int>(all_.size() - free_.size())};
+  }
+
  private:
   store::SociStore* Acquire();
   void ReleaseStore(store::SociStore* s);

@@ -1,0 +1,56 @@
+#include "api/ops.hpp"
+
+#include <soci/soci.h>
+
+#include <exception>
+
+#include "core/json_writer.hpp"
+#include "store/migrations.hpp"
+#include "store/soci_store.hpp"
+
+namespace gongkai::api {
+
+web::HttpResponse ServeMetrics(const web::Metrics& metrics) {
+  web::HttpResponse r;
+  r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  r.body = metrics.Render();
+  r.Set("Cache-Control", "no-store");
+  return r;
+}
+
+web::HttpResponse ServeReadyz(web::StorePool& pool) {
+  std::string reason;
+  int version = 0;
+  try {
+    reason = pool.With([&](store::SociStore& store) -> std::string {
+      soci::session& sql = store.session();
+      int one = 0;
+      sql << "SELECT 1", soci::into(one);
+      auto current = store::CurrentSchemaVersion(sql, store.backend());
+      if (!current.ok()) return current.status().message();
+      version = *current;
+      auto pending = store::CountPendingMigrations(sql, store.backend());
+      if (!pending.ok()) return pending.status().message();
+      if (*pending > 0) return "数据库有 " + std::to_string(*pending) + " 个迁移未执行";
+      core::Status newer = store::CheckSchemaNotNewer(sql, store.backend());
+      if (!newer.ok()) return newer.message();
+      return {};
+    });
+  } catch (const std::exception&) {
+    reason = "数据库无法连接";
+  }
+  web::HttpResponse r;
+  r.content_type = "application/json; charset=utf-8";
+  r.Set("Cache-Control", "no-store");
+  core::JsonObjectWriter w;
+  if (reason.empty()) {
+    w.Add("status", "ready").Add("schema_version", version);
+  } else {
+    r.status = 503;
+    w.Add("status", "not_ready").Add("reason", reason);
+  }
+  r.body = w.Finish();
+  return r;
+}
+
+}  // namespace gongkai::api

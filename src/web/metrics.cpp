@@ -1,0 +1,132 @@
+#include "web/metrics.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "web/store_pool.hpp"
+
+namespace gongkai::web {
+
+namespace {
+
+// A sample value as Prometheus writes it ("0.005", "12", "+Inf").
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string EscapeLabelValue(std::string_view value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '"') {
+      out += "\\\"";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+void Metrics::RecordRequest(std::string_view route, std::string_view method, int status,
+                            double seconds) {
+  std::lock_guard lock(mu_);
+  ++requests_[{std::string(route), std::string(method), status}];
+  Histogram& h = latency_[std::string(route)];
+  for (size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) {
+      ++h.buckets[i];
+      break;
+    }
+  }
+  ++h.count;
+  h.sum += seconds;
+}
+
+void Metrics::RecordCacheHit() {
+  std::lock_guard lock(mu_);
+  ++cache_hits_;
+}
+
+void Metrics::RecordCacheMiss() {
+  std::lock_guard lock(mu_);
+  ++cache_misses_;
+}
+
+void Metrics::WatchPool(StorePool& pool) {
+  std::lock_guard lock(mu_);
+  pool_ = &pool;
+}
+
+std::string Metrics::Render() const {
+  std::lock_guard lock(mu_);
+  std::string out;
+  out += "# HELP gongkai_http_requests_total HTTP requests by route template, method and status.\n";
+  out += "# TYPE gongkai_http_requests_total counter\n";
+  for (const auto& [key, n] : requests_) {
+    const auto& [route, method, status] = key;
+    out += "gongkai_http_requests_total{route=\"" + EscapeLabelValue(route) + "\",method=\"" +
+           EscapeLabelValue(method) + "\",status=\"" + std::to_string(status) + "\"} " +
+           std::to_string(n) + "\n";
+  }
+  out += "# HELP gongkai_http_request_duration_seconds Time to produce a response.\n";
+  out += "# TYPE gongkai_http_request_duration_seconds histogram\n";
+  for (const auto& [route, h] : latency_) {
+    std::string label = "route=\"" + EscapeLabelValue(route) + "\"";
+    uint64_t cumulative = 0;
+    for (size_t i = 0; i < kBuckets.size(); ++i) {
+      cumulative += h.buckets[i];
+      out += "gongkai_http_request_duration_seconds_bucket{" + label + ",le=\"" +
+             Number(kBuckets[i]) + "\"} " + std::to_string(cumulative) + "\n";
+    }
+    out += "gongkai_http_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
+           std::to_string(h.count) + "\n";
+    out += "gongkai_http_request_duration_seconds_sum{" + label + "} " + Number(h.sum) + "\n";
+    out += "gongkai_http_request_duration_seconds_count{" + label + "} " + std::to_string(h.count) +
+           "\n";
+  }
+  out += "# HELP gongkai_page_cache_hits_total Page-cache lookups answered from the cache.\n";
+  out += "# TYPE gongkai_page_cache_hits_total counter\n";
+  out += "gongkai_page_cache_hits_total " + std::to_string(cache_hits_) + "\n";
+  out += "# HELP gongkai_page_cache_misses_total Page-cache lookups that rendered the page.\n";
+  out += "# TYPE gongkai_page_cache_misses_total counter\n";
+  out += "gongkai_page_cache_misses_total " + std::to_string(cache_misses_) + "\n";
+  if (pool_) {
+    StorePool::Usage usage = pool_->usage();
+    out += "# HELP gongkai_db_pool_connections Database connections in the pool.\n";
+    out += "# TYPE gongkai_db_pool_connections gauge\n";
+    out += "gongkai_db_pool_connections " + std::to_string(usage.size) + "\n";
+    out += "# HELP gongkai_db_pool_in_use Database connections lent to requests.\n";
+    out += "# TYPE gongkai_db_pool_in_use gauge\n";
+    out += "gongkai_db_pool_in_use " + std::to_string(usage.in_use) + "\n";
+  }
+  return out;
+}
+
+Handler InstrumentHandler(Metrics& metrics, Handler handler,
+                          std::function<std::string(const HttpRequest&)> route_label) {
+  return [&metrics, handler = std::move(handler),
+          route_label = std::move(route_label)](const HttpRequest& request) {
+    auto start = std::chrono::steady_clock::now();
+    auto seconds = [&] {
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
+    try {
+      HttpResponse response = handler(request);
+      metrics.RecordRequest(route_label(request), request.method, response.status, seconds());
+      return response;
+    } catch (...) {
+      metrics.RecordRequest(route_label(request), request.method, 500, seconds());
+      throw;
+    }
+  };
+}
+
+}  // namespace gongkai::web
