@@ -227,10 +227,15 @@ core::Result<std::vector<RawRow>> ParseJsonRows(const std::string& text) {
         for (const auto& c : value.as_array()) {
           const json::object* co = c.if_object();
           if (!co || !co->contains("channel")) continue;
+          const json::value& channel = co->at("channel");
+          if (!channel.is_string()) {
+            row.fields["#error"] = "发布渠道的 channel 应为字符串";
+            break;
+          }
           if (!joined.empty()) joined += ';';
-          joined += json::value_to<std::string>(co->at("channel"));
+          joined += std::string(channel.as_string());
           if (co->contains("published_on") && co->at("published_on").is_string()) {
-            joined += ":" + json::value_to<std::string>(co->at("published_on"));
+            joined += ":" + std::string(co->at("published_on").as_string());
           }
         }
         row.fields[k] = joined;

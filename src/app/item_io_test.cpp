@@ -142,6 +142,26 @@ TEST_F(ItemIoTest, FileLevelProblemsWriteNothing) {
   EXPECT_EQ(ItemCount(), 0);
 }
 
+// Found by fuzz/csv_import_fuzz: a JSON channel that is not a string threw out of
+// ImportItems (boost::json's value_to) instead of being a row error.
+TEST_F(ItemIoTest, JsonChannelThatIsNotAStringIsARowError) {
+  options_.format = "json";
+  options_.skip_bad = true;
+  for (const char* channel : {"1", "null", "true", "[\"政府网站\"]", "{}"}) {
+    SCOPED_TRACE(channel);
+    std::string json = std::string(
+                           "[{\"title\":\"通知\",\"org\":\"QXS\",\"formed_on\":\"2024-05-01\","
+                           "\"category\":\"通知公告\",\"channels\":[{\"channel\":") +
+                       channel + ",\"published_on\":\"2024-05-02\"}]}]";
+    auto report = ImportItems(store_, ctx_, json, options_);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+    EXPECT_EQ(report->imported, 0u);
+    ASSERT_EQ(report->errors.size(), 1u);
+    EXPECT_EQ(report->errors[0].row, 1u);
+  }
+  EXPECT_EQ(ItemCount(), 0);
+}
+
 TEST_F(ItemIoTest, ExportsOnlyPublishedItemsAndRoundTripsThroughJson) {
   ASSERT_TRUE(ImportItems(store_, ctx_, kCsv, options_).ok());
   size_t count = 0;
