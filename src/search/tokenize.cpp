@@ -36,16 +36,16 @@ std::u32string ToUtf32(std::string_view s) {
       ++i;
       continue;
     }
-    if (i + len > s.size()) {
-      out.push_back(0xFFFD);
-      break;
-    }
-    bool ok = true;
-    for (int k = 1; k < len; ++k) {
+    bool ok = i + len <= s.size();
+    for (int k = 1; ok && k < len; ++k) {
       unsigned char cc = static_cast<unsigned char>(s[i + k]);
       if ((cc >> 6) != 2) ok = false;
       cp = (cp << 6) | (cc & 0x3F);
     }
+    // Overlong forms (C0 80 for NUL), UTF-16 surrogates and values past U+10FFFF are
+    // ill-formed too: passed through, they would come out of ToUtf8 as invalid UTF-8.
+    static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (ok && (cp < kMin[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)) ok = false;
     if (!ok) {
       out.push_back(0xFFFD);
       ++i;

@@ -30,6 +30,28 @@ TEST(TokenizeTest, NormalisesTraditionalAndWidth) {
   EXPECT_THAT(Tokenize("報告ＡＢＣ１２"), ElementsAre("报告", "告", "abc12"));
 }
 
+// Found by fuzz/search_query_fuzz: overlong forms, surrogates and code points past
+// U+10FFFF were decoded as code points, so ToUtf8 (and search snippets) emitted invalid
+// UTF-8 or NUL; a truncated sequence swallowed the rest of the text.
+TEST(TokenizeTest, IllFormedUtf8BecomesReplacementCharacters) {
+  EXPECT_EQ(ToUtf32("\xc0\x80"), U"\uFFFD\uFFFD");                      // overlong NUL
+  EXPECT_EQ(ToUtf32("\xe0\x80\xaf"), U"\uFFFD\uFFFD\uFFFD");            // overlong '/'
+  EXPECT_EQ(ToUtf32("\xed\xa0\x80"), U"\uFFFD\uFFFD\uFFFD");            // surrogate D800
+  EXPECT_EQ(ToUtf32("\xf4\x90\x80\x80"), U"\uFFFD\uFFFD\uFFFD\uFFFD");  // U+110000
+  EXPECT_EQ(ToUtf32("\xe4\xb8"
+                    "a"),
+            U"\uFFFD\uFFFDa");  // truncated, then ASCII
+  EXPECT_EQ(ToUtf32("\xe4\xb8"), U"\uFFFD\uFFFD");
+  EXPECT_EQ(ToUtf32("\xf0\x9f\x98\x80\xe4\xb8\xad"), U"\U0001F600\u4E2D");  // well-formed
+  EXPECT_EQ(ToUtf8(ToUtf32("a\xed\xa0\x80"
+                           "b")),
+            "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+            "b");
+  Query q = ParseQuery("x");
+  EXPECT_EQ(Highlight(std::string("\xc0\x80\xed\xa0\x80", 5), q, 100).find('\0'),
+            std::string::npos);
+}
+
 TEST(QueryTest, WordsBecomePhrasesOfBigrams) {
   Query q = ParseQuery("信息公开  -撤回 \"年度 报告\" 开");
   ASSERT_EQ(q.must.size(), 3u);
