@@ -25,6 +25,7 @@ int Run(int argc, char** argv) {
   AddCaseCommands(app, action);
   AddDemoCommand(app, action);
   AddReportCommand(app, action);
+  AddTokenCommands(app, action);
   AddServeCommand(app, action);
   AddBackupCommands(app, action);
 

@@ -20,6 +20,7 @@ void AddItemCommands(CLI::App& app, Action& action);      // item_commands.cpp
 void AddDemoCommand(CLI::App& app, Action& action);       // demo_command.cpp
 void AddServeCommand(CLI::App& app, Action& action);      // serve_command.cpp (serve, search)
 void AddReportCommand(CLI::App& app, Action& action);     // report_command.cpp
+void AddTokenCommands(CLI::App& app, Action& action);     // token_commands.cpp
 void AddBackupCommands(CLI::App& app, Action& action);    // backup_commands.cpp
 
 }  // namespace gongkai::cli
