@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <future>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -116,16 +117,49 @@ class Browser {
   std::string last_body_;
 };
 
-// City QX with departments A (QXA) and B (QXB); one account per role.
-class BackOfficeTest : public ::testing::Test {
+// City QX with departments A (QXA) and B (QXB); one account per role. Parameterised by
+// backend ("sqlite", "postgres"): each backend gets its own database and server, set up by
+// the first test that needs it and shared by the suite (the accounts are created once).
+class BackOfficeTest : public ::testing::TestWithParam<std::string> {
  protected:
-  static void SetUpTestSuite() {
-    db_ = new gongkai::testing::TestDatabase("sqlite");
-    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  struct Env {
+    std::unique_ptr<gongkai::testing::TestDatabase> db;
+    std::unique_ptr<web::StorePool> pool;
+    std::unique_ptr<BackOffice> office;
+    std::unique_ptr<web::Server> server;
+    std::unique_ptr<std::thread> thread;
+    unsigned short port = 0;
+    bool ready = false;
+  };
+
+  void SetUp() override {
+    std::unique_ptr<Env>& env = envs_[GetParam()];
+    if (!env) {
+      env = std::make_unique<Env>();
+      env->db = std::make_unique<gongkai::testing::TestDatabase>(GetParam());
+      if (!env->db->url().empty()) Start(*env);
+    }
+    if (env->db->url().empty()) {
+      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << env->db->skip_reason();
+      GTEST_SKIP() << env->db->skip_reason();
+    }
+    ASSERT_TRUE(env->ready) << "the back office did not start on " << GetParam();
+    port_ = env->port;
+  }
+
+  static void TearDownTestSuite() {
+    for (auto& [backend, env] : envs_) {
+      if (env->server) env->server->Stop();
+      if (env->thread) env->thread->join();
+    }
+    envs_.clear();
+  }
+
+  // The demo city's data and accounts come from `gongkai demo`; these are the test's own.
+  static void Seed(store::SociStore& st) {
     auto hash = app::HashPassword(kPassword);
     ASSERT_TRUE(hash.ok());
-    core::Status s = (*opened)->Transact([&](core::Repositories& r) -> core::Status {
+    core::Status s = st.Transact([&](core::Repositories& r) -> core::Status {
       core::ChangeContext ctx{"system", "2024-01-01T00:00:00Z"};
       core::Org root;
       root.code = "QX";
@@ -160,19 +194,28 @@ class BackOfficeTest : public ::testing::Test {
       return core::Status::Ok();
     });
     ASSERT_TRUE(s.ok()) << s.ToString();
+  }
 
-    auto pool = web::StorePool::Open(db_->url(), 2);
+  // Migrates and seeds `env`'s database and starts a server on it (env.ready on success).
+  static void Start(Env& env) {
+    {
+      auto opened = store::SociStore::Open(env.db->url(), store::SchemaPolicy::kMigrate);
+      ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+      Seed(**opened);
+      if (::testing::Test::HasFatalFailure()) return;
+    }
+    auto pool = web::StorePool::Open(env.db->url(), 2);
     ASSERT_TRUE(pool.ok()) << pool.status().ToString();
-    pool_ = pool->release();
+    env.pool = std::move(*pool);
     BackOfficeOptions options;
     options.data_dir = GONGKAI_SOURCE_DIR;
     auto key = app::PersonalDataKey::FromBytes(std::string(32, 'k'));
     ASSERT_TRUE(key.ok());
     options.personal_data_key = *key;
     options.now = [] { return base_ + std::chrono::seconds(offset_.load()); };
-    auto office = BackOffice::Create(*pool_, options);
+    auto office = BackOffice::Create(*env.pool, options);
     ASSERT_TRUE(office.ok()) << office.status().ToString();
-    office_ = office->release();
+    env.office = std::move(*office);
     web::ServerOptions so;
     so.port = 0;
     so.threads = 2;
@@ -180,25 +223,18 @@ class BackOfficeTest : public ::testing::Test {
     so.access_log = false;
     auto ready = std::make_shared<std::promise<unsigned short>>();
     so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
-    server_ = new web::Server(
-        so, [](const web::HttpRequest& r) { return office_->Handle(r); },
+    BackOffice* back_office = env.office.get();
+    env.server = std::make_unique<web::Server>(
+        so, [back_office](const web::HttpRequest& r) { return back_office->Handle(r); },
         [](int status) {
           web::HttpResponse r;
           r.status = status;
           return r;
         });
-    thread_ = new std::thread([] { ASSERT_TRUE(server_->Run().ok()); });
-    port_ = ready->get_future().get();
-  }
-
-  static void TearDownTestSuite() {
-    if (server_) server_->Stop();
-    if (thread_) thread_->join();
-    delete thread_;
-    delete server_;
-    delete office_;
-    delete pool_;
-    delete db_;
+    web::Server* server = env.server.get();
+    env.thread = std::make_unique<std::thread>([server] { ASSERT_TRUE(server->Run().ok()); });
+    env.port = ready->get_future().get();
+    env.ready = true;
   }
 
   // A browser signed in as `username`.
@@ -211,15 +247,16 @@ class BackOfficeTest : public ::testing::Test {
 
   static void Advance(std::chrono::seconds s) { offset_ += s.count(); }
 
-  static inline gongkai::testing::TestDatabase* db_ = nullptr;
-  static inline web::StorePool* pool_ = nullptr;
-  static inline BackOffice* office_ = nullptr;
-  static inline web::Server* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
-  static inline unsigned short port_ = 0;
+  static inline std::map<std::string, std::unique_ptr<Env>> envs_;
+  static inline unsigned short port_ = 0;  // of the current test's backend
   static inline const std::chrono::system_clock::time_point base_ =
       std::chrono::system_clock::now();
   static inline std::atomic<int64_t> offset_{0};
 };
+
+// Both backends, named by backend in the test names (PostgreSQL skips without a server).
+#define GONGKAI_ADMIN_BACKENDS(suite)                                                \
+  INSTANTIATE_TEST_SUITE_P(Backends, suite, ::testing::Values("sqlite", "postgres"), \
+                           [](const auto& info) { return info.param; })
 
 }  // namespace gongkai::admin::testing

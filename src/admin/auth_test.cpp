@@ -6,7 +6,7 @@ namespace {
 
 class AuthTest : public BackOfficeTest {};
 
-TEST_F(AuthTest, LoginHappyPathSetsAStrictHttpOnlyCookie) {
+TEST_P(AuthTest, LoginHappyPathSetsAStrictHttpOnlyCookie) {
   Browser b(port_);
   Reply anon = b.Get("/admin");
   EXPECT_EQ(anon.status, 303);
@@ -29,7 +29,7 @@ TEST_F(AuthTest, LoginHappyPathSetsAStrictHttpOnlyCookie) {
   EXPECT_NE(home.body.find("退出"), std::string::npos);
 }
 
-TEST_F(AuthTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
+TEST_P(AuthTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
   Browser b(port_);
   Reply wrong = b.Login("editor", "not-the-password");
   EXPECT_EQ(wrong.status, 200);
@@ -42,7 +42,7 @@ TEST_F(AuthTest, WrongPasswordAndUnknownUserGetTheSameAnswer) {
   EXPECT_EQ(b.Get("/admin").status, 303);
 }
 
-TEST_F(AuthTest, FiveFailuresLockTheAccountUntilTheLockoutEnds) {
+TEST_P(AuthTest, FiveFailuresLockTheAccountUntilTheLockoutEnds) {
   Browser b(port_);
   int attempts = 0;
   Reply r;
@@ -58,7 +58,7 @@ TEST_F(AuthTest, FiveFailuresLockTheAccountUntilTheLockoutEnds) {
   EXPECT_EQ(b.Login("throttled", kPassword).status, 303);
 }
 
-TEST_F(AuthTest, IdleSessionsEnd) {
+TEST_P(AuthTest, IdleSessionsEnd) {
   auto b = As("sleepy");
   Advance(std::chrono::minutes(20));
   EXPECT_EQ(b->Get("/admin").status, 200);  // activity keeps it alive
@@ -70,7 +70,7 @@ TEST_F(AuthTest, IdleSessionsEnd) {
   EXPECT_EQ(r.location, "/admin/login");
 }
 
-TEST_F(AuthTest, SessionsEndAfterTwelveHoursWhateverTheActivity) {
+TEST_P(AuthTest, SessionsEndAfterTwelveHoursWhateverTheActivity) {
   auto b = As("roamer");
   for (int i = 0; i < 24; ++i) {
     Advance(std::chrono::minutes(29));
@@ -80,7 +80,7 @@ TEST_F(AuthTest, SessionsEndAfterTwelveHoursWhateverTheActivity) {
   EXPECT_EQ(b->Get("/admin").status, 303);
 }
 
-TEST_F(AuthTest, LogoutEndsOneSessionLogoutAllEndsEvery) {
+TEST_P(AuthTest, LogoutEndsOneSessionLogoutAllEndsEvery) {
   auto one = As("reviewer");
   auto two = As("reviewer");
   auto three = As("reviewer");
@@ -93,7 +93,7 @@ TEST_F(AuthTest, LogoutEndsOneSessionLogoutAllEndsEvery) {
   EXPECT_EQ(three->Get("/admin").status, 303);
 }
 
-TEST_F(AuthTest, ResetPasswordForcesAChangeBeforeAnythingElse) {
+TEST_P(AuthTest, ResetPasswordForcesAChangeBeforeAnythingElse) {
   auto admin = As("admin");
   Reply reset = admin->Post("/admin/users/handlerb/reset", {{"new_password", "temporary-pass-1"}},
                             "/admin/users/handlerb");
@@ -120,7 +120,7 @@ TEST_F(AuthTest, ResetPasswordForcesAChangeBeforeAnythingElse) {
   EXPECT_EQ(again.Login("handlerb", "a-much-better-one").status, 303);
 }
 
-TEST_F(AuthTest, EveryStateChangingRouteRefusesAMissingOrForgedCsrfToken) {
+TEST_P(AuthTest, EveryStateChangingRouteRefusesAMissingOrForgedCsrfToken) {
   auto admin = As("admin");
   for (const char* path :
        {"/admin/logout", "/admin/logout-all", "/admin/password", "/admin/items/new",
@@ -135,6 +135,8 @@ TEST_F(AuthTest, EveryStateChangingRouteRefusesAMissingOrForgedCsrfToken) {
   EXPECT_EQ(anon.PostRaw("/admin/login", "username=editor&password=x").status, 403);
   EXPECT_EQ(admin->Get("/admin").status, 200) << "still signed in";
 }
+
+GONGKAI_ADMIN_BACKENDS(AuthTest);
 
 }  // namespace
 }  // namespace gongkai::admin::testing

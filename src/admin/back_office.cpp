@@ -55,7 +55,7 @@ web::HttpResponse LoginPage(Office& o, const web::HttpRequest& req, const std::s
   web::View v;
   v.Set("csrf", o.CsrfToken("login:" + binding));
   v.Set("username", username);
-  if (!error.empty()) v.Set("error", error);
+  if (!error.empty()) v.Set("alert", error);
   web::HttpResponse r = o.Page(nullptr, "login", v, "登录", status);
   if (fresh) r.Set("Set-Cookie", web::SetCookieHeader(kLoginCookie, binding, Cookie(o, -1)));
   return r;

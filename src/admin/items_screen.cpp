@@ -163,7 +163,7 @@ web::HttpResponse Show(Office& o, Ctx& ctx, const core::Item& item, const std::s
   v.Set("published_on", item.published_on ? item.published_on->ToIso() : "");
   v.Set("author", item.author);
   v.Set("body_md", item.body_md);
-  if (!error.empty()) v.Set("error", error);
+  if (!error.empty()) v.Set("alert", error);
   bool edit = ctx.Can(core::Action::kItemEdit, item.org_id).ok();
   bool review = ctx.Can(core::Action::kItemReview, item.org_id).ok();
   bool publish = ctx.Can(core::Action::kItemPublish, item.org_id).ok();

@@ -124,7 +124,7 @@ web::HttpResponse Office::Page(const Ctx* ctx, const std::string& name, web::Vie
     user.Set("name", ctx->user.display_name.empty() ? ctx->user.username : ctx->user.display_name);
     user.Set("csrf", CsrfToken(ctx->session_hash));
     user.Set("full_nav", web::View::Bool(!ctx->user.must_change_password));
-    layout.Set("user", user);
+    layout.Set("signed_in", user);
   }
   auto page = templates.Render("layout", layout);
   if (!page.ok()) throw HttpError{500, "服务器内部错误。"};

@@ -93,7 +93,10 @@ struct BackOffice::Impl {
   std::string CsrfToken(const std::string& binding) const;
   bool CsrfValid(const std::string& token, const std::string& binding) const;
 
-  // Renders `name` inside the layout (navigation for `ctx`'s user when given).
+  // Renders `name` inside the layout (navigation for `ctx`'s user when given). No view key
+  // may be the name of a template in templates/admin/ ("user", "error", …): web::Templates
+  // passes every other template as a partial under its own name, and a key that collides
+  // with one is always truthy.
   web::HttpResponse Page(const Ctx* ctx, const std::string& name, web::View view,
                          const std::string& title, int status = 200);
   web::HttpResponse ErrorPage(const Ctx* ctx, int status, const std::string& message);

@@ -34,7 +34,7 @@ class ScreensTest : public BackOfficeTest {
   }
 };
 
-TEST_F(ScreensTest, ItemGoesThroughReviewToPublication) {
+TEST_P(ScreensTest, ItemGoesThroughReviewToPublication) {
   auto editor = As("editor");
   auto reviewer = As("reviewer");
   std::string id = CreateItem(*editor, "关于开展校园安全检查的通知");
@@ -75,7 +75,7 @@ TEST_F(ScreensTest, ItemGoesThroughReviewToPublication) {
   EXPECT_NE(audit.body.find("item.publish"), std::string::npos);
 }
 
-TEST_F(ScreensTest, RequestFromIntakeToAnswer) {
+TEST_P(ScreensTest, RequestFromIntakeToAnswer) {
   auto handler = As("handler");
   Reply created = handler->Post("/admin/requests/new",
                                 {{"org", "QXA"},
@@ -131,7 +131,7 @@ TEST_F(ScreensTest, RequestFromIntakeToAnswer) {
   EXPECT_NE(handler->Get(page).body.find("已答复"), std::string::npos);
 }
 
-TEST_F(ScreensTest, HostileInputIsEscapedEverywhere) {
+TEST_P(ScreensTest, HostileInputIsEscapedEverywhere) {
   auto editor = As("editor");
   for (const char* payload : {kXssScript, kXssAttr}) {
     std::string id = CreateItem(*editor, std::string("标题") + payload, payload);
@@ -176,7 +176,7 @@ TEST_F(ScreensTest, HostileInputIsEscapedEverywhere) {
   }
 }
 
-TEST_F(ScreensTest, ABadFieldIsReportedNextToItAndTheInputKept) {
+TEST_P(ScreensTest, ABadFieldIsReportedNextToItAndTheInputKept) {
   auto editor = As("editor");
   Reply r = editor->Post("/admin/items/new",
                          {{"org", "QXA"},
@@ -193,7 +193,7 @@ TEST_F(ScreensTest, ABadFieldIsReportedNextToItAndTheInputKept) {
   EXPECT_NE(r.body.find("value=\"2024-13-45\""), std::string::npos);
 }
 
-TEST_F(ScreensTest, OutsideTheSubtreeEveryScreenRefuses) {
+TEST_P(ScreensTest, OutsideTheSubtreeEveryScreenRefuses) {
   auto editor = As("editor");
   std::string item = CreateItem(*editor, "教育局内部草稿");
   auto handler = As("handler");
@@ -243,7 +243,7 @@ TEST_F(ScreensTest, OutsideTheSubtreeEveryScreenRefuses) {
   EXPECT_EQ(adminb->Get("/admin/users").body.find(">editor<"), std::string::npos);
 }
 
-TEST_F(ScreensTest, AdminCreatesAUserGrantsRevokesAndDisables) {
+TEST_P(ScreensTest, AdminCreatesAUserGrantsRevokesAndDisables) {
   auto admin = As("admin");
   Reply bad = admin->Post("/admin/users/new",
                           {{"username", "Bad Name"},
@@ -275,6 +275,8 @@ TEST_F(ScreensTest, AdminCreatesAUserGrantsRevokesAndDisables) {
   EXPECT_EQ(lisi.Get("/admin/password").status, 303) << "disabling ends the session";
   EXPECT_EQ(Browser(port_).Login("lisi", "long-enough-pass").status, 200);
 }
+
+GONGKAI_ADMIN_BACKENDS(ScreensTest);
 
 }  // namespace
 }  // namespace gongkai::admin::testing

@@ -72,10 +72,12 @@ core::Result<std::optional<core::LoginFailures>> SqlSessionRepository::GetFailur
 core::Status SqlSessionRepository::PutFailures(const core::LoginFailures& f) {
   int failures = f.failures;
   NullableText locked(f.locked_until);
-  // DELETE + INSERT: identical on both backends (no dialect-specific upsert needed).
-  sql_ << "DELETE FROM login_failures WHERE failure_key = :k", soci::use(f.key);
+  // An upsert (same syntax on SQLite and PostgreSQL): two servers counting a failure for
+  // the same key at once must not collide on the primary key, as DELETE + INSERT would.
   sql_ << "INSERT INTO login_failures (failure_key, failures, first_failed_at, locked_until) "
-          "VALUES (:k, :f, :a, :l)",
+          "VALUES (:k, :f, :a, :l) ON CONFLICT (failure_key) DO UPDATE SET "
+          "failures = excluded.failures, first_failed_at = excluded.first_failed_at, "
+          "locked_until = excluded.locked_until",
       soci::use(f.key), soci::use(failures), soci::use(f.first_failed_at),
       soci::use(locked.value, locked.ind);
   return core::Status::Ok();
