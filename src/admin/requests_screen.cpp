@@ -14,7 +14,7 @@ const char* StateLabel(core::RequestState s) {
 }
 
 const std::vector<std::string> kIntakeFields = {
-    "org",    "channel", "applicant_type", "submitted_on", "description",
+    "org",    "channel", "applicant_type", "submitted_on", "received_on",  "description",
     "doc_no", "name",    "id_document",    "contact",      "delivery_form"};
 
 web::View ChannelOptions(const std::string& selected) {
@@ -107,6 +107,10 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   auto type = core::ParseApplicantType(ctx.Field("applicant_type"));
   if (!type.ok()) form.Error("applicant_type", "请选择申请人类型。");
   auto submitted = FormDate(ctx, form, "submitted_on", true);
+  // The receipt date of 第三十一条: 签收之日 for post, 双方确认之日 online and by fax. Left
+  // blank, it is the day of this registration (the handler confirms receipt by registering);
+  // for a request handed in person it is always the day of submission.
+  auto received = FormDate(ctx, form, "received_on", false);
   app::ApplicantData person{ctx.Field("name"), ctx.Field("id_document"), ctx.Field("contact")};
   if (person.name.empty()) form.Error("name", "请填写申请人姓名或名称。");
   if (person.contact.empty()) form.Error("contact", "请填写联系方式。");
@@ -116,6 +120,11 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   in.channel = *channel;
   in.applicant_type = *type;
   in.submitted_on = *submitted;
+  if (received) {
+    in.confirmed_on = *received;
+  } else if (in.channel != core::RequestChannel::kInPerson) {
+    in.confirmed_on = ctx.Today();
+  }
   in.doc_no = ctx.Field("doc_no");
   in.delivery_form = ctx.Field("delivery_form");
   auto sealed = o.options.personal_data_key->Seal(person);
