@@ -249,7 +249,8 @@ core::Result<std::vector<RawRow>> ParseJsonRows(const std::string& text) {
         row.fields["#error"] = "字段 " + k + " 的类型不正确";
       }
     }
-    for (const auto& [k, v] : row.fields) {
+    for (const auto& field : row.fields) {
+      const std::string& k = field.first;  // not a structured binding: clang 14 cannot capture one
       bool known = k[0] == '#' || std::any_of(std::begin(kColumns), std::end(kColumns),
                                               [&](const Column& c) { return k == c.field; });
       if (!known) {
