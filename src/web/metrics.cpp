@@ -1,7 +1,7 @@
 #include "web/metrics.hpp"
 
+#include <charconv>
 #include <chrono>
-#include <cstdio>
 
 #include "web/store_pool.hpp"
 
@@ -9,11 +9,11 @@ namespace gongkai::web {
 
 namespace {
 
-// A sample value as Prometheus writes it ("0.005", "12", "+Inf").
+// A number in its shortest round-trip form ("0.005", "12").
 std::string Number(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::string("NaN");
 }
 
 }  // namespace
