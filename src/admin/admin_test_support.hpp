@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <future>
 #include <map>
 #include <memory>
@@ -196,12 +197,13 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
     ASSERT_TRUE(s.ok()) << s.ToString();
   }
 
-  // Migrates and seeds `env`'s database and starts a server on it (env.ready on success).
-  static void Start(Env& env) {
+  // Migrates `env`'s database, fills it with `seed` and starts a server on it (env.ready on
+  // success).
+  static void Start(Env& env, const std::function<void(store::SociStore&)>& seed = Seed) {
     {
       auto opened = store::SociStore::Open(env.db->url(), store::SchemaPolicy::kMigrate);
       ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-      Seed(**opened);
+      seed(**opened);
       if (::testing::Test::HasFatalFailure()) return;
     }
     auto pool = web::StorePool::Open(env.db->url(), 2);

@@ -151,11 +151,11 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   return o.Page(&ctx, "request_created", v, "申请已登记");
 }
 
-const std::vector<std::string> kEventFields = {"kind",          "on",
-                                               "note",          "outcome",
-                                               "consult_with",  "extension_days",
-                                               "approver",      "correction_deadline",
-                                               "published_item"};
+const std::vector<std::string> kEventFields = {"kind",           "on",
+                                               "note",           "outcome",
+                                               "consult_with",   "extension_days",
+                                               "approver",       "correction_deadline",
+                                               "published_item", "basis"};
 
 web::HttpResponse Show(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
   core::RequestView view;
@@ -228,6 +228,10 @@ web::HttpResponse Show(Office& o, Ctx& ctx, core::Id id, FormState form, int sta
                                   {"third_party", "第三方（第三十二条）"},
                                   {"inter_agency", "其他机关（第三十四条）"}},
                                  ctx.Field("consult_with")));
+  v.Set("bases", Options({{"", "（答复 r4_1 时选择）"},
+                          {"not_exist", "政府信息不存在（第三十六条第（四）项）"},
+                          {"not_ours", "不属于本机关负责公开（第三十六条第（五）项）"}},
+                         ctx.Field("basis")));
   v.Set("today", ctx.Today().ToIso());
   return o.Page(&ctx, "request", v, "申请 " + r.tracking_no, status);
 }
@@ -249,6 +253,7 @@ web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
   in.outcome = ctx.Field("outcome");
   in.published_item = ctx.Field("published_item");
   in.approver = ctx.Field("approver");
+  in.basis = ctx.Field("basis");
   if (!ctx.Field("consult_with").empty()) {
     auto c = core::ParseConsultationKind(ctx.Field("consult_with"));
     if (!c.ok()) {
