@@ -13,6 +13,7 @@ namespace {
 struct DemoArgs {
   std::string url;
   uint64_t seed = 1;
+  app::DemoOptions years;  // first_year, last_year
 };
 
 int Demo(const DemoArgs& a) {
@@ -28,7 +29,7 @@ int Demo(const DemoArgs& a) {
   });
   if (!loaded.ok()) return PrintError(loaded);
   app::SystemClock clock;
-  app::DemoOptions options;
+  app::DemoOptions options = a.years;
   options.seed = a.seed;
   auto summary = app::GenerateDemo(**store, calendar, clock, options);
   if (!summary.ok()) return PrintError(summary.status());
@@ -52,6 +53,10 @@ void AddDemoCommand(CLI::App& app, Action& action) {
   auto* demo = app.add_subcommand("demo", "生成演示数据：一个虚构的县级市（2016–2025 年）");
   AddDbOption(demo, args->url);
   demo->add_option("--seed", args->seed, "随机种子（相同种子生成相同数据）");
+  demo->add_option("--first-year", args->years.first_year, "第一年（默认 2016）")
+      ->check(CLI::Range(2000, 2999));
+  demo->add_option("--last-year", args->years.last_year, "最后一年（默认 2025）")
+      ->check(CLI::Range(2000, 2999));
   demo->callback([&action, args] { action.Set([args] { return Demo(*args); }); });
 }
 

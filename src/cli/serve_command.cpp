@@ -1,15 +1,26 @@
 // gongkai serve: the public portal over HTTP; gongkai search: the full-text index.
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <optional>
 
+#include "admin/back_office.hpp"
+#include "api/json_api.hpp"
+#include "api/ops.hpp"
+#include "app/config.hpp"
 #include "app/holiday_file.hpp"
 #include "app/personal_data.hpp"
+#include "app/system_clock.hpp"
 #include "cli/commands.hpp"
 #include "search/search_index.hpp"
+#include "web/metrics.hpp"
 #include "web/portal.hpp"
+#include "web/route_label.hpp"
 #include "web/server.hpp"
 #include "web/store_pool.hpp"
 
@@ -17,15 +28,13 @@ namespace gongkai::cli {
 namespace {
 
 struct ServeArgs {
-  std::string url;
-  std::string listen = "127.0.0.1:8080";
-  std::string public_url;
-  int threads = 4;
-  size_t max_connections = 1024;
-  std::string key_file;
-  std::string csrf_secret_file;
+  std::string config_file;
+  // Flags as typed; each one given overrides the config file and the environment.
+  std::map<std::string, std::string> values;  // config key → flag value
+  std::map<std::string, CLI::Option*> options;
   bool secure_cookies = false;
   bool quiet = false;
+  std::string url;  // gongkai search …
 };
 
 // The CSRF key from a file (≥ 32 bytes, shared by every server behind one balancer), or a
@@ -36,26 +45,6 @@ core::Result<web::CsrfTokens> LoadCsrf(const std::string& path) {
   if (!in) return core::InvalidArgument("无法读取 CSRF 密钥文件: " + path, "csrf_secret_file");
   std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return web::CsrfTokens::FromKey(key);
-}
-
-core::Status ParseListen(const std::string& text, std::string& host, unsigned short& port) {
-  size_t colon = text.rfind(':');
-  if (colon == std::string::npos || colon == 0) {
-    return core::InvalidArgument("--listen 须为 地址:端口，如 127.0.0.1:8080", "listen");
-  }
-  host = text.substr(0, colon);
-  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
-    host = host.substr(1, host.size() - 2);
-  }
-  try {
-    size_t used = 0;
-    int p = std::stoi(text.substr(colon + 1), &used);
-    if (used != text.size() - colon - 1 || p < 0 || p > 65535) throw std::out_of_range("port");
-    port = static_cast<unsigned short>(p);
-  } catch (const std::exception&) {
-    return core::InvalidArgument("端口无效: " + text, "listen");
-  }
-  return core::Status::Ok();
 }
 
 // Brings the search index up to date on one connection (migrating the schema first).
@@ -73,43 +62,117 @@ core::Status SyncIndex(const std::string& url, bool rebuild, bool quiet) {
   return core::Status::Ok();
 }
 
+// The settings: defaults, then the config file, then GONGKAI_* variables, then flags.
+core::Result<app::ServerConfig> ResolveConfig(const ServeArgs& a) {
+  GONGKAI_ASSIGN_OR_RETURN(app::ServerConfig config,
+                           app::LoadConfig(a.config_file, app::ProcessEnv()));
+  for (const auto& [key, option] : a.options) {
+    if (option->count() == 0) continue;
+    GONGKAI_RETURN_IF_ERROR(
+        app::SetConfigValue(config, key, a.values.at(key), "--" + std::string(key)));
+  }
+  if (a.quiet) config.access_log = false;
+  if (config.db.empty()) config.db = DefaultDbUrl();
+  return config;
+}
+
+spdlog::level::level_enum SpdlogLevel(app::LogLevel level) {
+  switch (level) {
+    case app::LogLevel::kTrace:
+      return spdlog::level::trace;
+    case app::LogLevel::kDebug:
+      return spdlog::level::debug;
+    case app::LogLevel::kInfo:
+      return spdlog::level::info;
+    case app::LogLevel::kWarn:
+      return spdlog::level::warn;
+    case app::LogLevel::kError:
+      return spdlog::level::err;
+    case app::LogLevel::kOff:
+      return spdlog::level::off;
+  }
+  return spdlog::level::info;
+}
+
 int Serve(const ServeArgs& a) {
+  auto config = ResolveConfig(a);
+  if (!config.ok()) return PrintError(config.status());
+  const app::ServerConfig& c = *config;
+  spdlog::set_level(SpdlogLevel(c.log_level));
   web::ServerOptions options;
-  core::Status s = ParseListen(a.listen, options.address, options.port);
+  options.address = c.listen_address.host;
+  options.port = c.listen_address.port;
+  options.threads = std::max(1, c.threads);
+  options.max_connections = static_cast<size_t>(std::max(1, c.max_connections));
+  options.access_log = c.access_log;
+  core::Status s = SyncIndex(c.db, false, !c.access_log);
   if (!s.ok()) return PrintError(s);
-  options.threads = std::max(1, a.threads);
-  options.max_connections = a.max_connections;
-  options.access_log = !a.quiet;
-  s = SyncIndex(a.url, false, a.quiet);
-  if (!s.ok()) return PrintError(s);
-  auto pool = web::StorePool::Open(a.url, options.threads);
+  auto pool = web::StorePool::Open(c.db, options.threads);
   if (!pool.ok()) return PrintError(pool.status());
+  web::Metrics metrics;
+  metrics.WatchPool(**pool);
+
+  std::optional<app::PersonalDataKey> key;
+  if (!c.key_file.empty()) {
+    auto loaded = app::PersonalDataKey::Load(c.key_file);
+    if (!loaded.ok()) return PrintError(loaded.status());
+    key = *loaded;
+  } else {
+    std::cerr << "未指定个人信息密钥（key_file / --key-file / GONGKAI_KEY_FILE）："
+                 "网上申请、咨询、投诉和后台登记申请暂不受理\n";
+  }
+  auto csrf = LoadCsrf(c.csrf_secret_file);
+  if (!csrf.ok()) return PrintError(csrf.status());
+
   web::PortalOptions portal_options;
   portal_options.data_dir = app::DataDir();
-  if (!a.key_file.empty() || std::getenv("GONGKAI_KEY_FILE")) {
-    auto key = app::PersonalDataKey::LoadFromOptionOrEnv(a.key_file);
-    if (!key.ok()) return PrintError(key.status());
-    portal_options.key = *key;
-  } else if (!a.quiet) {
-    std::cerr
-        << "未指定个人信息密钥（--key-file 或 GONGKAI_KEY_FILE）：网上申请、咨询、投诉暂不受理\n";
-  }
-  auto csrf = LoadCsrf(a.csrf_secret_file);
-  if (!csrf.ok()) return PrintError(csrf.status());
+  portal_options.key = key;
   portal_options.csrf = *csrf;
   portal_options.secure_cookies = a.secure_cookies;
-  portal_options.public_url = a.public_url.empty() ? "http://" + a.listen : a.public_url;
+  portal_options.metrics = &metrics;
+  portal_options.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();
   }
   auto portal = web::Portal::Create(**pool, portal_options);
   if (!portal.ok()) return PrintError(portal.status());
+
+  admin::BackOfficeOptions office_options;
+  office_options.data_dir = app::DataDir();
+  office_options.secure_cookies = a.secure_cookies;
+  office_options.csrf = *csrf;
+  office_options.personal_data_key = key;
+  auto office = admin::BackOffice::Create(**pool, office_options);
+  if (!office.ok()) return PrintError(office.status());
+
+  api::ApiOptions api_options;
+  app::SystemClock clock;
+  api_options.clock = &clock;
+  api_options.personal_key = key;
+  auto json_api = api::JsonApi::Create(**pool, api_options);
+  if (!json_api.ok()) return PrintError(json_api.status());
+
   web::Portal* p = portal->get();
+  admin::BackOffice* o = office->get();
+  api::JsonApi* j = json_api->get();
+  web::StorePool* db = pool->get();
+  web::Metrics* m = &metrics;
+  // One entry point: operations, the back office, the API, then the public portal.
+  web::Handler route = [p, o, j, db, m](const web::HttpRequest& r) {
+    if (r.path == "/metrics") return api::ServeMetrics(*m);
+    if (r.path == "/readyz") return api::ServeReadyz(*db);
+    if (admin::BackOffice::Owns(r.path)) return o->Handle(r);
+    if (api::JsonApi::Owns(r.path)) return j->Handle(r);
+    return p->Handle(r);
+  };
   options.on_listening = [](unsigned short port) {
-    std::cout << "门户已启动: http://127.0.0.1:" << port << "/ （Ctrl-C 停止）" << std::endl;
+    std::cout << "门户已启动: http://127.0.0.1:" << port << "/ （后台 /admin，Ctrl-C 停止）"
+              << std::endl;
   };
   web::Server server(
-      options, [p](const web::HttpRequest& r) { return p->Handle(r); },
+      options,
+      web::InstrumentHandler(metrics, route,
+                             [](const web::HttpRequest& r) { return web::RouteLabel(r.path); }),
       [p](int status) { return p->ErrorPage(status); });
   s = server.Run();
   if (!s.ok()) return PrintError(s);
@@ -120,18 +183,23 @@ int Serve(const ServeArgs& a) {
 
 void AddServeCommand(CLI::App& app, Action& action) {
   auto args = std::make_shared<ServeArgs>();
-  auto* serve = app.add_subcommand("serve", "启动政府信息公开门户（HTTP）");
-  AddDbOption(serve, args->url);
-  serve->add_option("--listen", args->listen, "监听地址:端口（默认 127.0.0.1:8080）");
-  serve->add_option("--threads", args->threads, "工作线程数（每线程一个数据库连接）")
-      ->check(CLI::Range(1, 256));
-  serve->add_option("--max-connections", args->max_connections, "最大并发连接数");
-  serve->add_option("--public-url", args->public_url,
-                    "站点对外地址（用于网站地图和 RSS，默认 http://<listen>）");
-  serve->add_option("--key-file", args->key_file,
-                    "个人信息密钥文件（网上申请等表单需要；也可用 GONGKAI_KEY_FILE）");
-  serve->add_option("--csrf-secret-file", args->csrf_secret_file,
-                    "表单令牌密钥文件（多台服务器共用；默认每次启动随机生成）");
+  auto* serve = app.add_subcommand("serve", "启动政府信息公开门户与后台（HTTP）");
+  serve->add_option(
+      "--config", args->config_file,
+      "配置文件（见 docs/deploy/gongkai.conf.example；GONGKAI_* 环境变量和命令行参数优先）");
+  auto flag = [&](const char* name, const char* key, const char* help) {
+    args->options[key] = serve->add_option(std::string("--") + name, args->values[key], help);
+  };
+  flag("db", "db",
+       "数据库 URL：sqlite:PATH 或 postgresql://…（默认 $GONGKAI_DB，否则 sqlite:gongkai.db）");
+  flag("listen", "listen", "监听地址:端口（默认 127.0.0.1:8080）");
+  flag("threads", "threads", "工作线程数（每线程一个数据库连接，默认 4）");
+  flag("max-connections", "max_connections", "最大并发连接数（默认 1024）");
+  flag("public-url", "public_url", "站点对外地址（用于网站地图和 RSS，默认 http://<listen>）");
+  flag("key-file", "key_file", "个人信息密钥文件（网上申请、后台登记申请需要）");
+  flag("csrf-secret-file", "csrf_secret_file",
+       "表单令牌密钥文件（≥32 字节，多台服务器共用；默认每次启动随机生成）");
+  flag("log-level", "log_level", "日志级别：trace/debug/info/warn/error/off");
   serve->add_flag("--secure-cookies", args->secure_cookies, "Cookie 加 Secure（经 HTTPS 访问时）");
   serve->add_flag("--quiet", args->quiet, "不输出访问日志");
   serve->callback([&action, args] { action.Set([args] { return Serve(*args); }); });

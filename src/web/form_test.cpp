@@ -93,3 +93,25 @@ TEST(RateLimit, BoundsItsMemory) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+#include "web/route_label.hpp"
+
+namespace gongkai::web {
+namespace {
+
+TEST(RouteLabel, TemplatesNotRawPaths) {
+  EXPECT_EQ(RouteLabel("/"), "/");
+  EXPECT_EQ(RouteLabel("/item/12345"), "/item/{id}");
+  EXPECT_EQ(RouteLabel("/org/QXS-JYJ"), "/org/{code}");
+  EXPECT_EQ(RouteLabel("/org/QXS/report/2025"), "/org/{code}/report/{id}");
+  EXPECT_EQ(RouteLabel("/static/portal.0123abcd.css"), "/static/{file}");
+  EXPECT_EQ(RouteLabel("/sitemap-3.xml"), "/sitemap");
+  EXPECT_EQ(RouteLabel("/admin/items/7/publish"), "/admin/items/{id}/publish");
+  EXPECT_EQ(RouteLabel("/api/v1/items"), "/api/v1/items");
+  EXPECT_EQ(RouteLabel("/etc/passwd"), "other");
+  EXPECT_EQ(RouteLabel("/admin/%E4%B8%AD"), "/admin/{value}");
+  EXPECT_EQ(RouteLabel("/api/v1/a/b/c/d"), "/api/v1/a/b/…");
+}
+
+}  // namespace
+}  // namespace gongkai::web

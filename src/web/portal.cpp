@@ -835,6 +835,7 @@ HttpResponse Portal::Handle(const HttpRequest& request) {
     std::string key = request.target;
     uint64_t generation = impl_->Generation();
     std::optional<HttpResponse> page = impl_->page_cache.Get(key, generation);
+    if (Metrics* m = impl_->options.metrics) page ? m->RecordCacheHit() : m->RecordCacheMiss();
     if (!page) {
       HttpRequest plain = request;  // render the full page, whatever the client holds
       plain.headers.erase("if-none-match");

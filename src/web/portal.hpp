@@ -29,6 +29,7 @@
 #include "core/status.hpp"
 #include "web/csrf.hpp"
 #include "web/http.hpp"
+#include "web/metrics.hpp"
 #include "web/store_pool.hpp"
 
 namespace gongkai::web {
@@ -46,6 +47,7 @@ struct PortalOptions {
   size_t page_cache_bytes = 64 << 20;             // rendered pages kept in memory
   std::chrono::milliseconds counter_flush{5000};  // visit counts written this often
   const core::Clock* clock = nullptr;             // the system clock when null
+  Metrics* metrics = nullptr;                     // page-cache hits and misses, if given
 };
 
 class Portal {

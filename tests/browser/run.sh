@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Browser tests: a one-year demo city served on a free port, then the Node/Playwright
+# scripts given (default: every *_test.mjs here) in headless Chromium.
+# Usage: run.sh PATH/TO/gongkai [script.mjs ...]   Screenshots: $GONGKAI_ARTIFACTS (or ./artifacts)
+set -u
+gk=$(realpath "$1"); shift
+here=$(cd "$(dirname "$0")" && pwd)
+artifacts=${GONGKAI_ARTIFACTS:-$PWD/artifacts}
+work=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+unset GONGKAI_DB GONGKAI_KEY_FILE
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+  echo "playwright-core missing: run scripts/install-deps" >&2; exit 1
+fi
+db="sqlite:$work/demo.db"
+"$gk" demo --db "$db" --first-year 2025 --last-year 2025 >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
+"$gk" request keygen "$work/demo.key" >/dev/null || exit 1
+"$gk" serve --db "$db" --key-file "$work/demo.key" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
+server=$!
+base=""
+for _ in $(seq 1 600); do
+  base=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -1)
+  [ -n "$base" ] && break
+  kill -0 "$server" 2>/dev/null || { echo "serve exited:"; cat "$work/serve.err"; exit 1; }
+  sleep 0.5
+done
+[ -n "$base" ] || { echo "serve did not start"; cat "$work/serve.err"; exit 1; }
+scripts=("$@")
+[ ${#scripts[@]} -eq 0 ] && scripts=("$here"/*_test.mjs)
+rc=0
+for s in "${scripts[@]}"; do
+  node "$s" "$base" "$artifacts/$(basename "$s" .mjs)" || rc=1
+done
+exit $rc
