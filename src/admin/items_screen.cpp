@@ -206,7 +206,12 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
     };
   } else if (step == "review") {
     ctx.Require(core::Action::kItemReview, item.org_id);
-    bool approve = ctx.Field("decision") == "approve";
+    std::string decision = ctx.Field("decision");
+    // A missing or unknown decision is not a rejection: the reviewer must say which.
+    if (decision != "approve" && decision != "reject") {
+      return Show(o, ctx, item, "请选择审查意见（通过或退回）。");
+    }
+    bool approve = decision == "approve";
     std::string reason = ctx.Field("reason");
     work = [&, approve, reason](core::Repositories& r) {
       return core::ReviewItem(r, ctx.Change(), user, item.id, approve, reason).status();

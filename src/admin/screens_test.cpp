@@ -40,7 +40,10 @@ TEST_P(ScreensTest, ItemGoesThroughReviewToPublication) {
   std::string id = CreateItem(*editor, "关于开展校园安全检查的通知");
   std::string page = "/admin/items/" + id;
   EXPECT_EQ(editor->Post(page + "/submit", {}, page).status, 303);
-  // The reviewer rejects with a reason; the editor edits and resubmits.
+  // No decision is no decision (not a rejection); then the reviewer rejects with a reason
+  // and the editor edits and resubmits.
+  EXPECT_EQ(reviewer->Post(page + "/review", {{"reason", "?"}}, page).status, 409);
+  EXPECT_NE(editor->Get(page).body.find("待审查"), std::string::npos);
   EXPECT_EQ(
       reviewer->Post(page + "/review", {{"decision", "reject"}, {"reason", "缺少附件说明"}}, page)
           .status,
