@@ -228,71 +228,112 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
     std::string key = lite ? "s.rowid" : "s.item_id";
     std::string filters = Filters(request.org_ids, request.year);
 
-    long long count = 0;
-    sql_ << "SELECT COUNT(*) FROM (SELECT i.id" + from + filters + " LIMIT " +
-                std::to_string(kCountCap + 1) + ") t",
-        soci::use(match), soci::into(count);
+    int limit = std::clamp(request.limit, 1, 100);
+    int offset = std::max(0, request.offset);
+    // The matching published items, newest first: at least the first kCountCap + 1 (for the
+    // count) and the first offset + limit (for the page), or all of them.
+    std::vector<core::Id> matches;
+    const size_t need = static_cast<size_t>(std::max<int64_t>(kCountCap + 1, offset + limit));
+    std::vector<long long> withdrawn;
+    if (request.org_ids.empty() && request.year <= 0) {
+      // No filter: walk the full-text index alone and drop the withdrawn items (the index
+      // holds only items that were published, and a published item can only be withdrawn),
+      // instead of joining every match with its items row (one random row read per match:
+      // 10,000 of them for the count of a common word).
+      soci::rowset<soci::row> rows =
+          (sql_.prepare << "SELECT id FROM items WHERE state = 'withdrawn'");
+      for (const auto& r : rows) withdrawn.push_back(GetInt(r, 0));
+      std::sort(withdrawn.begin(), withdrawn.end());
+    }
+    if (request.org_ids.empty() && request.year <= 0 && withdrawn.size() <= kCountCap) {
+      std::vector<long long> ids(need + withdrawn.size());
+      sql_ << std::string("SELECT ") + key +
+                  (lite ? " FROM item_search s WHERE item_search MATCH :q"
+                        : " FROM item_search s WHERE s.tsv @@ CAST(:q AS tsquery)") +
+                  " ORDER BY " + key + " DESC LIMIT " + std::to_string(ids.size()),
+          soci::use(match), soci::into(ids);
+      for (long long id : ids) {
+        if (std::binary_search(withdrawn.begin(), withdrawn.end(), id)) continue;
+        if (matches.size() < need) matches.push_back(id);
+      }
+    } else {
+      std::vector<long long> ids(need);
+      sql_ << "SELECT " + key + from + filters + " ORDER BY " + key + " DESC LIMIT " +
+                  std::to_string(need),
+          soci::use(match), soci::into(ids);
+      matches.assign(ids.begin(), ids.end());
+    }
+    const int64_t count = static_cast<int64_t>(matches.size());
     result.count = std::min<int64_t>(count, kCountCap);
     result.count_capped = count > kCountCap;
 
     std::vector<core::Id> page_ids;
-    int limit = std::clamp(request.limit, 1, 100);
-    int offset = std::max(0, request.offset);
     if (request.newest) {
-      std::vector<long long> ids(static_cast<size_t>(limit));
-      sql_ << "SELECT " + key + from + filters + " ORDER BY " + key + " DESC LIMIT " +
-                  std::to_string(limit) + " OFFSET " + std::to_string(offset),
-          soci::use(match), soci::into(ids);
-      page_ids.assign(ids.begin(), ids.end());
+      for (size_t k = static_cast<size_t>(offset);
+           k < matches.size() && page_ids.size() < static_cast<size_t>(limit); ++k) {
+        page_ids.push_back(matches[k]);
+      }
     } else {
-      std::vector<long long> ids(static_cast<size_t>(kRankCandidates));
-      sql_ << "SELECT " + key + from + filters + " ORDER BY " + key + " DESC LIMIT " +
-                  std::to_string(kRankCandidates),
-          soci::use(match), soci::into(ids);
+      // Relevance: score the newest kRankCandidates matches by their title and summary (read
+      // without the other columns), then read the page's items in full.
+      std::vector<core::Id> candidates(
+          matches.begin(),
+          matches.begin() + std::min<size_t>(matches.size(), static_cast<size_t>(kRankCandidates)));
       result.ranked_bounded = count > kRankCandidates;
-      std::vector<std::pair<double, core::Item>> scored;
-      if (!ids.empty()) {
-        std::string q = std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.id IN (" +
-                        IdList(std::vector<core::Id>(ids.begin(), ids.end())) + ")";
-        soci::rowset<soci::row> rows = (sql_.prepare << q);
+      struct Scored {
+        double score;
+        std::string published_on;
+        core::Id id;
+      };
+      std::vector<Scored> scored;
+      if (!candidates.empty()) {
+        Matcher matcher(result.query);
+        soci::rowset<soci::row> rows =
+            (sql_.prepare << "SELECT i.id, i.title, i.summary, i.published_on FROM items i "
+                             "WHERE i.id IN (" +
+                                 IdList(candidates) + ")");
         for (const auto& r : rows) {
-          core::Item item = ReadItem(r, false);
+          std::string title = GetText(r, 1), summary = GetText(r, 2);
           double score = 0;
-          for (const Phrase& p : result.query.must) {
-            score += 4.0 * std::min(3, CountOccurrences(item.title, p));
-            score += 1.0 * std::min(3, CountOccurrences(item.summary, p));
-            if (!p.text.empty() && item.title.rfind(p.text, 0) == 0) score += 2.0;
+          for (size_t k = 0; k < result.query.must.size(); ++k) {
+            const Phrase& p = result.query.must[k];
+            score += 4.0 * std::min(3, matcher.Count(title, k));
+            score += 1.0 * std::min(3, matcher.Count(summary, k));
+            if (!p.text.empty() && title.rfind(p.text, 0) == 0) score += 2.0;
           }
-          scored.emplace_back(score, std::move(item));
+          scored.push_back({score, GetText(r, 3), GetInt(r, 0)});
         }
       }
-      std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first > b.first;
-        if (a.second.published_on != b.second.published_on) {
-          return a.second.published_on > b.second.published_on;
-        }
-        return a.second.id > b.second.id;
+      std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+        if (a.score != b.score) return a.score > b.score;
+        if (a.published_on != b.published_on) return a.published_on > b.published_on;
+        return a.id > b.id;
       });
       for (size_t k = static_cast<size_t>(offset);
-           k < scored.size() && result.hits.size() < static_cast<size_t>(limit); ++k) {
-        SearchHit hit;
-        hit.item = std::move(scored[k].second);
-        result.hits.push_back(std::move(hit));
+           k < scored.size() && page_ids.size() < static_cast<size_t>(limit); ++k) {
+        page_ids.push_back(scored[k].id);
       }
     }
-    if (request.newest && !page_ids.empty()) {
+    if (!page_ids.empty()) {
       std::string q = std::string("SELECT ") + kItemColumns + " FROM items i WHERE i.id IN (" +
-                      IdList(page_ids) + ") ORDER BY i.id DESC";
+                      IdList(page_ids) + ")";
+      std::vector<core::Item> items;
       soci::rowset<soci::row> rows = (sql_.prepare << q);
-      for (const auto& r : rows) {
-        SearchHit hit;
-        hit.item = ReadItem(r, false);
-        result.hits.push_back(std::move(hit));
+      for (const auto& r : rows) items.push_back(ReadItem(r, false));
+      for (core::Id id : page_ids) {  // in page order
+        for (auto& item : items) {
+          if (item.id != id) continue;
+          SearchHit hit;
+          hit.item = std::move(item);
+          result.hits.push_back(std::move(hit));
+          break;
+        }
       }
     }
+    Matcher matcher(result.query);
     for (SearchHit& hit : result.hits) {
-      hit.title_html = Highlight(hit.item.title, result.query, 200);
-      hit.snippet_html = Highlight(hit.item.summary, result.query, 120);
+      hit.title_html = matcher.Highlight(hit.item.title, 200);
+      hit.snippet_html = matcher.Highlight(hit.item.summary, 120);
     }
     return result;
   } catch (const std::exception& e) {

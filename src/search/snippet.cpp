@@ -32,9 +32,47 @@ std::vector<std::u32string> Needles(const Phrase& p) {
 std::string HtmlEscape(std::string_view text) { return text::HtmlEscape(text); }
 
 int CountOccurrences(std::string_view text, const Phrase& phrase) {
-  std::u32string hay = FoldAll(ToUtf32(text));
+  Query query;
+  query.must.push_back(phrase);
+  return Matcher(query).Count(text, 0);
+}
+
+std::string Highlight(std::string_view text, const Query& query, size_t max_chars) {
+  return Matcher(query).Highlight(text, max_chars);
+}
+
+Matcher::Matcher(const Query& query) {
+  for (const Phrase& p : query.must) {
+    needles_.push_back(Needles(p));
+    std::vector<std::string> plain;
+    for (const auto& needle : needles_.back()) {
+      if (std::any_of(needle.begin(), needle.end(),
+                      [](char32_t c) { return c >= 0x21 && c <= 0x7E; })) {
+        plain.clear();
+        break;
+      }
+      if (!needle.empty()) plain.push_back(ToUtf8(needle));
+    }
+    plain_.push_back(std::move(plain));
+  }
+}
+
+int Matcher::Count(std::string_view text, size_t phrase) const {
+  if (phrase >= needles_.size()) return 0;
   int n = 0;
-  for (const auto& needle : Needles(phrase)) {
+  if (!plain_[phrase].empty()) {
+    // UTF-8 is self-synchronising: a byte match of a whole needle is a character match, and
+    // folding cannot turn any other character into one of the needle's.
+    for (const auto& needle : plain_[phrase]) {
+      for (size_t pos = text.find(needle); pos != std::string_view::npos;
+           pos = text.find(needle, pos + needle.size())) {
+        ++n;
+      }
+    }
+    return n;
+  }
+  std::u32string hay = FoldAll(ToUtf32(text));
+  for (const auto& needle : needles_[phrase]) {
     if (needle.empty()) continue;
     for (size_t pos = hay.find(needle); pos != std::u32string::npos;
          pos = hay.find(needle, pos + needle.size())) {
@@ -44,7 +82,7 @@ int CountOccurrences(std::string_view text, const Phrase& phrase) {
   return n;
 }
 
-std::string Highlight(std::string_view text, const Query& query, size_t max_chars) {
+std::string Matcher::Highlight(std::string_view text, size_t max_chars) const {
   std::u32string raw = ToUtf32(text);
   // Drop Markdown marks and collapse line breaks.
   std::u32string clean;
@@ -57,8 +95,8 @@ std::string Highlight(std::string_view text, const Query& query, size_t max_char
   std::u32string folded = FoldAll(clean);
   std::vector<char> marked(clean.size(), 0);
   size_t first = std::u32string::npos;
-  for (const Phrase& p : query.must) {
-    for (const auto& needle : Needles(p)) {
+  for (const auto& needles : needles_) {
+    for (const auto& needle : needles) {
       if (needle.empty()) continue;
       for (size_t pos = folded.find(needle); pos != std::u32string::npos;
            pos = folded.find(needle, pos + needle.size())) {
