@@ -120,6 +120,21 @@ TEST_P(AuthTest, ResetPasswordForcesAChangeBeforeAnythingElse) {
   EXPECT_EQ(again.Login("handlerb", "a-much-better-one").status, 303);
 }
 
+TEST_P(AuthTest, LogoutAllWorksWhileAPasswordChangeIsPending) {
+  auto admin = As("admin");
+  ASSERT_EQ(admin
+                ->Post("/admin/users/sleepy/reset", {{"new_password", "temporary-pass-2"}},
+                       "/admin/users/sleepy")
+                .status,
+            303);
+  Browser b(port_);
+  ASSERT_EQ(b.Login("sleepy", "temporary-pass-2").location, "/admin/password");
+  Reply all = b.Post("/admin/logout-all", {}, "/admin/password");
+  EXPECT_EQ(all.status, 303);
+  EXPECT_EQ(all.location, "/admin/login");
+  EXPECT_EQ(b.Get("/admin/password").location, "/admin/login");
+}
+
 TEST_P(AuthTest, EveryStateChangingRouteRefusesAMissingOrForgedCsrfToken) {
   auto admin = As("admin");
   for (const char* path :

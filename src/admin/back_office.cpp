@@ -189,11 +189,12 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
   }
   std::string first = parts.empty() ? "" : parts[0];
   if (first == "logout" && parts.size() == 1) return Logout(o, *ctx);
+  // Ending every session stays possible with a reset password (the layout offers it).
+  if (first == "logout-all" && parts.size() == 1) return LogoutAll(o, *ctx);
   if (first == "password" && parts.size() == 1) return PasswordScreen(o, *ctx);
   // A reset password must be replaced before anything else.
   if (ctx->user.must_change_password) return Redirect("/admin/password");
   if (first.empty()) return Dashboard(o, *ctx);
-  if (first == "logout-all" && parts.size() == 1) return LogoutAll(o, *ctx);
   if (first == "items") return ItemsScreen(o, *ctx, parts);
   if (first == "requests") return RequestsScreen(o, *ctx, parts);
   if (first == "users") return UsersScreen(o, *ctx, parts);
