@@ -130,6 +130,7 @@ int Serve(const ServeArgs& a) {
   portal_options.csrf = *csrf;
   portal_options.secure_cookies = a.secure_cookies;
   portal_options.metrics = &metrics;
+  portal_options.attachment_dir = c.attachment_dir;
   portal_options.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();

@@ -570,6 +570,17 @@ class Repos final : public Repositories {
       return out;
     }
 
+    Result<std::vector<Response>> ListResponsesFor(Id item_id) override {
+      std::vector<Response> out;
+      for (const auto& [_, resp] : r_.t().responses.rows()) {
+        if (resp.interpreted_item_id == item_id) out.push_back(resp);
+      }
+      for (const auto& resp : out) r_.Read(resp.held_on);
+      std::stable_sort(out.begin(), out.end(),
+                       [](const Response& a, const Response& b) { return a.held_on < b.held_on; });
+      return out;
+    }
+
     Result<int> MaxIndexSerial(std::string_view org_code, int year) override {
       // As SQL: the largest index_no in ["CODE/YEAR-", "CODE/YEAR.") by text order.
       std::string lo = std::string(org_code) + "/" + std::to_string(year) + "-";

@@ -150,6 +150,7 @@ enum class ResponseKind {
   kOther,
 };
 const char* ResponseKindCode(ResponseKind k);
+const char* ResponseKindLabel(ResponseKind k);  // 新闻发布会, 政策解读稿件, ...
 Result<ResponseKind> ParseResponseKind(std::string_view text);
 
 struct Response {

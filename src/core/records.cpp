@@ -118,6 +118,7 @@ const char* ChannelCode(Channel v) { return EnumLookup(kChannels, v).code; }
 const char* ChannelLabel(Channel v) { return EnumLookup(kChannels, v).label; }
 Result<Channel> ParseChannel(std::string_view t) { return EnumParse(kChannels, t, "channel"); }
 const char* ResponseKindCode(ResponseKind v) { return EnumLookup(kResponseKinds, v).code; }
+const char* ResponseKindLabel(ResponseKind v) { return EnumLookup(kResponseKinds, v).label; }
 Result<ResponseKind> ParseResponseKind(std::string_view t) {
   return EnumParse(kResponseKinds, t, "kind");
 }

@@ -104,6 +104,8 @@ class ItemRepository {
 
   virtual Result<Id> InsertResponse(const Response& response) = 0;
   virtual Result<std::vector<Response>> ListResponses(Id org_id, int year) = 0;
+  // The responses interpreting item `item_id` (政策解读 linked to it), by date.
+  virtual Result<std::vector<Response>> ListResponsesFor(Id item_id) = 0;
 
   // The largest serial of any 索引号 "{org_code}/{year}-NNNNN" ever stored, withdrawn
   // items included (0 when none), so that serials are never reused.

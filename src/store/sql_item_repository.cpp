@@ -265,24 +265,28 @@ core::Result<Id> SqlItemRepository::InsertResponse(const core::Response& r) {
   return Id{id};
 }
 
-core::Result<std::vector<core::Response>> SqlItemRepository::ListResponses(Id org_id, int year) {
+namespace {
+
+// Reads the responses selected by `where` (binding :k) held in [from, to], in date order.
+std::vector<core::Response> SelectResponses(soci::session& sql, const char* where, long long key,
+                                            std::string from, std::string to) {
   std::vector<core::Response> out;
   core::Response r;
-  long long id = 0, org = org_id;
-  std::string kind, held, from = YearStart(year), to = YearEnd(year);
+  long long id = 0, org = 0;
+  std::string kind, held;
   int principal = 0;
   NullableId item;
   soci::statement st =
-      (sql_.prepare << "SELECT id, kind, held_on, topic, concern_key, principal_attended, "
-                       "interpreted_item_id FROM responses WHERE org_id = :o AND held_on >= :f "
-                       "AND held_on <= :t ORDER BY held_on, id",
-       soci::into(id), soci::into(kind), soci::into(held), soci::into(r.topic),
+      (sql.prepare << std::string("SELECT id, org_id, kind, held_on, topic, concern_key, "
+                                  "principal_attended, interpreted_item_id FROM responses WHERE ") +
+                          where + " AND held_on >= :f AND held_on <= :t ORDER BY held_on, id",
+       soci::into(id), soci::into(org), soci::into(kind), soci::into(held), soci::into(r.topic),
        soci::into(r.concern_key), soci::into(principal), soci::into(item.value, item.ind),
-       soci::use(org), soci::use(from), soci::use(to));
+       soci::use(key), soci::use(from), soci::use(to));
   st.execute();
   while (st.fetch()) {
     r.id = id;
-    r.org_id = org_id;
+    r.org_id = org;
     r.kind = Unwrap(core::ParseResponseKind(kind));
     r.held_on = ToDate(held);
     r.principal_attended = principal != 0;
@@ -290,6 +294,16 @@ core::Result<std::vector<core::Response>> SqlItemRepository::ListResponses(Id or
     out.push_back(r);
   }
   return out;
+}
+
+}  // namespace
+
+core::Result<std::vector<core::Response>> SqlItemRepository::ListResponses(Id org_id, int year) {
+  return SelectResponses(sql_, "org_id = :k", org_id, YearStart(year), YearEnd(year));
+}
+
+core::Result<std::vector<core::Response>> SqlItemRepository::ListResponsesFor(Id item_id) {
+  return SelectResponses(sql_, "interpreted_item_id = :k", item_id, "0000-01-01", "9999-12-31");
 }
 
 }  // namespace gongkai::store

@@ -68,6 +68,7 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<int64_t> Count() override;
   core::Result<core::Id> InsertResponse(const core::Response& response) override;
   core::Result<std::vector<core::Response>> ListResponses(core::Id org_id, int year) override;
+  core::Result<std::vector<core::Response>> ListResponsesFor(core::Id item_id) override;
   // In sql_item_suggest.cpp:
   core::Result<std::vector<core::Item>> FindPublished(std::string_view doc_no,
                                                       const std::vector<std::string>& title_phrases,

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "app/attachment_store.hpp"
 #include "app/markdown.hpp"
 #include "app/system_clock.hpp"
 #include "core/calendar_service.hpp"
@@ -111,6 +112,19 @@ std::string CspWithStyleHashes(const std::string& html) {
 }
 
 std::string DateText(const std::optional<core::Date>& d) { return d ? d->ToIso() : ""; }
+
+// "1.5 MB", "320 KB", "12 字节".
+std::string SizeText(int64_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+  } else if (bytes >= 1024) {
+    std::snprintf(buf, sizeof buf, "%lld KB", static_cast<long long>((bytes + 1023) / 1024));
+  } else {
+    std::snprintf(buf, sizeof buf, "%lld 字节", static_cast<long long>(bytes));
+  }
+  return buf;
+}
 
 // An IMF-fixdate for the start of civil day `d` in Beijing (16:00 GMT the day before).
 std::string HttpDate(core::Date d) {
@@ -474,8 +488,74 @@ struct Portal::Impl {
       channels.Push(cv);
     }
     v.Set("channels", channels);
+    std::vector<core::ItemAttachment> attachments;
+    std::vector<core::Response> interpretations;
+    Check(pool.With([&](store::SociStore& st) -> core::Result<bool> {
+      GONGKAI_RETURN_IF_ERROR(st.Transact([&](core::Repositories& repos) -> core::Status {
+        GONGKAI_ASSIGN_OR_RETURN(attachments, repos.items().ListAttachments(item->id));
+        GONGKAI_ASSIGN_OR_RETURN(interpretations, repos.items().ListResponsesFor(item->id));
+        return core::Status::Ok();
+      }));
+      return true;
+    }));
+    View files = View::List();
+    for (const auto& a : attachments) {
+      View fv;
+      fv.Set("href",
+             "/item/" + std::to_string(item->id) + "/attachment/" + std::to_string(a.position));
+      fv.Set("name", a.name);
+      fv.Set("size", SizeText(a.size_bytes));
+      files.Push(fv);
+    }
+    v.Set("attachments", files);
+    v.Set("has_attachments", View::Bool(!attachments.empty()));
+    View readings = View::List();
+    for (const auto& resp : interpretations) {
+      View rv;
+      rv.Set("kind", core::ResponseKindLabel(resp.kind));
+      rv.Set("date", resp.held_on.ToIso());
+      rv.Set("topic", resp.topic);
+      readings.Push(rv);
+    }
+    v.Set("interpretations", readings);
+    v.Set("has_interpretations", View::Bool(!interpretations.empty()));
     HttpResponse r = Page(req, "item", v);
     if (item->published_on) r.Set("Last-Modified", HttpDate(*item->published_on));
+    return r;
+  }
+
+  // An attachment of a published item, as stored (verified against its digest). Served as a
+  // download with the sanitised name, never rendered inline (no HTML or SVG is accepted at
+  // upload, and nosniff plus the CSP hold anyway).
+  HttpResponse Attachment(const HttpRequest& req, const std::string& id_text,
+                          const std::string& position_text) {
+    int64_t id = 0, position = 0;
+    if (!ParseInt(id_text, id, INT64_C(999999999999)) ||
+        !ParseInt(position_text, position, 10000)) {
+      throw HttpError{404};
+    }
+    if (options.attachment_dir.empty()) throw HttpError{404};
+    std::optional<core::ItemAttachment> found;
+    Check(pool.With([&](store::SociStore& st) -> core::Result<bool> {
+      GONGKAI_ASSIGN_OR_RETURN(auto item,
+                               search::SearchIndex(st.session(), st.backend()).GetPublished(id));
+      if (!item) return false;
+      GONGKAI_RETURN_IF_ERROR(st.Transact([&](core::Repositories& repos) -> core::Status {
+        GONGKAI_ASSIGN_OR_RETURN(auto list, repos.items().ListAttachments(id));
+        for (auto& a : list) {
+          if (a.position == position) found = a;
+        }
+        return core::Status::Ok();
+      }));
+      return true;
+    }));
+    if (!found) throw HttpError{404};
+    auto bytes = Check(app::AttachmentStore(options.attachment_dir).Read(found->sha256));
+    HttpResponse r;
+    r.content_type = found->media_type;
+    r.body = std::move(bytes);
+    r.Set("Content-Disposition", "attachment; filename*=UTF-8''" + UrlEncode(found->name));
+    ApplyCaching(req, r, 86400);
     return r;
   }
 
@@ -762,6 +842,9 @@ struct Portal::Impl {
     }
     if (parts.size() == 2 && parts[0] == "static") return Static(req, parts[1]);
     if (parts.size() == 2 && parts[0] == "item") return ItemPage(req, parts[1]);
+    if (parts.size() == 4 && parts[0] == "item" && parts[2] == "attachment") {
+      return Attachment(req, parts[1], parts[3]);
+    }
     if (parts.size() == 2 && parts[0] == "org") return OrgPage(req, parts[1]);
     if (parts.size() == 3 && parts[0] == "org" && parts[2] == "rss.xml") {
       return Rss(req, parts[1]);

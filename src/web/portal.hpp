@@ -7,7 +7,9 @@
 //   /org/{code}/report/{year}      the annual report: the latest published version, else
 //                                  computed from the records
 //   /org/{code}/rss.xml            the body's latest items as RSS 2.0
-//   /item/{id}                     an item with its metadata table and body
+//   /item/{id}                     an item with its metadata table, body, attachments and
+//                                  linked interpretations (政策解读)
+//   /item/{id}/attachment/{n}      the item's n-th attachment (content-addressed: cached)
 //   /search?q=…[&org=CODE][&year=YYYY][&sort=newest][&page=N]
 //   /sitemap.xml, /sitemap-{n}.xml every published item's page (sitemap index + pages)
 //   /robots.txt, /healthz, /static/{file} (hashed names cached for a year)
@@ -47,7 +49,8 @@ struct PortalOptions {
   size_t page_cache_bytes = 64 << 20;             // rendered pages kept in memory
   std::chrono::milliseconds counter_flush{5000};  // visit counts written this often
   const core::Clock* clock = nullptr;             // the system clock when null
-  Metrics* metrics = nullptr;                     // page-cache hits and misses, if given
+  std::string attachment_dir;  // where item attachments are stored (app/attachment_store)
+  Metrics* metrics = nullptr;  // page-cache hits and misses, if given
 };
 
 class Portal {

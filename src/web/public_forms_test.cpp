@@ -4,11 +4,14 @@
 #include "web/public_forms.hpp"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <future>
 #include <regex>
 #include <thread>
 
+#include "app/attachment_store.hpp"
 #include "core/audit.hpp"
 #include "search/search_index.hpp"
 #include "store/site_counters.hpp"
@@ -47,7 +50,19 @@ class FormsTest : public ::testing::Test {
       item.state = core::ItemState::kPublished;
       item.body_md = "招生范围和时间。";
       GONGKAI_ASSIGN_OR_RETURN(item_id_, r.items().Insert(item));
-      return core::Status::Ok();
+      auto file =
+          app::AttachmentStore(AttachmentDir()).Put("%PDF-1.4\n招生范围图\n", "招生范围.pdf");
+      GONGKAI_RETURN_IF_ERROR(file.status());
+      file->item_id = item_id_;
+      file->position = 1;
+      GONGKAI_RETURN_IF_ERROR(r.items().AddAttachment(*file).status());
+      core::Response reading;
+      reading.org_id = root_id_;
+      reading.kind = core::ResponseKind::kInterpretation;
+      reading.held_on = core::Date::FromYmd(2026, 5, 3);
+      reading.topic = "一图读懂义务教育招生";
+      reading.interpreted_item_id = item_id_;
+      return r.items().InsertResponse(reading).status();
     });
     ASSERT_TRUE(s.ok()) << s.ToString();
     ASSERT_TRUE(search::SearchIndex(store_->session(), store_->backend()).Sync().ok());
@@ -56,6 +71,13 @@ class FormsTest : public ::testing::Test {
   static void TearDownTestSuite() {
     delete store_;
     delete db_;
+    std::filesystem::remove_all(AttachmentDir());
+  }
+
+  static std::string AttachmentDir() {
+    return (std::filesystem::temp_directory_path() /
+            ("gongkai-forms-test-" + std::to_string(getpid())))
+        .string();
   }
 
   void SetUp() override { Start(100); }
@@ -72,6 +94,7 @@ class FormsTest : public ::testing::Test {
     ASSERT_TRUE(key.ok());
     po.key = *key;
     po.form_burst = burst;
+    po.attachment_dir = AttachmentDir();
     po.counter_flush = std::chrono::milliseconds(100);
     po.clock = &clock_;
     auto portal = Portal::Create(*pool_, po);
@@ -82,6 +105,7 @@ class FormsTest : public ::testing::Test {
     so.threads = 2;
     so.handle_signals = false;
     so.access_log = false;
+    so.shutdown_grace = std::chrono::seconds(2);
     auto ready = std::make_shared<std::promise<unsigned short>>();
     so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
     Portal* p = portal_.get();
@@ -324,6 +348,25 @@ TEST_F(FormsTest, PagesAreCachedUntilTheDataChangesAndVisitsAreCounted) {
   ASSERT_TRUE(misses.ok());
   ASSERT_EQ(misses->size(), 1u);
   EXPECT_EQ((*misses)[0].key, "不存在的词语甲乙丙");
+}
+
+TEST_F(FormsTest, ItemPageListsAttachmentsAndInterpretations) {
+  std::string item = "/item/" + std::to_string(item_id_);
+  Reply page = Get(item);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("招生范围.pdf"), std::string::npos);
+  EXPECT_NE(page.body.find("一图读懂义务教育招生"), std::string::npos);
+  EXPECT_NE(page.body.find("政策解读稿件"), std::string::npos);
+  Reply file = Get(item + "/attachment/1");
+  ASSERT_EQ(file.status, 200);
+  EXPECT_EQ(file.Header("Content-Type"), "application/pdf");
+  EXPECT_NE(file.Header("Content-Disposition").find("attachment; filename*=UTF-8''"),
+            std::string::npos);
+  EXPECT_EQ(file.body, "%PDF-1.4\n招生范围图\n");
+  EXPECT_EQ(Get(item + "/attachment/2").status, 404);
+  int traversal = Get(item + "/attachment/..%2f..%2fetc").status;
+  EXPECT_TRUE(traversal == 400 || traversal == 404) << traversal;
+  EXPECT_EQ(Get("/item/999999/attachment/1").status, 404);
 }
 
 }  // namespace
