@@ -28,6 +28,7 @@ int Run(int argc, char** argv) {
   AddTokenCommands(app, action);
   AddServeCommand(app, action);
   AddBackupCommands(app, action);
+  AddSiteCommands(app, action);
 
   try {
     app.parse(argc, argv);

@@ -531,12 +531,12 @@ TEST(FakeStoreTest, CasesRoundTrip) {
   FakeStore store;
   Id org = InsertOrg(store, MakeOrg("ORG"));
   std::vector<Consultation> consultations = {
-      {0, org, ConsultChannel::kPhone, D("2025-04-02"), "a", true},
-      {0, org, ConsultChannel::kOnline, D("2025-04-01"), "b", false},
-      {0, org, ConsultChannel::kOnSite, D("2024-04-01"), "c", true}};
+      {0, org, ConsultChannel::kPhone, D("2025-04-02"), "a", true, ""},
+      {0, org, ConsultChannel::kOnline, D("2025-04-01"), "b", false, "sealed"},
+      {0, org, ConsultChannel::kOnSite, D("2024-04-01"), "c", true, ""}};
   std::vector<Complaint> complaints = {
-      {0, org, ComplaintChannel::kHotline12345, D("2025-01-05"), "投诉", D("2025-01-09")},
-      {0, org, ComplaintChannel::kMayorMailbox, D("2025-01-04"), "信箱", std::nullopt}};
+      {0, org, ComplaintChannel::kHotline12345, D("2025-01-05"), "投诉", D("2025-01-09"), ""},
+      {0, org, ComplaintChannel::kMayorMailbox, D("2025-01-04"), "信箱", std::nullopt, "sealed"}};
   LegalCase review{
       0, org, CaseKind::kReview, std::nullopt, D("2025-05-01"), CaseResult::kPending, std::nullopt};
   Commit(store, [&](Repositories& r) {

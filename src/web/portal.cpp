@@ -631,7 +631,13 @@ struct Portal::Impl {
   HttpResponse SearchPage(const HttpRequest& req) {
     auto t = Tree();
     std::string q = req.Param("q");
-    if (q.size() > 200) q.resize(200);
+    if (q.size() > 200) {
+      // Cut at a character boundary: drop the continuation bytes of a split character
+      // and its lead byte.
+      size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80) --cut;
+      q.resize(cut);
+    }
     search::SearchRequest sr;
     sr.q = q;
     sr.newest = req.Param("sort") == "newest";

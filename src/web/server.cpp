@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -104,6 +105,24 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec) {
     if (ec) return OnReadError(ec);
     busy_ = true;
+    // Refused before the body is read: HTTP versions other than 1.0/1.1 (505); a
+    // Transfer-Encoding that does not end in chunked, whose body length is unknowable
+    // (RFC 9112 §6.3 — served, its body would be read as the next request: smuggling);
+    // several Host headers (§3.2). A missing Host is tolerated: there is one site.
+    const auto& h = parser_->get();
+    int refuse = 0;
+    if (h.version() != 10 && h.version() != 11) {
+      refuse = 505;
+    } else if (h.find(http::field::transfer_encoding) != h.end() && !parser_->chunked()) {
+      refuse = 400;
+    } else if (h.count(http::field::host) > 1) {
+      refuse = 400;
+    }
+    if (refuse != 0) {
+      auto start = std::chrono::steady_clock::now();
+      return Send(SafeErrorPage(shared_, refuse), std::string(h.method_string()), "-", false, false,
+                  start, 11);
+    }
     stream_.expires_after(shared_.options.read_timeout);
     http::async_read(
         stream_, buffer_, *parser_,
@@ -134,7 +153,7 @@ class Session : public std::enable_shared_from_this<Session> {
     bool head = req.method() == http::verb::head;
     bool target_ok = false;
     HttpRequest request = ToHttpRequest(req, target_ok);
-    request.remote_address = remote_address_;
+    request.remote_address = ClientAddress(request);
     HttpResponse response;
     bool known_method = req.method() == http::verb::get || head || req.method() == http::verb::post;
     if (!target_ok) {
@@ -158,6 +177,22 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     Send(std::move(response), std::string(req.method_string()),
          target_ok ? request.path : std::string("-"), keep_alive, head, start, req.version());
+  }
+
+  // The socket's peer, or for a trusted proxy the client it names last in X-Forwarded-For.
+  std::string ClientAddress(const HttpRequest& request) const {
+    const auto& proxies = shared_.options.trusted_proxies;
+    if (std::find(proxies.begin(), proxies.end(), remote_address_) == proxies.end()) {
+      return remote_address_;
+    }
+    std::string forwarded = request.Header("x-forwarded-for");
+    size_t comma = forwarded.rfind(',');
+    std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
+    while (!last.empty() && last.front() == ' ') last.erase(0, 1);
+    while (!last.empty() && last.back() == ' ') last.pop_back();
+    beast::error_code ec;
+    auto address = asio::ip::make_address(last, ec);
+    return ec ? remote_address_ : address.to_string();
   }
 
   void Send(HttpResponse r, std::string method, std::string path, bool keep_alive, bool head,

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/status.hpp"
 #include "web/http.hpp"
@@ -30,6 +31,11 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{30};    // between requests on a kept-alive connection
   std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM/SIGINT
   bool access_log = true;
+  // Peers whose X-Forwarded-For is believed (a reverse proxy such as nginx on the same
+  // host): for requests from them, HttpRequest::remote_address is the last address the
+  // proxy appended, so rate limits and sign-in throttling apply per client, not to the
+  // proxy. Requests from anyone else keep the socket's address.
+  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
   bool handle_signals = true;  // SIGTERM/SIGINT stop the server gracefully
   // Called once the socket listens, with the bound port (useful with port 0).
   std::function<void(unsigned short)> on_listening;

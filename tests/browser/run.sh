@@ -33,4 +33,9 @@ rc=0
 for s in "${scripts[@]}"; do
   node "$s" "$base" "$artifacts/$(basename "$s" .mjs)" || rc=1
 done
+# A graceful stop writes the pending visit counts: the home and item pages just seen.
+kill -TERM "$server" && wait "$server"
+server=""
+visits=$("$gk" site visits --db "$db" --year "$(date +%Y)" | head -1 | grep -o '[0-9]*$')
+if [ "${visits:-0}" -lt 2 ]; then echo "FAIL: visits not counted: ${visits:-none}"; rc=1; fi
 exit $rc
