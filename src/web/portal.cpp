@@ -16,8 +16,6 @@
 #include "core/calendar_service.hpp"
 #include "core/catalog.hpp"
 #include "core/org_tree.hpp"
-#include "report/document.hpp"
-#include "report/render_html.hpp"
 #include "search/search_index.hpp"
 #include "search/snippet.hpp"
 #include "store/site_counters.hpp"
@@ -25,6 +23,7 @@
 #include "web/counter_batch.hpp"
 #include "web/page_cache.hpp"
 #include "web/public_forms.hpp"
+#include "web/report_pages.hpp"
 #include "web/templates.hpp"
 
 namespace gongkai::web {
@@ -86,31 +85,6 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-std::string Sha256Base64(std::string_view bytes) {
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char b64[sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)];
-  sodium_bin2base64(b64, sizeof b64, hash, sizeof hash, sodium_base64_VARIANT_ORIGINAL);
-  return b64;
-}
-
-// A CSP for a complete document with embedded <style> elements: each allowed by its hash.
-std::string CspWithStyleHashes(const std::string& html) {
-  std::string sources;
-  size_t pos = 0;
-  while ((pos = html.find("<style", pos)) != std::string::npos) {
-    size_t open_end = html.find('>', pos);
-    size_t close = html.find("</style>", open_end);
-    if (open_end == std::string::npos || close == std::string::npos) break;
-    sources += " 'sha256-" +
-               Sha256Base64(std::string_view(html).substr(open_end + 1, close - open_end - 1)) +
-               "'";
-    pos = close;
-  }
-  return "default-src 'none'; style-src 'self'" + sources +
-         "; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-}
-
 std::string DateText(const std::optional<core::Date>& d) { return d ? d->ToIso() : ""; }
 
 // "1.5 MB", "320 KB", "12 字节".
@@ -155,7 +129,7 @@ struct Portal::Impl {
   std::mutex mu;
   std::shared_ptr<const core::OrgTree> tree;
   std::chrono::steady_clock::time_point tree_loaded, last_sync;
-  std::map<std::string, std::pair<std::chrono::steady_clock::time_point, std::string>> report_cache;
+  ReportPages reports{pool};
   app::SystemClock system_clock;
   PageCache page_cache;
   std::unique_ptr<PublicForms> forms;
@@ -559,55 +533,14 @@ struct Portal::Impl {
     return r;
   }
 
-  HttpResponse ReportPage(const HttpRequest& req, const std::string& code,
-                          const std::string& year_text) {
+  HttpResponse ReportPage(const HttpRequest& req, const std::vector<std::string>& parts) {
     int64_t year = 0;
-    if (!ParseInt(year_text, year, 2999) || year < 2000) throw HttpError{404};
+    if (!ParseInt(parts[3], year, 2999) || year < 2000 || parts.size() > 5) throw HttpError{404};
     auto t = Tree();
-    const core::Org& org = FindOrg(*t, code);
-    std::string key = org.code + "/" + std::to_string(year);
-    std::string html;
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      auto it = report_cache.find(key);
-      if (it != report_cache.end() &&
-          std::chrono::steady_clock::now() - it->second.first < std::chrono::minutes(5)) {
-        html = it->second.second;
-      }
-    }
-    if (html.empty()) {
-      core::Status s = pool.With([&](store::SociStore& st) {
-        return st.Transact([&](core::Repositories& repos) -> core::Status {
-          bool subtree = !org.parent_id.has_value();
-          GONGKAI_ASSIGN_OR_RETURN(auto versions, repos.reports().ListSnapshots(
-                                                      org.id, static_cast<int>(year), subtree));
-          if (!versions.empty()) {
-            html = versions.back().html;
-            return core::Status::Ok();
-          }
-          GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-          report::ReportRequest request;
-          request.org_code = org.code;
-          request.year = static_cast<int>(year);
-          GONGKAI_ASSIGN_OR_RETURN(auto doc, report::ComposeReport(repos, calendar, request));
-          html = report::RenderHtml(doc.report, doc.render);
-          return core::Status::Ok();
-        });
-      });
-      if (!s.ok()) {
-        spdlog::error("portal: report {}: {}", key, s.ToString());
-        throw HttpError{s.code() == core::ErrorCode::kNotFound ||
-                                s.code() == core::ErrorCode::kInvalidArgument
-                            ? 404
-                            : 500};
-      }
-      std::lock_guard<std::mutex> lock(mu);
-      report_cache[key] = {std::chrono::steady_clock::now(), html};
-    }
-    HttpResponse r;
-    r.body = std::move(html);
-    r.Set("Content-Security-Policy", CspWithStyleHashes(r.body));
-    ApplyCaching(req, r, kPageMaxAge);
+    const core::Org& org = FindOrg(*t, parts[1]);
+    HttpResponse r = reports.Handle(req, org, static_cast<int>(year),
+                                    parts.size() == 5 ? "/" + parts[4] : std::string());
+    if (r.status == 404 || r.status == 500) throw HttpError{r.status};
     return r;
   }
 
@@ -855,8 +788,8 @@ struct Portal::Impl {
     if (parts.size() == 3 && parts[0] == "org" && parts[2] == "rss.xml") {
       return Rss(req, parts[1]);
     }
-    if (parts.size() == 4 && parts[0] == "org" && parts[2] == "report") {
-      return ReportPage(req, parts[1], parts[3]);
+    if (parts.size() >= 4 && parts[0] == "org" && parts[2] == "report") {
+      return ReportPage(req, parts);
     }
     throw HttpError{404};
   }

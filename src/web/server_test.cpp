@@ -282,6 +282,20 @@ TEST_F(ServerTest, SitemapRssAndReport) {
   EXPECT_EQ(report.status, 200) << report.body.substr(0, 500);
   EXPECT_NE(report.body.find("2024年政府信息公开工作年度报告"), std::string::npos);
   EXPECT_NE(report.Header("Content-Security-Policy").find("'sha256-"), std::string::npos);
+  EXPECT_NE(report.body.find("本年报尚未发布"), std::string::npos);  // no version published
+  Reply json = Get(port_, "/org/QX/report/2024/report.json");
+  EXPECT_EQ(json.status, 200);
+  EXPECT_EQ(json.Header("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_NE(json.body.find("\"cells\""), std::string::npos);
+  Reply xlsx = Get(port_, "/org/QX/report/2024/report.xlsx");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");  // a ZIP container
+  Reply csv = Get(port_, "/org/QX/report/2024/table3.csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");  // UTF-8 BOM for Excel
+  EXPECT_EQ(Get(port_, "/org/QX/report/2024/v1").status, 404);
+  EXPECT_EQ(Get(port_, "/org/QX/report/2024/secrets.txt").status, 404);
+  EXPECT_EQ(Get(port_, "/org/QX/report/2024/a/b").status, 404);
 }
 
 }  // namespace

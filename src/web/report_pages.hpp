@@ -1,0 +1,44 @@
+// The annual report pages of the portal (政府信息公开年报):
+//   /org/{code}/report/{year}              the latest published version, else the report
+//                                          computed from the records, with the version
+//                                          history and the downloads above it
+//   /org/{code}/report/{year}/v{n}         published version n as it was published
+//   /org/{code}/report/{year}/report.json  the latest published version's data (gongkai
+//                                          JSON, docs/report.schema.json), else computed
+//   /org/{code}/report/{year}/report.xlsx  the tables as computed from the records now
+//   /org/{code}/report/{year}/table{N}.csv one table as CSV (legacy.csv for the old format)
+// Published versions never change; computed ones are rebuilt at most every 5 minutes.
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/org.hpp"
+#include "web/http.hpp"
+#include "web/store_pool.hpp"
+
+namespace gongkai::web {
+
+class ReportPages {
+ public:
+  explicit ReportPages(StorePool& pool) : pool_(pool) {}
+  // `rest` is what follows /org/{code}/report/{year} ("" or "/v2", "/report.json", …).
+  // Throws nothing; errors are answered with `status` set (404/500) and an empty body, for
+  // the portal to replace with its error page.
+  HttpResponse Handle(const HttpRequest& request, const core::Org& org, int year,
+                      const std::string& rest);
+
+ private:
+  struct Computed;
+  std::shared_ptr<const Computed> Compute(const core::Org& org, int year);
+  StorePool& pool_;
+  std::mutex mu_;
+  std::map<std::string,
+           std::pair<std::chrono::steady_clock::time_point, std::shared_ptr<const Computed>>>
+      cache_;
+};
+
+}  // namespace gongkai::web
