@@ -31,13 +31,16 @@ void AddDbOption(CLI::App* command, std::string& url) {
 #include <unistd.h>
 
 #include "app/system_clock.hpp"
+#include "search/search_index.hpp"
 #include "text/normalize.hpp"
 
 namespace gongkai::cli {
 
 core::Result<std::unique_ptr<store::SociStore>> OpenStore(const std::string& url,
                                                           store::SchemaPolicy policy) {
-  return store::SociStore::Open(url, policy);
+  GONGKAI_ASSIGN_OR_RETURN(auto store, store::SociStore::Open(url, policy));
+  search::InstallPublishHook(*store);  // publishing indexes in the same transaction
+  return store;
 }
 
 int RunInTransaction(const std::string& url,

@@ -5,32 +5,32 @@
 namespace gongkai::search {
 namespace {
 
-// The phrases of one word: normally one; a one-character Han run inside a longer word
-// (e.g. "第3号令") cannot be a prefix in the middle of a phrase, so the word is split there
-// into phrases that must all occur.
+// The phrase of one word, token for token as Tokenize() writes the same text: a Han run
+// gives its bigrams and, when another run follows it in the word, its run-final single
+// token (the document has it there too: "验证12345" → 验证 证 12345). A one-character Han run
+// at the end of the word is a prefix (in the document it may start a longer run).
 std::vector<Phrase> WordPhrases(std::string_view word) {
-  std::vector<Phrase> out;
-  Phrase current;
-  for (const Run& run : Runs(word)) {
-    if (!current.text.empty()) current.text += " ";
-    current.text += ToUtf8(run.text);
+  Phrase phrase;
+  std::vector<Run> runs = Runs(word);
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const Run& run = runs[r];
+    bool last = r + 1 == runs.size();
+    if (!phrase.text.empty()) phrase.text += " ";
+    phrase.text += ToUtf8(run.text);
     if (!run.han) {
-      current.tokens.push_back(ToUtf8(run.text));
-      continue;
-    }
-    if (run.text.size() == 1) {
-      current.tokens.push_back(ToUtf8(run.text));
-      current.last_is_prefix = true;
-      out.push_back(std::move(current));
-      current = Phrase();
+      phrase.tokens.push_back(ToUtf8(run.text));
       continue;
     }
     for (size_t k = 0; k + 1 < run.text.size(); ++k) {
-      current.tokens.push_back(ToUtf8(run.text.substr(k, 2)));
+      phrase.tokens.push_back(ToUtf8(run.text.substr(k, 2)));
     }
+    if (!last || run.text.size() == 1) {
+      phrase.tokens.push_back(ToUtf8(run.text.substr(run.text.size() - 1)));
+    }
+    phrase.last_is_prefix = last && run.text.size() == 1;
   }
-  if (!current.tokens.empty()) out.push_back(std::move(current));
-  return out;
+  if (phrase.tokens.empty()) return {};
+  return {std::move(phrase)};
 }
 
 bool IsQuote(char32_t c) { return c == U'"' || c == U'\u201C' || c == U'\u201D'; }

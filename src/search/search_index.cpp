@@ -101,56 +101,65 @@ std::string IndexedText(const core::Item& item) {
   return text;
 }
 
-core::Result<int64_t> SearchIndex::Sync() {
+int64_t SearchIndex::IndexPending(std::optional<core::Id> only) {
   const bool lite = backend_ == store::Backend::kSqlite;
+  std::string select = std::string("SELECT ") + kItemColumns +
+                       ", i.body_md FROM items i WHERE i.state = "
+                       "'published' AND NOT EXISTS (SELECT 1 FROM " +
+                       (lite ? "item_search_docs d" : "item_search d") +
+                       " WHERE d.item_id = i.id)" + (only ? " AND i.id = :only" : "") +
+                       " ORDER BY i.id";
+  std::vector<core::Item> batch;
+  {
+    long long only_id = only.value_or(0);
+    soci::rowset<soci::row> rows =
+        only ? (sql_.prepare << select, soci::use(only_id)) : (sql_.prepare << select);
+    for (const auto& r : rows) batch.push_back(ReadItem(r, true));
+  }
+  long long id = 0;
+  std::string tokens;
+  int64_t n = 0;
+  if (lite) {
+    soci::statement ins_fts =
+        (sql_.prepare << "INSERT INTO item_search(rowid, tokens) VALUES (:id, :t)", soci::use(id),
+         soci::use(tokens));
+    soci::statement ins_doc =
+        (sql_.prepare << "INSERT INTO item_search_docs(item_id) VALUES (:id)", soci::use(id));
+    for (const auto& item : batch) {
+      auto toks = Tokenize(IndexedText(item));
+      if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
+      tokens.clear();
+      for (const auto& t : toks) {
+        if (!tokens.empty()) tokens += ' ';
+        tokens += t;
+      }
+      id = item.id;
+      ins_fts.execute(true);
+      ins_doc.execute(true);
+      ++n;
+    }
+  } else {
+    soci::statement ins = (sql_.prepare << "INSERT INTO item_search(item_id, tsv) VALUES "
+                                           "(:id, CAST(:t AS tsvector))",
+                           soci::use(id), soci::use(tokens));
+    for (const auto& item : batch) {
+      auto toks = Tokenize(IndexedText(item));
+      if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
+      tokens = TsvectorText(toks);
+      id = item.id;
+      ins.execute(true);
+      ++n;
+    }
+  }
+  return n;
+}
+
+core::Result<int64_t> SearchIndex::Sync() {
   try {
-    sql_ << (lite ? "BEGIN IMMEDIATE" : "BEGIN");
+    sql_ << (backend_ == store::Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     int64_t n = 0;
     try {
-      std::string select = std::string("SELECT ") + kItemColumns +
-                           ", i.body_md FROM items i WHERE i.state = "
-                           "'published' AND NOT EXISTS (SELECT 1 FROM " +
-                           (lite ? "item_search_docs d" : "item_search d") +
-                           " WHERE d.item_id = i.id) ORDER BY i.id";
-      std::vector<core::Item> batch;
-      {
-        soci::rowset<soci::row> rows = (sql_.prepare << select);
-        for (const auto& r : rows) batch.push_back(ReadItem(r, true));
-      }
-      long long id = 0;
-      std::string tokens;
-      if (lite) {
-        soci::statement ins_fts = (sql_.prepare << "INSERT INTO item_search(rowid, tokens) VALUES "
-                                                   "(:id, :t)",
-                                   soci::use(id), soci::use(tokens));
-        soci::statement ins_doc =
-            (sql_.prepare << "INSERT INTO item_search_docs(item_id) VALUES (:id)", soci::use(id));
-        for (const auto& item : batch) {
-          auto toks = Tokenize(IndexedText(item));
-          if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
-          tokens.clear();
-          for (const auto& t : toks) {
-            if (!tokens.empty()) tokens += ' ';
-            tokens += t;
-          }
-          id = item.id;
-          ins_fts.execute(true);
-          ins_doc.execute(true);
-          ++n;
-        }
-      } else {
-        soci::statement ins = (sql_.prepare << "INSERT INTO item_search(item_id, tsv) VALUES "
-                                               "(:id, CAST(:t AS tsvector))",
-                               soci::use(id), soci::use(tokens));
-        for (const auto& item : batch) {
-          auto toks = Tokenize(IndexedText(item));
-          if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
-          tokens = TsvectorText(toks);
-          id = item.id;
-          ins.execute(true);
-          ++n;
-        }
-      }
+      n = IndexPending(std::nullopt);
       sql_ << "COMMIT";
     } catch (...) {
       try {
@@ -163,6 +172,21 @@ core::Result<int64_t> SearchIndex::Sync() {
   } catch (const std::exception& e) {
     return Unavailable(e);
   }
+}
+
+core::Status SearchIndex::IndexItem(core::Id id) {
+  try {
+    IndexPending(id);
+    return core::Status::Ok();
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+void InstallPublishHook(store::SociStore& store) {
+  store.SetPublishHook([](soci::session& sql, store::Backend backend, core::Id id) {
+    return SearchIndex(sql, backend).IndexItem(id);
+  });
 }
 
 core::Result<int64_t> SearchIndex::Rebuild() {

@@ -21,6 +21,7 @@
 #include "core/item.hpp"
 #include "search/query.hpp"
 #include "store/db_url.hpp"
+#include "store/soci_store.hpp"
 
 namespace soci {
 class session;
@@ -69,6 +70,9 @@ class SearchIndex {
 
   // Indexes every published item not yet indexed, in one transaction; returns how many.
   core::Result<int64_t> Sync();
+  // Indexes item `id` if it is published and not yet indexed, inside the caller's open
+  // transaction (see InstallPublishHook). kUnavailable on a database failure.
+  core::Status IndexItem(core::Id id);
   // Empties the index and indexes every published item again; returns how many.
   core::Result<int64_t> Rebuild();
   // Items in the index (withdrawn ones included).
@@ -90,9 +94,16 @@ class SearchIndex {
   core::Result<int64_t> CountPublished();
 
  private:
+  // Indexes the published items not yet indexed (or only item `only`) on the current
+  // transaction; returns how many. Throws on database errors.
+  int64_t IndexPending(std::optional<core::Id> only);
   soci::session& sql_;
   store::Backend backend_;
 };
+
+// Makes `store` index every item it stores as published in the same transaction (so a
+// published item is findable the moment its publication commits).
+void InstallPublishHook(store::SociStore& store);
 
 // The text indexed for an item: title, 文号, 索引号, publisher, summary and body, separated
 // so that phrases cannot run from one field into the next.

@@ -216,6 +216,33 @@ TEST_P(SearchIndexTest, SyncIsIncrementalAndRebuildIsComplete) {
   EXPECT_EQ(Hits("投诉举报"), Scan("投诉举报"));
 }
 
+// With the publish hook, an item is indexed in the transaction that publishes it: found at
+// once without a Sync, and not indexed when that transaction rolls back.
+TEST_P(SearchIndexTest, PublishingIndexesInTheSameTransaction) {
+  InstallPublishHook(*store_);
+  auto publish = [&](const std::string& title, const std::string& index_no, bool fail) {
+    return store_->Transact([&](core::Repositories& r) -> core::Status {
+      core::Item item = items_[1];
+      item.id = 0;
+      item.title = title;
+      item.index_no = index_no;
+      item.state = core::ItemState::kDraft;
+      GONGKAI_ASSIGN_OR_RETURN(item.id, r.items().Insert(item));
+      item.state = core::ItemState::kPublished;
+      GONGKAI_RETURN_IF_ERROR(r.items().Update(item));
+      if (fail) return core::InvalidArgument("rolled back on purpose");
+      return core::Status::Ok();
+    });
+  };
+  ASSERT_TRUE(publish("关于开展桥梁安全巡查的通知", "QX/2022-00100", false).ok());
+  EXPECT_EQ(Hits("桥梁安全巡查").size(), 1u);
+  EXPECT_FALSE(publish("关于开展隧道安全巡查的通知", "QX/2022-00101", true).ok());
+  EXPECT_TRUE(Hits("隧道安全巡查").empty());
+  auto synced = Index().Sync();
+  ASSERT_TRUE(synced.ok());
+  EXPECT_EQ(*synced, 0);  // nothing was left for the periodic sync
+}
+
 TEST_P(SearchIndexTest, ListsPublishedItemsByBodyAndCategory) {
   auto page = Index().ListPublished({root_}, "法定主动公开内容", 0, 2);
   ASSERT_TRUE(page.ok());

@@ -64,11 +64,32 @@ TEST(QueryTest, WordsBecomePhrasesOfBigrams) {
             "('信息' <-> '息公' <-> '公开') & ('年度' <-> '度报' <-> '报告') & '开':* & !'撤回'");
 }
 
-TEST(QueryTest, SingleHanInsideAWordSplitsIt) {
+TEST(QueryTest, MixedWordsAreOnePhraseAsTheDocumentTokenizesThem) {
   Query q = ParseQuery("第3号令");
-  ASSERT_EQ(q.must.size(), 2u);
-  EXPECT_THAT(q.must[0].tokens, ElementsAre("第"));
-  EXPECT_THAT(q.must[1].tokens, ElementsAre("3", "号令"));
+  ASSERT_EQ(q.must.size(), 1u);
+  EXPECT_THAT(q.must[0].tokens, ElementsAre("第", "3", "号令"));
+  EXPECT_THAT(ParseQuery("扩容验证12345").must[0].tokens,
+              ElementsAre("扩容", "容验", "验证", "证", "12345"));
+  // Each query's phrase occurs, token for token, in the tokens of a document holding the
+  // word between other text (the last token as a prefix when the phrase says so).
+  for (const char* word :
+       {"第3号令", "扩容验证12345", "2021年", "青府发2024", "a水b", "PDF版本", "3号", "信息公开"}) {
+    Query w = ParseQuery(word);
+    ASSERT_EQ(w.must.size(), 1u) << word;
+    const Phrase& p = w.must[0];
+    auto doc = Tokenize(std::string("关于") + word + "的通知");
+    bool found = false;
+    for (size_t i = 0; !found && i + p.tokens.size() <= doc.size(); ++i) {
+      bool all = true;
+      for (size_t k = 0; all && k < p.tokens.size(); ++k) {
+        bool last = k + 1 == p.tokens.size();
+        all = last && p.last_is_prefix ? doc[i + k].rfind(p.tokens[k], 0) == 0
+                                       : doc[i + k] == p.tokens[k];
+      }
+      found = all;
+    }
+    EXPECT_TRUE(found) << word;
+  }
 }
 
 TEST(QueryTest, PunctuationAndExclusionsAloneAreEmpty) {

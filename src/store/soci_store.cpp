@@ -28,6 +28,7 @@ class SociStore::Repos : public core::Repositories {
         api_tokens_(sql),
         reports_(sql, backend),
         sessions_(sql) {}
+  void SetPublishHook(PublishHook hook) { items_.SetPublishHook(std::move(hook)); }
   core::OrgRepository& orgs() override { return orgs_; }
   core::UserRepository& users() override { return users_; }
   core::CalendarRepository& calendar() override { return calendar_; }
@@ -70,6 +71,8 @@ class SociStore::Repos : public core::Repositories {
 
 SociStore::SociStore(std::unique_ptr<soci::session> sql, Backend backend)
     : sql_(std::move(sql)), backend_(backend), repos_(std::make_unique<Repos>(*sql_, backend)) {}
+
+void SociStore::SetPublishHook(PublishHook hook) { repos_->SetPublishHook(std::move(hook)); }
 
 SociStore::~SociStore() = default;
 

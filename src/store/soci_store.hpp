@@ -3,6 +3,7 @@
 // One SociStore is one connection; it is not thread-safe (the server will hold a pool).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -31,6 +32,13 @@ class SociStore : public core::Store {
   ~SociStore() override;
 
   core::Status Transact(const std::function<core::Status(core::Repositories&)>& work) override;
+
+  // Run inside the transaction that stores an item as published (ItemRepository::Update or
+  // Insert with state published), on this store's session: the search index uses it to
+  // index the item in the same transaction as its publication. A failing hook fails the
+  // repository call, so the publication rolls back with it.
+  using PublishHook = std::function<core::Status(soci::session&, Backend, core::Id item_id)>;
+  void SetPublishHook(PublishHook hook);
 
   Backend backend() const { return backend_; }
   // Refreshes the query planner's statistics (ANALYZE). Call after bulk loads: without them

@@ -95,9 +95,15 @@ void SqlItemRepository::SaveChannels(const std::vector<core::Item>& items) {
       soci::use(ids), soci::use(channels), soci::use(dates);
 }
 
+core::Status SqlItemRepository::AfterStore(const core::Item& item) {
+  if (!publish_hook_ || item.state != core::ItemState::kPublished) return core::Status::Ok();
+  return publish_hook_(sql_, backend_, item.id);
+}
+
 core::Result<Id> SqlItemRepository::Insert(const core::Item& item) {
   std::vector<core::Item> one{item};
   GONGKAI_RETURN_IF_ERROR(InsertMany(one));
+  GONGKAI_RETURN_IF_ERROR(AfterStore(one.front()));
   return one.front().id;
 }
 
@@ -143,7 +149,7 @@ core::Status SqlItemRepository::Update(const core::Item& it) {
   if (st.get_affected_rows() == 0) return core::NotFound("信息不存在: id " + std::to_string(id));
   sql_ << "DELETE FROM item_channels WHERE item_id = :id", soci::use(id);
   SaveChannels({it});
-  return core::Status::Ok();
+  return AfterStore(it);
 }
 
 std::vector<core::Item> SqlItemRepository::Select(const std::string& tail,

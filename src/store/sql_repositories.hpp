@@ -6,6 +6,7 @@
 
 #include "core/store.hpp"
 #include "store/db_url.hpp"
+#include "store/soci_store.hpp"
 
 namespace gongkai::store {
 
@@ -59,6 +60,7 @@ class SqlCalendarRepository : public core::CalendarRepository {
 class SqlItemRepository : public core::ItemRepository {
  public:
   SqlItemRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  void SetPublishHook(SociStore::PublishHook hook) { publish_hook_ = std::move(hook); }
   core::Result<core::Id> Insert(const core::Item& item) override;
   core::Status InsertMany(std::vector<core::Item>& items) override;
   core::Status Update(const core::Item& item) override;
@@ -89,8 +91,11 @@ class SqlItemRepository : public core::ItemRepository {
   std::vector<core::Item> Select(const std::string& tail, const std::vector<std::string>& params,
                                  bool with_body);
   void SaveChannels(const std::vector<core::Item>& items);
+  // Runs the publish hook for `item` when it is stored as published.
+  core::Status AfterStore(const core::Item& item);
   soci::session& sql_;
   Backend backend_;
+  SociStore::PublishHook publish_hook_;
 };
 
 class SqlSubmissionRepository : public core::SubmissionRepository {

@@ -1,5 +1,7 @@
 #include "web/store_pool.hpp"
 
+#include "search/search_index.hpp"
+
 namespace gongkai::web {
 
 core::Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url, int size) {
@@ -7,6 +9,7 @@ core::Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url,
   for (int i = 0; i < (size < 1 ? 1 : size); ++i) {
     GONGKAI_ASSIGN_OR_RETURN(auto s,
                              store::SociStore::Open(url, store::SchemaPolicy::kRequireCurrent));
+    search::InstallPublishHook(*s);  // publishing indexes in the same transaction
     pool->free_.push_back(s.get());
     pool->all_.push_back(std::move(s));
   }
