@@ -353,16 +353,17 @@ TEST_P(StoreTest, ConsultationsComplaintsAndLegalCasesRoundTrip) {
   core::Id org = AddOrg("QXS");
   Tx([&](core::Repositories& r) -> core::Status {
     std::vector<core::Consultation> cs = {
-        {0, org, core::ConsultChannel::kOnSite, D("2017-02-01"), "户籍", true},
-        {0, org, core::ConsultChannel::kPhone, D("2017-12-31"), "婚姻登记", false},
-        {0, org, core::ConsultChannel::kOnline, D("2018-01-01"), "公共交通", true}};
+        {0, org, core::ConsultChannel::kOnSite, D("2017-02-01"), "户籍", true, ""},
+        {0, org, core::ConsultChannel::kPhone, D("2017-12-31"), "婚姻登记", false, "c2VhbGVk"},
+        {0, org, core::ConsultChannel::kOnline, D("2018-01-01"), "公共交通", true, ""}};
     GONGKAI_RETURN_IF_ERROR(r.cases().InsertConsultations(cs));
     GONGKAI_ASSIGN_OR_RETURN(auto cs_back, r.cases().ListConsultations(org, 2017));
     EXPECT_EQ(cs_back, (std::vector<core::Consultation>{cs[0], cs[1]}));
 
     std::vector<core::Complaint> ps = {
-        {0, org, core::ComplaintChannel::kMayorMailbox, D("2017-04-01"), "噪音", D("2017-04-03")},
-        {0, org, core::ComplaintChannel::kHotline12345, D("2017-04-02"), "路灯", std::nullopt}};
+        {0, org, core::ComplaintChannel::kMayorMailbox, D("2017-04-01"), "噪音", D("2017-04-03"),
+         "c2VhbGVk"},
+        {0, org, core::ComplaintChannel::kHotline12345, D("2017-04-02"), "路灯", std::nullopt, ""}};
     GONGKAI_RETURN_IF_ERROR(r.cases().InsertComplaints(ps));
     GONGKAI_ASSIGN_OR_RETURN(auto ps_back, r.cases().ListComplaints(org, 2017));
     EXPECT_EQ(ps_back, ps);
