@@ -259,7 +259,9 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
     std::vector<core::Id> matches;
     const size_t need = static_cast<size_t>(std::max<int64_t>(kCountCap + 1, offset + limit));
     std::vector<long long> withdrawn;
-    if (request.org_ids.empty() && request.year <= 0) {
+    const bool unfiltered = request.org_ids.empty() && request.year <= 0 &&
+                            request.category.empty() && request.validity.empty();
+    if (unfiltered) {
       // No filter: walk the full-text index alone and drop the withdrawn items (the index
       // holds only items that were published, and a published item can only be withdrawn),
       // instead of joining every match with its items row (one random row read per match:
@@ -269,7 +271,7 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       for (const auto& r : rows) withdrawn.push_back(GetInt(r, 0));
       std::sort(withdrawn.begin(), withdrawn.end());
     }
-    if (request.org_ids.empty() && request.year <= 0 && withdrawn.size() <= kCountCap) {
+    if (unfiltered && withdrawn.size() <= kCountCap) {
       std::vector<long long> ids(need + withdrawn.size());
       sql_ << std::string("SELECT ") + key +
                   (lite ? " FROM item_search s WHERE item_search MATCH :q"
@@ -281,10 +283,19 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
         if (matches.size() < need) matches.push_back(id);
       }
     } else {
+      // Column and validity are typed by people: bound, never spliced into the SQL. An empty
+      // value switches its clause off.
+      std::string cat = request.category, cat_below = request.category + "/";
+      int cat_len = static_cast<int>(ToUtf32(cat_below).size());
+      std::string val = request.validity, val2 = request.validity;
+      std::string cat_on = cat;
       std::vector<long long> ids(need);
-      sql_ << "SELECT " + key + from + filters + " ORDER BY " + key + " DESC LIMIT " +
-                  std::to_string(need),
-          soci::use(match), soci::into(ids);
+      sql_ << "SELECT " + key + from + filters +
+                  " AND (:c0 = '' OR i.category = :c1 OR substr(i.category, 1, :cn) = :c2)"
+                  " AND (:v0 = '' OR i.validity = :v1) ORDER BY " +
+                  key + " DESC LIMIT " + std::to_string(need),
+          soci::use(match), soci::use(cat_on), soci::use(cat), soci::use(cat_len),
+          soci::use(cat_below), soci::use(val), soci::use(val2), soci::into(ids);
       matches.assign(ids.begin(), ids.end());
     }
     const int64_t count = static_cast<int64_t>(matches.size());

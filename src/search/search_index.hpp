@@ -33,6 +33,8 @@ struct SearchRequest {
   std::string q;                  // as typed
   std::vector<core::Id> org_ids;  // empty: every body (else a body's subtree)
   int year = 0;                   // 0: every year (else published in that year)
+  std::string category;           // "": every column (else this catalog path or below it)
+  std::string validity;           // "": any (else a core::ValidityCode: valid, expired, …)
   bool newest = false;            // newest first instead of relevance
   int offset = 0;
   int limit = 20;

@@ -216,6 +216,29 @@ TEST_P(SearchIndexTest, SyncIsIncrementalAndRebuildIsComplete) {
   EXPECT_EQ(Hits("投诉举报"), Scan("投诉举报"));
 }
 
+TEST_P(SearchIndexTest, FiltersByColumnAndValidity) {
+  auto count = [&](const std::string& category, const std::string& validity) {
+    SearchRequest r;
+    r.q = "政府";
+    r.newest = true;
+    r.limit = 100;
+    r.category = category;
+    r.validity = validity;
+    auto result = Index().Search(r);
+    EXPECT_TRUE(result.ok()) << result.status().ToString();
+    return result.ok() ? result->count : -1;
+  };
+  int64_t all = count("", "");
+  ASSERT_GT(all, 0);
+  EXPECT_EQ(count("法定主动公开内容/通知公告", ""), all);
+  EXPECT_EQ(count("法定主动公开内容", ""), all);  // a column includes the columns below it
+  EXPECT_EQ(count("法定主动公开", ""), 0);        // but not a mere prefix of its name
+  EXPECT_EQ(count("法定主动公开内容/工作动态", ""), 0);
+  EXPECT_EQ(count("", "valid"), all);
+  EXPECT_EQ(count("", "expired"), 0);
+  EXPECT_EQ(count("' OR 1=1 --", ""), 0);  // bound, not spliced
+}
+
 // With the publish hook, an item is indexed in the transaction that publishes it: found at
 // once without a Sync, and not indexed when that transaction rolls back.
 TEST_P(SearchIndexTest, PublishingIndexesInTheSameTransaction) {

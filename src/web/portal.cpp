@@ -585,6 +585,15 @@ struct Portal::Impl {
       throw HttpError{400};
     }
     sr.year = static_cast<int>(year);
+    std::string cat = req.Param("cat");
+    if (cat.size() > 200) throw HttpError{400};
+    sr.category = cat;
+    std::string validity = req.Param("validity");
+    if (!validity.empty()) {
+      auto parsed = core::ParseValidity(validity);
+      if (!parsed.ok()) throw HttpError{400};
+      sr.validity = core::ValidityCode(*parsed);
+    }
     int64_t page_no = 1;
     if (!req.Param("page").empty() && !ParseInt(req.Param("page"), page_no, 500)) {
       throw HttpError{400};
@@ -605,6 +614,26 @@ struct Portal::Impl {
     v.Set("searched", View::Bool(searched));
     v.Set("newest", View::Bool(sr.newest));
     v.Set("year", year > 0 ? std::to_string(year) : "");
+    View cats = View::List();
+    for (const auto& c : core::DefaultCatalog(core::OrgKind::kGovernment)) {
+      if (c.path.find('/') == std::string::npos) continue;  // the columns under the top four
+      View cv;
+      cv.Set("path", c.path);
+      cv.Set("name", Leaf(c.path));
+      cv.Set("selected", View::Bool(c.path == cat));
+      cats.Push(cv);
+    }
+    v.Set("cats", cats);
+    View validities = View::List();
+    for (core::Validity val :
+         {core::Validity::kValid, core::Validity::kExpired, core::Validity::kRepealed}) {
+      View vv;
+      vv.Set("code", core::ValidityCode(val));
+      vv.Set("label", core::ValidityLabel(val));
+      vv.Set("selected", View::Bool(sr.validity == core::ValidityCode(val)));
+      validities.Push(vv);
+    }
+    v.Set("validities", validities);
     View orgs = View::List();
     for (const core::Org* root : t->Roots()) {
       for (const core::Org* o : t->Subtree(root->id)) {
@@ -647,7 +676,9 @@ struct Portal::Impl {
     pages = std::min<int64_t>(pages, 500);
     std::string base =
         "/search?q=" + UrlEncode(q) + (org_code.empty() ? "" : "&org=" + UrlEncode(org_code)) +
-        (year > 0 ? "&year=" + std::to_string(year) : "") + (sr.newest ? "&sort=newest" : "");
+        (year > 0 ? "&year=" + std::to_string(year) : "") +
+        (cat.empty() ? "" : "&cat=" + UrlEncode(cat)) +
+        (sr.validity.empty() ? "" : "&validity=" + sr.validity) + (sr.newest ? "&sort=newest" : "");
     v.Set("page", std::to_string(page_no));
     v.Set("pages", std::to_string(pages));
     v.Set("sort_newest_href", base.substr(0, base.find("&sort=")) + "&sort=newest");
