@@ -36,6 +36,36 @@ const char* ActionCode(Action a) {
   return "unknown";
 }
 
+const char* ActionLabel(Action a) {
+  switch (a) {
+    case Action::kRead:
+      return "查看记录";
+    case Action::kItemEdit:
+      return "编辑信息";
+    case Action::kItemReview:
+      return "保密审查";
+    case Action::kItemPublish:
+      return "发布或撤回信息";
+    case Action::kRequestHandle:
+      return "办理依申请公开";
+    case Action::kRequestPersonalData:
+      return "查看申请人个人信息";
+    case Action::kCaseRecord:
+      return "登记咨询、投诉和复议诉讼";
+    case Action::kOrgDataEdit:
+      return "维护机构数据";
+    case Action::kReportEdit:
+      return "编辑年报";
+    case Action::kReportPublish:
+      return "发布年报";
+    case Action::kUserManage:
+      return "管理用户";
+    case Action::kAuditRead:
+      return "查看审计记录";
+  }
+  return "执行此操作";
+}
+
 // Separation of duties: the reviewer who clears an item (保密审查) is not its editor, and
 // only case handlers see applicants' personal data. Editors (and admins) write items and
 // publish them once cleared, as the item workflow has it.
@@ -70,8 +100,8 @@ Status Authorize(const std::vector<RoleGrant>& grants, const OrgTree& tree, Acti
     if (tree.Contains(g.org_id, org_id)) return Status::Ok();
   }
   const Org* org = tree.Find(org_id);
-  return PermissionDenied(std::string("无权在") + (org ? org->name : "该机构") + "执行此操作（" +
-                          ActionCode(action) + "）");
+  return PermissionDenied(std::string("没有在") + (org ? org->name : "该机构") +
+                          ActionLabel(action) + "的权限（" + ActionCode(action) + "）");
 }
 
 std::vector<Id> AuthorizedOrgs(const std::vector<RoleGrant>& grants, const OrgTree& tree,

@@ -31,7 +31,8 @@ inline constexpr Action kAllActions[] = {
     Action::kItemPublish,   Action::kRequestHandle, Action::kRequestPersonalData,
     Action::kCaseRecord,    Action::kOrgDataEdit,   Action::kReportEdit,
     Action::kReportPublish, Action::kUserManage,    Action::kAuditRead};
-const char* ActionCode(Action a);  // "item_edit", ...
+const char* ActionCode(Action a);   // "item_edit", ...
+const char* ActionLabel(Action a);  // 编辑信息, ...
 
 // The roles that allow `action` (the authorization matrix; see authorization.cpp).
 bool RoleAllows(Role role, Action action);
