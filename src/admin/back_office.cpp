@@ -16,21 +16,6 @@ namespace {
 constexpr const char* kSessionCookie = "gk_session";
 constexpr const char* kLoginCookie = "gk_login";  // binds the sign-in form's CSRF token
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : path) {
-    if (c == '/') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) parts.push_back(cur);
-  return parts;
-}
-
 std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -158,7 +143,7 @@ std::optional<Ctx> Resume(Office& o, const web::HttpRequest& req) {
 }
 
 web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
-  std::vector<std::string> parts = Split(req.path);
+  std::vector<std::string> parts = web::SplitPath(req.path);
   parts.erase(parts.begin());  // "admin"
   if (!parts.empty() && parts[0] == "static") {
     if (parts.size() != 2 || "/admin/static/" + parts[1] != o.css_path) {

@@ -12,7 +12,9 @@ int HexValue(char c) {
   return -1;
 }
 
-bool Decode(std::string_view in, bool plus_is_space, std::string& out) {
+}  // namespace
+
+bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out) {
   out.clear();
   for (size_t i = 0; i < in.size(); ++i) {
     char c = in[i];
@@ -31,7 +33,17 @@ bool Decode(std::string_view in, bool plus_is_space, std::string& out) {
   return true;
 }
 
-}  // namespace
+std::vector<std::string> SplitPath(std::string_view path) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  while (i < path.size()) {
+    size_t j = path.find('/', i);
+    if (j == std::string_view::npos) j = path.size();
+    if (j > i) parts.emplace_back(path.substr(i, j - i));
+    i = j + 1;
+  }
+  return parts;
+}
 
 std::string HttpRequest::Param(std::string_view name) const {
   auto it = query.find(std::string(name));
@@ -67,7 +79,7 @@ bool ParseTarget(std::string_view target, std::string& path,
   size_t q = target.find('?');
   std::string_view raw_path = target.substr(0, q);
   if (raw_path.find('#') != std::string_view::npos) return false;
-  if (!Decode(raw_path, false, path)) return false;
+  if (!PercentDecode(raw_path, false, path)) return false;
   // Reject dot segments: no handler maps them, and static files must never escape.
   size_t start = 0;
   while (start <= path.size()) {
@@ -88,8 +100,9 @@ bool ParseTarget(std::string_view target, std::string& path,
     if (pair.empty()) continue;
     size_t eq = pair.find('=');
     std::string key, value;
-    if (!Decode(pair.substr(0, eq), true, key)) return false;
-    if (eq != std::string_view::npos && !Decode(pair.substr(eq + 1), true, value)) return false;
+    if (!PercentDecode(pair.substr(0, eq), true, key)) return false;
+    if (eq != std::string_view::npos && !PercentDecode(pair.substr(eq + 1), true, value))
+      return false;
     query.emplace(std::move(key), std::move(value));
   }
   return true;

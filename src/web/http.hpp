@@ -47,6 +47,13 @@ using Handler = std::function<HttpResponse(const HttpRequest&)>;
 bool ParseTarget(std::string_view target, std::string& path,
                  std::multimap<std::string, std::string>& query);
 
+// Decodes %XX escapes (and '+' as a space when `plus_is_space`, as in query strings and
+// form bodies) into `out`. False for a bad escape or a NUL byte.
+bool PercentDecode(std::string_view in, bool plus_is_space, std::string& out);
+
+// The non-empty segments of a path ("/org/QXS/" → {"org", "QXS"}).
+std::vector<std::string> SplitPath(std::string_view path);
+
 // Percent-encodes everything but unreserved characters (for URLs built by pages).
 std::string UrlEncode(std::string_view text);
 

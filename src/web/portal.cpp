@@ -42,21 +42,6 @@ struct HttpError {
   int status;
 };
 
-std::vector<std::string> Split(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : path) {
-    if (c == '/') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  if (!cur.empty()) parts.push_back(cur);
-  return parts;
-}
-
 bool ParseInt(const std::string& s, int64_t& out, int64_t max) {
   if (s.empty() || s.size() > 12) return false;
   int64_t v = 0;
@@ -174,17 +159,22 @@ struct Portal::Impl {
     v.Set("css", "/static/" + css_name);
     HttpResponse r;
     r.status = status;
-    auto content = templates.Render(name, v);
+    r.body = InLayout(name, std::move(v));
+    r.Set("Cache-Control", "no-store");
+    return r;
+  }
+
+  // Template `name` rendered inside the site layout.
+  std::string InLayout(const std::string& name, View view) {
+    auto content = templates.Render(name, view);
     if (!content.ok()) {
       spdlog::error("portal: {}", content.status().ToString());
       throw HttpError{500};
     }
-    v.Set("content", *content);
-    auto page = templates.Render("layout", v);
+    view.Set("content", *content);
+    auto page = templates.Render("layout", view);
     if (!page.ok()) throw HttpError{500};
-    r.body = std::move(*page);
-    r.Set("Cache-Control", "no-store");
-    return r;
+    return std::move(*page);
   }
 
   void CountVisit(const std::string& path) {
@@ -241,15 +231,7 @@ struct Portal::Impl {
   HttpResponse Page(const HttpRequest& req, const std::string& name, View view, int status = 200) {
     HttpResponse r;
     r.status = status;
-    auto content = templates.Render(name, view);
-    if (!content.ok()) {
-      spdlog::error("portal: {}", content.status().ToString());
-      throw HttpError{500};
-    }
-    view.Set("content", *content);
-    auto page = templates.Render("layout", view);
-    if (!page.ok()) throw HttpError{500};
-    r.body = std::move(*page);
+    r.body = InLayout(name, std::move(view));
     if (status == 200) ApplyCaching(req, r, kPageMaxAge);
     return r;
   }
@@ -804,7 +786,7 @@ struct Portal::Impl {
       ApplyCaching(req, r, 86400);
       return r;
     }
-    auto parts = Split(path);
+    auto parts = SplitPath(path);
     if (parts.size() == 1 && parts[0].rfind("sitemap", 0) == 0 && parts[0].size() >= 11 &&
         parts[0].substr(parts[0].size() - 4) == ".xml" &&
         (parts[0] == "sitemap.xml" || parts[0].rfind("sitemap-", 0) == 0)) {
