@@ -38,7 +38,7 @@ test: build-test
 	$(MAKE) fuzz-short
 
 # Each libFuzzer target (clang, separate build in build/fuzz) for FUZZ_SECONDS seconds.
-FUZZ_SECONDS ?= 10
+FUZZ_SECONDS ?= 60
 fuzz-short: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/fuzz-short
 
