@@ -80,8 +80,9 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 
 const std::vector<std::string>& ConfigKeys() {
   static const std::vector<std::string> keys = {
-      "listen",         "db",        "public_url", "threads",         "max_connections", "key_file",
-      "attachment_dir", "log_level", "access_log", "csrf_secret_file"};
+      "listen",          "db",       "read_db",        "public_url", "threads",
+      "max_connections", "key_file", "attachment_dir", "log_level",  "access_log",
+      "csrf_secret_file"};
   return keys;
 }
 
@@ -116,6 +117,8 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     config.listen_address = *parsed;
   } else if (key == "db") {
     config.db = std::string(value);
+  } else if (key == "read_db") {
+    config.read_db = std::string(value);
   } else if (key == "public_url") {
     config.public_url = std::string(value);
   } else if (key == "threads") {

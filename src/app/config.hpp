@@ -14,6 +14,8 @@
 // Keys, their environment variables and defaults:
 //   listen            GONGKAI_LISTEN            127.0.0.1:8080  host:port or [v6]:port
 //   db                GONGKAI_DB                (empty: the CLI's default, sqlite:gongkai.db)
+//   read_db           GONGKAI_READ_DB           (empty: db)     a read-only replica for the
+//                                                               public pages (not the forms)
 //   public_url        GONGKAI_PUBLIC_URL        (empty: http://<listen>)
 //   threads           GONGKAI_THREADS           4               1–256
 //   max_connections   GONGKAI_MAX_CONNECTIONS   1024            1–1000000
@@ -61,6 +63,7 @@ struct ServerConfig {
   std::string listen = "127.0.0.1:8080";  // as written; always parses (see listen_address)
   ListenAddress listen_address{"127.0.0.1", 8080};
   std::string db;          // database URL; empty means the CLI's default
+  std::string read_db;     // streaming replica for public page reads; empty means db
   std::string public_url;  // empty means http://<listen>
   int threads = 4;
   int max_connections = 1024;

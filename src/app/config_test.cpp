@@ -38,6 +38,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
       "\n"
       "listen = [::1]:9000\n"
       "db = \"postgresql://gongkai@db/gongkai?sslmode=require#x\"\n"
+      "read_db = postgresql://gongkai@replica/gongkai\n"
       "  public_url=https://gk.example.gov.cn  \r\n"
       "threads = 8\n"
       "max_connections = 20000\n"
@@ -51,6 +52,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
   EXPECT_EQ(config->listen_address.host, "::1");
   EXPECT_EQ(config->listen_address.port, 9000);
   EXPECT_EQ(config->db, "postgresql://gongkai@db/gongkai?sslmode=require#x");
+  EXPECT_EQ(config->read_db, "postgresql://gongkai@replica/gongkai");
   EXPECT_EQ(config->public_url, "https://gk.example.gov.cn");
   EXPECT_EQ(config->threads, 8);
   EXPECT_EQ(config->max_connections, 20000);
@@ -62,11 +64,12 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 10u);
+  EXPECT_EQ(ConfigKeys().size(), 11u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},
                                      {"GONGKAI_DB", "sqlite:/var/lib/gongkai/gongkai.db"},
+                                     {"GONGKAI_READ_DB", "sqlite:/var/lib/gongkai/replica.db"},
                                      {"GONGKAI_PUBLIC_URL", "https://x.example"},
                                      {"GONGKAI_THREADS", "2"},
                                      {"GONGKAI_MAX_CONNECTIONS", "10"},
@@ -79,6 +82,7 @@ TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
   EXPECT_EQ(config->listen_address.host, "0.0.0.0");
   EXPECT_EQ(config->listen_address.port, 80);
   EXPECT_EQ(config->db, "sqlite:/var/lib/gongkai/gongkai.db");
+  EXPECT_EQ(config->read_db, "sqlite:/var/lib/gongkai/replica.db");
   EXPECT_EQ(config->public_url, "https://x.example");
   EXPECT_EQ(config->threads, 2);
   EXPECT_EQ(config->max_connections, 10);

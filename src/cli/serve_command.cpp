@@ -111,6 +111,12 @@ int Serve(const ServeArgs& a) {
   if (!pool.ok()) return PrintError(pool.status());
   web::Metrics metrics;
   metrics.WatchPool(**pool);
+  std::unique_ptr<web::StorePool> read_pool;  // a streaming replica for the public pages
+  if (!c.read_db.empty()) {
+    auto opened = web::StorePool::Open(c.read_db, options.threads);
+    if (!opened.ok()) return PrintError(opened.status());
+    read_pool = std::move(*opened);
+  }
 
   std::optional<app::PersonalDataKey> key;
   if (!c.key_file.empty()) {
@@ -131,6 +137,7 @@ int Serve(const ServeArgs& a) {
   portal_options.secure_cookies = a.secure_cookies;
   portal_options.metrics = &metrics;
   portal_options.attachment_dir = c.attachment_dir;
+  portal_options.read_pool = read_pool.get();
   portal_options.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();
@@ -193,6 +200,7 @@ void AddServeCommand(CLI::App& app, Action& action) {
   };
   flag("db", "db",
        "数据库 URL：sqlite:PATH 或 postgresql://…（默认 $GONGKAI_DB，否则 sqlite:gongkai.db）");
+  flag("read-db", "read_db", "只读副本数据库 URL（公开页面从此读取；表单、计数仍写主库）");
   flag("listen", "listen", "监听地址:端口（默认 127.0.0.1:8080）");
   flag("threads", "threads", "工作线程数（每线程一个数据库连接，默认 4）");
   flag("max-connections", "max_connections", "最大并发连接数（默认 1024）");

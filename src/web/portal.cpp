@@ -106,15 +106,16 @@ std::string Leaf(const std::string& path) {
 }  // namespace
 
 struct Portal::Impl {
-  StorePool& pool;
+  StorePool& pool;  // the primary: forms, counters, index syncs
   PortalOptions options;
+  StorePool& reads;  // public page reads: options.read_pool (a replica) or the primary
   Templates templates;
   std::string css;
   std::string css_name;  // portal.<hash>.css
   std::mutex mu;
   std::shared_ptr<const core::OrgTree> tree;
   std::chrono::steady_clock::time_point tree_loaded, last_sync;
-  ReportPages reports{pool};
+  ReportPages reports{reads};
   app::SystemClock system_clock;
   PageCache page_cache;
   std::unique_ptr<PublicForms> forms;
@@ -127,6 +128,7 @@ struct Portal::Impl {
   Impl(StorePool& p, PortalOptions o, Templates t)
       : pool(p),
         options(std::move(o)),
+        reads(options.read_pool ? *options.read_pool : p),
         templates(std::move(t)),
         page_cache(options.page_cache_bytes) {}
 
@@ -138,7 +140,7 @@ struct Portal::Impl {
       std::lock_guard<std::mutex> lock(mu);
       if (now - generation_read < std::chrono::seconds(1)) return audit_generation + index_syncs;
     }
-    auto g = pool.With([](store::SociStore& st) { return store::DataGeneration(st); });
+    auto g = reads.With([](store::SociStore& st) { return store::DataGeneration(st); });
     std::lock_guard<std::mutex> lock(mu);
     if (g.ok()) {
       audit_generation = *g;
@@ -198,7 +200,7 @@ struct Portal::Impl {
       if (tree && now - tree_loaded < std::chrono::seconds(60)) return tree;
     }
     std::vector<core::Org> orgs;
-    core::Status s = pool.With([&](store::SociStore& st) {
+    core::Status s = reads.With([&](store::SociStore& st) {
       return st.Transact([&](core::Repositories& repos) -> core::Status {
         GONGKAI_ASSIGN_OR_RETURN(orgs, repos.orgs().List());
         return core::Status::Ok();
@@ -249,7 +251,7 @@ struct Portal::Impl {
 
   HttpResponse Home(const HttpRequest& req) {
     auto t = Tree();
-    auto page = Check(pool.With([&](store::SociStore& st) {
+    auto page = Check(reads.With([&](store::SociStore& st) {
       return search::SearchIndex(st.session(), st.backend()).ListPublished({}, "", 0, kPageSize);
     }));
     View items = View::List();
@@ -290,7 +292,7 @@ struct Portal::Impl {
     std::vector<std::pair<std::string, int64_t>> counts;
     search::ItemPage page;
     std::string selected;  // full category path of the list shown
-    pool.With([&](store::SociStore& st) {
+    reads.With([&](store::SociStore& st) {
       search::SearchIndex idx(st.session(), st.backend());
       counts = Check(idx.CategoryCounts(org.id));
       if (!cat.empty()) {
@@ -411,7 +413,7 @@ struct Portal::Impl {
     int64_t id = 0;
     if (!ParseInt(id_text, id, INT64_C(999999999999))) throw HttpError{404};
     auto t = Tree();
-    auto item = Check(pool.With([&](store::SociStore& st) {
+    auto item = Check(reads.With([&](store::SociStore& st) {
       return search::SearchIndex(st.session(), st.backend()).GetPublished(id);
     }));
     if (!item) throw HttpError{404};
@@ -446,7 +448,7 @@ struct Portal::Impl {
     v.Set("channels", channels);
     std::vector<core::ItemAttachment> attachments;
     std::vector<core::Response> interpretations;
-    Check(pool.With([&](store::SociStore& st) -> core::Result<bool> {
+    Check(reads.With([&](store::SociStore& st) -> core::Result<bool> {
       GONGKAI_RETURN_IF_ERROR(st.Transact([&](core::Repositories& repos) -> core::Status {
         GONGKAI_ASSIGN_OR_RETURN(attachments, repos.items().ListAttachments(item->id));
         GONGKAI_ASSIGN_OR_RETURN(interpretations, repos.items().ListResponsesFor(item->id));
@@ -492,7 +494,7 @@ struct Portal::Impl {
     }
     if (options.attachment_dir.empty()) throw HttpError{404};
     std::optional<core::ItemAttachment> found;
-    Check(pool.With([&](store::SociStore& st) -> core::Result<bool> {
+    Check(reads.With([&](store::SociStore& st) -> core::Result<bool> {
       GONGKAI_ASSIGN_OR_RETURN(auto item,
                                search::SearchIndex(st.session(), st.backend()).GetPublished(id));
       if (!item) return false;
@@ -586,8 +588,8 @@ struct Portal::Impl {
     search::SearchResult result;
     bool searched = !q.empty();
     if (searched) {
-      result = Check(pool.With([&](store::SociStore& st) {
-        MaybeSync(st);
+      pool.With([&](store::SociStore& st) { MaybeSync(st); });  // writes: the primary
+      result = Check(reads.With([&](store::SociStore& st) {
         return search::SearchIndex(st.session(), st.backend()).Search(sr);
       }));
     }
@@ -676,7 +678,7 @@ struct Portal::Impl {
   HttpResponse Rss(const HttpRequest& req, const std::string& code) {
     auto t = Tree();
     const core::Org& org = FindOrg(*t, code);
-    auto page = Check(pool.With([&](store::SociStore& st) {
+    auto page = Check(reads.With([&](store::SociStore& st) {
       return search::SearchIndex(st.session(), st.backend()).ListPublished({org.id}, "", 0, 50);
     }));
     std::string base = options.public_url;
@@ -705,7 +707,7 @@ struct Portal::Impl {
     HttpResponse r;
     r.content_type = "application/xml; charset=utf-8";
     if (name == "sitemap.xml") {
-      int64_t n = Check(pool.With([&](store::SociStore& st) {
+      int64_t n = Check(reads.With([&](store::SociStore& st) {
         return search::SearchIndex(st.session(), st.backend()).CountPublished();
       }));
       int64_t files = std::max<int64_t>(1, (n + kSitemapPage - 1) / kSitemapPage);
@@ -721,7 +723,7 @@ struct Portal::Impl {
       int64_t k = 0;
       std::string num = name.substr(8, name.size() - 8 - 4);  // sitemap-{k}.xml
       if (!ParseInt(num, k, 100000) || k < 1) throw HttpError{404};
-      auto rows = Check(pool.With([&](store::SociStore& st) {
+      auto rows = Check(reads.With([&](store::SociStore& st) {
         return search::SearchIndex(st.session(), st.backend())
             .SitemapPage(static_cast<int>(k - 1), kSitemapPage);
       }));
@@ -760,7 +762,7 @@ struct Portal::Impl {
     HttpResponse r;
     r.content_type = "text/plain; charset=utf-8";
     r.Set("Cache-Control", "no-store");
-    auto n = pool.With([&](store::SociStore& st) {
+    auto n = reads.With([&](store::SociStore& st) {
       return search::SearchIndex(st.session(), st.backend()).CountPublished();
     });
     if (!n.ok()) {

@@ -50,7 +50,10 @@ struct PortalOptions {
   std::chrono::milliseconds counter_flush{5000};  // visit counts written this often
   const core::Clock* clock = nullptr;             // the system clock when null
   std::string attachment_dir;  // where item attachments are stored (app/attachment_store)
-  Metrics* metrics = nullptr;  // page-cache hits and misses, if given
+  Metrics* metrics = nullptr;
+  // A pool on a read-only streaming replica for the public pages (lists, items, search,
+  // reports, sitemap); forms, counters and index syncs always use the primary pool.
+  StorePool* read_pool = nullptr;  // page-cache hits and misses, if given
 };
 
 class Portal {

@@ -83,10 +83,15 @@ class FormsTest : public ::testing::Test {
   void SetUp() override { Start(100); }
   void TearDown() override { Stop(); }
 
-  void Start(int burst) {
+  void Start(int burst, const std::string& read_url = "") {
     auto pool = StorePool::Open(db_->url(), 2);
     ASSERT_TRUE(pool.ok()) << pool.status().ToString();
     pool_ = std::move(*pool);
+    if (!read_url.empty()) {
+      auto reads = StorePool::Open(read_url, 2);
+      ASSERT_TRUE(reads.ok()) << reads.status().ToString();
+      read_pool_ = std::move(*reads);
+    }
     PortalOptions po;
     po.data_dir = GONGKAI_SOURCE_DIR;
     po.public_url = "http://example.test";
@@ -95,6 +100,7 @@ class FormsTest : public ::testing::Test {
     po.key = *key;
     po.form_burst = burst;
     po.attachment_dir = AttachmentDir();
+    po.read_pool = read_pool_.get();
     po.counter_flush = std::chrono::milliseconds(100);
     po.clock = &clock_;
     auto portal = Portal::Create(*pool_, po);
@@ -123,6 +129,7 @@ class FormsTest : public ::testing::Test {
     server_.reset();
     portal_.reset();  // flushes the counters
     pool_.reset();
+    read_pool_.reset();
   }
 
   Reply Get(const std::string& target, const std::string& extra = "") {
@@ -167,7 +174,7 @@ class FormsTest : public ::testing::Test {
   static inline store::SociStore* store_ = nullptr;
   static inline core::Id root_id_ = 0, item_id_ = 0;
   core::FixedClock clock_{"2026-11-20T02:00:00Z", core::Date::FromYmd(2026, 11, 20)};
-  std::unique_ptr<StorePool> pool_;
+  std::unique_ptr<StorePool> pool_, read_pool_;
   std::unique_ptr<Portal> portal_;
   std::unique_ptr<Server> server_;
   std::thread thread_;
@@ -367,6 +374,51 @@ TEST_F(FormsTest, ItemPageListsAttachmentsAndInterpretations) {
   int traversal = Get(item + "/attachment/..%2f..%2fetc").status;
   EXPECT_TRUE(traversal == 400 || traversal == 404) << traversal;
   EXPECT_EQ(Get("/item/999999/attachment/1").status, 404);
+}
+
+// With a read pool (a streaming replica in production; here another database), public
+// pages read from it while the forms write to the primary.
+TEST_F(FormsTest, PublicPagesReadTheReplicaFormsWriteThePrimary) {
+  gongkai::testing::TestDatabase replica("sqlite");
+  {
+    auto opened = store::SociStore::Open(replica.url(), store::SchemaPolicy::kMigrate);
+    ASSERT_TRUE(opened.ok());
+    core::Status s = (*opened)->Transact([&](core::Repositories& r) -> core::Status {
+      core::Org root;
+      root.code = "QX";
+      root.name = "青溪市人民政府（副本）";
+      root.kind = core::OrgKind::kGovernment;
+      GONGKAI_ASSIGN_OR_RETURN(core::Id id, r.orgs().Insert(root));
+      core::Item item;
+      item.org_id = id;
+      item.title = "只在副本中的通知";
+      item.publisher = "青溪市人民政府";
+      item.formed_on = core::Date::FromYmd(2026, 6, 1);
+      item.published_on = core::Date::FromYmd(2026, 6, 2);
+      item.index_no = "QX/2026-00900";
+      item.category = "法定主动公开内容/通知公告";
+      item.state = core::ItemState::kPublished;
+      return r.items().Insert(item).status();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+  Stop();
+  Start(100, replica.url());
+  EXPECT_NE(Get("/").body.find("只在副本中的通知"), std::string::npos);
+  auto [token, cookie] = TokenAndCookie("/consult?org=QX");
+  Reply r = Post("/consult",
+                 "org=QX&question=" + UrlEncode("副本读取时咨询写入主库") +
+                     "&name=&contact=&website=&token=" + token,
+                 cookie);
+  ASSERT_EQ(r.status, 200) << r.body;
+  core::Status s = store_->Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto list, repos.cases().ListConsultations(root_id_, 2026));
+    bool found = false;
+    for (const auto& c : list) found = found || c.topic == "副本读取时咨询写入主库";
+    EXPECT_TRUE(found);
+    return core::Status::Ok();
+  });
+  EXPECT_TRUE(s.ok()) << s.ToString();
 }
 
 }  // namespace
