@@ -1513,7 +1513,7 @@ class Generator {
 constexpr const char* kDemoPassword = "gongkai-demo-2024";
 
 core::Status CreateDemoUsers(core::Repositories& repos, const core::ChangeContext& ctx,
-                       const std::string& password_hash) {
+                             const std::string& password_hash) {
   const std::string dept = std::string(kRootCode) + "-JYJ";
   struct Account {
     const char* username;

@@ -22,6 +22,6 @@ void AddServeCommand(CLI::App& app, Action& action);      // serve_command.cpp (
 void AddReportCommand(CLI::App& app, Action& action);     // report_command.cpp
 void AddTokenCommands(CLI::App& app, Action& action);     // token_commands.cpp
 void AddBackupCommands(CLI::App& app, Action& action);    // backup_commands.cpp
-void AddSiteCommands(CLI::App& app, Action& action);     // site_commands.cpp
+void AddSiteCommands(CLI::App& app, Action& action);      // site_commands.cpp
 
 }  // namespace gongkai::cli
