@@ -79,10 +79,10 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 }
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> keys = {
-      "listen",          "db",       "read_db",        "public_url", "threads",
-      "max_connections", "key_file", "attachment_dir", "log_level",  "access_log",
-      "csrf_secret_file"};
+  static const std::vector<std::string> keys = {"listen",        "db",         "read_db",
+                                                "public_url",    "threads",    "max_connections",
+                                                "page_cache_mb", "key_file",   "attachment_dir",
+                                                "log_level",     "access_log", "csrf_secret_file"};
   return keys;
 }
 
@@ -125,6 +125,8 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.threads, ParseInt(origin, key, value, 1, 256));
   } else if (key == "max_connections") {
     GONGKAI_ASSIGN_OR_RETURN(config.max_connections, ParseInt(origin, key, value, 1, 1000000));
+  } else if (key == "page_cache_mb") {
+    GONGKAI_ASSIGN_OR_RETURN(config.page_cache_mb, ParseInt(origin, key, value, 0, 4096));
   } else if (key == "key_file") {
     config.key_file = std::string(value);
   } else if (key == "attachment_dir") {

@@ -19,6 +19,7 @@
 //   public_url        GONGKAI_PUBLIC_URL        (empty: http://<listen>)
 //   threads           GONGKAI_THREADS           4               1–256
 //   max_connections   GONGKAI_MAX_CONNECTIONS   1024            1–1000000
+//   page_cache_mb     GONGKAI_PAGE_CACHE_MB     64              0–4096 (0: no page cache)
 //   key_file          GONGKAI_KEY_FILE          (empty)         personal-data key file
 //   attachment_dir    GONGKAI_ATTACHMENT_DIR    attachments
 //   log_level         GONGKAI_LOG_LEVEL         info            trace|debug|info|warn|error|off
@@ -67,6 +68,7 @@ struct ServerConfig {
   std::string public_url;  // empty means http://<listen>
   int threads = 4;
   int max_connections = 1024;
+  int page_cache_mb = 64;  // rendered public pages kept in memory; 0 turns the cache off
   std::string key_file;
   std::string attachment_dir = "attachments";
   LogLevel log_level = LogLevel::kInfo;

@@ -64,7 +64,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 11u);
+  EXPECT_EQ(ConfigKeys().size(), 12u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},

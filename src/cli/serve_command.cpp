@@ -138,6 +138,7 @@ int Serve(const ServeArgs& a) {
   portal_options.metrics = &metrics;
   portal_options.attachment_dir = c.attachment_dir;
   portal_options.read_pool = read_pool.get();
+  portal_options.page_cache_bytes = static_cast<size_t>(c.page_cache_mb) << 20;
   portal_options.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();
