@@ -93,6 +93,8 @@ for _ in $(seq 1 600); do
   sleep 0.2
 done
 curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { echo "gongkai did not start" >&2; exit 1; }
+# Another server already on the port would answer /healthz: measure only our own.
+kill -0 "$server_pid" 2>/dev/null || { echo "gongkai exited (port $port taken?)" >&2; exit 1; }
 
 # An item page linked from the home page, and a catalog page (a column of a body) linked from
 # the first body's page that the home page links.
