@@ -26,6 +26,21 @@ namespace {
 
 using test_client::Reply;
 
+// A published item of body `org` in the 通知公告 column.
+core::Item PublishedItem(core::Id org, const std::string& title, const std::string& index_no,
+                         core::Date published_on) {
+  core::Item item;
+  item.org_id = org;
+  item.title = title;
+  item.publisher = "青溪市人民政府";
+  item.formed_on = published_on.AddDays(-1);
+  item.published_on = published_on;
+  item.index_no = index_no;
+  item.category = "法定主动公开内容/通知公告";
+  item.state = core::ItemState::kPublished;
+  return item;
+}
+
 class FormsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -39,15 +54,8 @@ class FormsTest : public ::testing::Test {
       root.name = "青溪市人民政府";
       root.kind = core::OrgKind::kGovernment;
       GONGKAI_ASSIGN_OR_RETURN(root_id_, r.orgs().Insert(root));
-      core::Item item;
-      item.org_id = root_id_;
-      item.title = "青溪市义务教育招生工作方案";
-      item.publisher = "青溪市人民政府";
-      item.formed_on = core::Date::FromYmd(2026, 5, 1);
-      item.published_on = core::Date::FromYmd(2026, 5, 2);
-      item.index_no = "QX/2026-00001";
-      item.category = "法定主动公开内容/通知公告";
-      item.state = core::ItemState::kPublished;
+      core::Item item = PublishedItem(root_id_, "青溪市义务教育招生工作方案", "QX/2026-00001",
+                                      core::Date::FromYmd(2026, 5, 2));
       item.body_md = "招生范围和时间。";
       GONGKAI_ASSIGN_OR_RETURN(item_id_, r.items().Insert(item));
       auto file =
@@ -328,15 +336,8 @@ TEST_F(FormsTest, PagesAreCachedUntilTheDataChangesAndVisitsAreCounted) {
   // Publish another item (with its audit event, as every change has): the home page shows
   // it once the generation is re-read (at most a second later).
   core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
-    core::Item item;
-    item.org_id = root_id_;
-    item.title = "新发布的通知";
-    item.publisher = "青溪市人民政府";
-    item.formed_on = core::Date::FromYmd(2026, 11, 1);
-    item.published_on = core::Date::FromYmd(2026, 11, 2);
-    item.index_no = "QX/2026-00002";
-    item.category = "法定主动公开内容/通知公告";
-    item.state = core::ItemState::kPublished;
+    core::Item item =
+        PublishedItem(root_id_, "新发布的通知", "QX/2026-00002", core::Date::FromYmd(2026, 11, 2));
     GONGKAI_ASSIGN_OR_RETURN(core::Id id, r.items().Insert(item));
     return core::RecordChange(r.audit(), {"test", "2026-11-20T02:00:00Z"}, "item.publish", "item",
                               std::to_string(id), "", "{}");
@@ -389,16 +390,10 @@ TEST_F(FormsTest, PublicPagesReadTheReplicaFormsWriteThePrimary) {
       root.name = "青溪市人民政府（副本）";
       root.kind = core::OrgKind::kGovernment;
       GONGKAI_ASSIGN_OR_RETURN(core::Id id, r.orgs().Insert(root));
-      core::Item item;
-      item.org_id = id;
-      item.title = "只在副本中的通知";
-      item.publisher = "青溪市人民政府";
-      item.formed_on = core::Date::FromYmd(2026, 6, 1);
-      item.published_on = core::Date::FromYmd(2026, 6, 2);
-      item.index_no = "QX/2026-00900";
-      item.category = "法定主动公开内容/通知公告";
-      item.state = core::ItemState::kPublished;
-      return r.items().Insert(item).status();
+      return r.items()
+          .Insert(PublishedItem(id, "只在副本中的通知", "QX/2026-00900",
+                                core::Date::FromYmd(2026, 6, 2)))
+          .status();
     });
     ASSERT_TRUE(s.ok()) << s.ToString();
   }

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -25,19 +26,23 @@ constexpr auto kComputedLifetime = std::chrono::minutes(5);
 
 // The tables as one XLSX file's bytes (libxlsxwriter writes to a path: a private temp file).
 core::Result<std::string> XlsxBytes(const report::Report& report) {
-  char path[] = "/tmp/gongkai-report-XXXXXX";
-  int fd = mkstemp(path);
+  // mkstemp's template: six trailing X's it replaces; TMPDIR is honoured.
+  std::string name =
+      (std::filesystem::temp_directory_path() / "gongkai-report-").string() + std::string(6, 'X');
+  std::vector<char> path(name.begin(), name.end());
+  path.push_back('\0');
+  int fd = mkstemp(path.data());
   if (fd < 0) return core::Unavailable("无法创建临时文件");
   close(fd);
-  core::Status s = report::RenderXlsx(report, path);
+  core::Status s = report::RenderXlsx(report, path.data());
   std::string bytes;
   if (s.ok()) {
-    std::ifstream in(path, std::ios::binary);
+    std::ifstream in(path.data(), std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     bytes = ss.str();
   }
-  std::remove(path);
+  std::remove(path.data());
   if (!s.ok()) return s;
   return bytes;
 }
