@@ -332,6 +332,13 @@ class Repos final : public Repositories {
       return out;
     }
 
+    Status DeleteMeeting(Id id) override {
+      Tables& t = r_.t();
+      if (!t.meetings.Contains(id)) return NotFound("会议或培训不存在: id " + std::to_string(id));
+      t.meetings.Mutable().erase(id);
+      return Status::Ok();
+    }
+
    private:
     Repos& r_;
   };

@@ -60,6 +60,7 @@ class OrgRepository {
   virtual Result<Id> InsertMeeting(const Meeting& meeting) = 0;
   // Meetings and trainings held in `year` by the org.
   virtual Result<std::vector<Meeting>> ListMeetings(Id org_id, int year) = 0;
+  virtual Status DeleteMeeting(Id id) = 0;  // kNotFound
 };
 
 class UserRepository {

@@ -197,4 +197,15 @@ core::Result<std::vector<core::Meeting>> SqlOrgRepository::ListMeetings(Id org_i
   return out;
 }
 
+core::Status SqlOrgRepository::DeleteMeeting(Id id) {
+  long long meeting_id = id;
+  soci::statement st =
+      (sql_.prepare << "DELETE FROM meetings WHERE id = :id", soci::use(meeting_id));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    return core::NotFound("会议或培训不存在: id " + std::to_string(id));
+  }
+  return core::Status::Ok();
+}
+
 }  // namespace gongkai::store

@@ -24,6 +24,7 @@ class SqlOrgRepository : public core::OrgRepository {
   core::Result<std::optional<core::AdminStats>> GetAdminStats(core::Id org_id, int year) override;
   core::Result<core::Id> InsertMeeting(const core::Meeting& meeting) override;
   core::Result<std::vector<core::Meeting>> ListMeetings(core::Id org_id, int year) override;
+  core::Status DeleteMeeting(core::Id id) override;
 
  private:
   std::vector<core::Org> Select(const std::string& where, const std::optional<std::string>& param);
