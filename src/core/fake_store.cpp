@@ -10,6 +10,8 @@
 #include <tuple>
 #include <utility>
 
+#include "core/request_clock.hpp"
+
 namespace gongkai::core {
 
 namespace fake_store_internal {
@@ -966,6 +968,21 @@ class Repos final : public Repositories {
       return out;
     }
 
+    Result<Complaint> GetComplaint(Id id) override {
+      const Complaint* c = r_.t().complaints.Find(id);
+      if (!c) return NotFound("投诉举报不存在: id " + std::to_string(id));
+      r_.Read(c->received_on);
+      r_.Read(c->replied_on);
+      return *c;
+    }
+
+    Status SetComplaintReplied(Id id, std::optional<Date> replied_on) override {
+      Tables& t = r_.t();
+      if (!t.complaints.Contains(id)) return NotFound("投诉举报不存在: id " + std::to_string(id));
+      t.complaints.Mutable()[id].replied_on = replied_on;
+      return Status::Ok();
+    }
+
     Result<Id> InsertLegalCase(const LegalCase& c) override {
       Tables& t = r_.t();
       CheckReferences(c);
@@ -1091,11 +1108,23 @@ class Repos final : public Repositories {
       auto in_year = [&](const std::optional<Date>& d) { return d && first <= *d && *d <= last; };
       ReportInputs in;
       in.year = year;
+      std::set<Id> extended;
+      std::map<Id, std::pair<int, std::string>>
+          answers;  // request → (seq, data) of its last answer
+      for (const auto& [_, e] : t.request_events.rows()) {
+        if (e.kind == RequestEventKindCode(RequestEventKind::kExtension))
+          extended.insert(e.request_id);
+        if (e.kind != RequestEventKindCode(RequestEventKind::kAnswer)) continue;
+        auto [it, fresh] = answers.try_emplace(e.request_id, e.seq, e.data);
+        if (!fresh && it->second.first < e.seq) it->second = {e.seq, e.data};
+      }
       for (const auto& [_, q] : t.requests.rows()) {
         if (!orgs.contains(q.org_id) || q.received_on > last) continue;
         if (q.closed_on && *q.closed_on < first) continue;
-        in.requests.push_back(
-            {q.applicant_type, q.channel, q.received_on, q.state, q.outcome, q.closed_on});
+        auto answer = answers.find(q.id);
+        in.requests.push_back({q.applicant_type, q.channel, q.received_on, q.state, q.outcome,
+                               q.closed_on, q.due_on, extended.contains(q.id),
+                               answer == answers.end() ? "" : answer->second.second});
       }
       for (const auto& [_, it] : t.items.rows()) {
         if (!orgs.contains(it.org_id)) continue;

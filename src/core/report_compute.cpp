@@ -173,13 +173,18 @@ void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar
       }
     }
     if (!IsClosed(r.state) || !year.Contains(r.closed_on)) continue;
+    // The request module's reading (core/request_legacy), so the report and `request show`
+    // agree. Requests recorded without events fall back to the plain statutory period.
+    Date due = r.due_on ? *r.due_on : PlainDueDate(r.received_on, calendar).date;
+    LegacyFigures f = ClassifyLegacy(
+        {r.state, EffectiveOutcome(r), r.extended, *r.closed_on <= due, r.answer_data});
     add("L3_2");
-    Date statutory = PlainDueDate(r.received_on, calendar).date;
-    add(*r.closed_on <= statutory ? "L3_2_1" : "L3_2_2");
+    add(f.on_time ? "L3_2_1" : "L3_2_2");
+    if (!f.answer) continue;  // concluded without an answer (withdrawn, fee unpaid)
     add("L3_3");
-    std::string_view answer = LegacyAnswerRow(EffectiveOutcome(r));
+    std::string_view answer = LegacyAnswerRow(*f.answer);
     add(answer);
-    if (answer.size() == 7 && answer.substr(0, 6) == "L3_3_4") add("L3_3_4");
+    if (f.answer->refusal) add("L3_3_4");
   }
 
   for (const LegalCase& c : in.legal_cases) {
@@ -220,18 +225,13 @@ std::string_view EffectiveOutcome(const RequestFact& r) {
   return r.state == RequestState::kAbandoned ? "r6_1" : "r6_3";
 }
 
-std::string_view LegacyAnswerRow(std::string_view outcome) {
-  // The reading of each outcome is the request module's (core/request_legacy.hpp); this
-  // only names the legacy table's row for it.
+std::string_view LegacyAnswerRow(const LegacyCategory& category) {
   static constexpr std::string_view kReplyRows[] = {
       "", "L3_3_1", "L3_3_2", "L3_3_3", "L3_3_4", "L3_3_5", "L3_3_6", "L3_3_7", "L3_3_8"};
   static constexpr std::string_view kRefusalRows[] = {"",        "L3_3_4a", "L3_3_4b", "L3_3_4c",
                                                       "L3_3_4d", "L3_3_4e", "L3_3_4f"};
-  const auto& mapping = DefaultLegacyMapping().by_outcome;
-  auto it = mapping.find(outcome);
-  if (it == mapping.end()) return "L3_3_8";
-  if (it->second.refusal) return kRefusalRows[static_cast<int>(*it->second.refusal)];
-  return kReplyRows[static_cast<int>(it->second.reply)];
+  if (category.refusal) return kRefusalRows[static_cast<int>(*category.refusal)];
+  return kReplyRows[static_cast<int>(category.reply)];
 }
 
 ReportValues ComputeReport(ReportFormat format, const ReportInputs& in, const Calendar& calendar) {

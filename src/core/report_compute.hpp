@@ -8,6 +8,7 @@
 #include "core/report_format.hpp"
 #include "core/report_inputs.hpp"
 #include "core/report_values.hpp"
+#include "core/request_legacy.hpp"
 
 namespace gongkai::core {
 
@@ -21,9 +22,9 @@ ReportFormat DefaultReportFormat(int year);
 ReportValues ComputeReport(ReportFormat format, const ReportInputs& inputs,
                            const Calendar& calendar);
 
-// The legacy 答复 category row (L3_3_1 … L3_3_8, or a L3_3_4a–f reason, whose parent is
-// L3_3_4) of a 2021 outcome code, by core::DefaultLegacyMapping (docs/requests.md).
-std::string_view LegacyAnswerRow(std::string_view outcome);
+// The legacy table's row of a 答复 category (L3_3_1 … L3_3_8, or a L3_3_4a–f reason, whose
+// parent is L3_3_4); core::ClassifyLegacy reads the category off a request.
+std::string_view LegacyAnswerRow(const LegacyCategory& category);
 
 // The outcome a closed request is counted under: its outcome code, or for requests closed
 // without one, （六）1 when abandoned (逾期不补正) and （六）3 otherwise.

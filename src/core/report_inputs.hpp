@@ -25,6 +25,11 @@ struct RequestFact {
   RequestState state = RequestState::kReceived;
   std::string outcome;  // empty unless closed
   std::optional<Date> closed_on;
+  // The due date in force when it closed (corrections, pauses and extensions replayed);
+  // nullopt for requests recorded without their events.
+  std::optional<Date> due_on;
+  bool extended = false;    // an extension (延期答复) was recorded
+  std::string answer_data;  // the answer event's details (FlatJson text), "" when none
 };
 
 // An item flagged 规章 or 行政规范性文件 (table 二 of the 2021 format; legacy 规范性文件).

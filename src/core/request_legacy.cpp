@@ -76,29 +76,33 @@ const LegacyMapping& DefaultLegacyMapping() {
   return kMapping;
 }
 
-LegacyFigures ClassifyLegacy(const Request& request, const DueDate& due,
-                             std::string_view answer_data, const LegacyMapping& mapping) {
+LegacyFigures ClassifyLegacy(const LegacyFacts& facts, const LegacyMapping& mapping) {
   LegacyFigures f;
-  if (!IsClosed(request.state)) return f;
+  if (!IsClosed(facts.state)) return f;
   f.concluded = true;
-  bool extended =
-      due.extension_days > 0 || (!due.closed_on_time && mapping.overdue_counts_as_extended);
-  f.extended = extended;
-  f.on_time = !extended;
-  auto it = mapping.by_outcome.find(request.outcome);
+  f.extended = facts.extended || (!facts.closed_on_time && mapping.overdue_counts_as_extended);
+  f.on_time = !f.extended;
+  auto it = mapping.by_outcome.find(facts.outcome);
   if (it == mapping.by_outcome.end()) return f;
   LegacyCategory category = it->second;
-  auto data = FlatJson::Parse(answer_data);
+  auto data = FlatJson::Parse(facts.answer_data);
   if (data.ok()) {
-    if (request.outcome == "r1_open" && !data->Get("published_item").empty()) {
+    if (facts.outcome == "r1_open" && !data->Get("published_item").empty()) {
       category = {LegacyReply::kAlreadyPublished, std::nullopt};
     }
-    if (request.outcome == "r4_1" && data->Get("basis") == "not_ours") {
+    if (facts.outcome == "r4_1" && data->Get("basis") == "not_ours") {
       category = {LegacyReply::kNotThisBody, std::nullopt};
     }
   }
   f.answer = category;
   return f;
+}
+
+LegacyFigures ClassifyLegacy(const Request& request, const DueDate& due,
+                             std::string_view answer_data, const LegacyMapping& mapping) {
+  return ClassifyLegacy(
+      {request.state, request.outcome, due.extension_days > 0, due.closed_on_time, answer_data},
+      mapping);
 }
 
 }  // namespace gongkai::core

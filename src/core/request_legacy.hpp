@@ -60,9 +60,21 @@ struct LegacyFigures {
   std::optional<LegacyCategory> answer;  // nullopt: not an 答复
 };
 
+// What the classification reads of one request; the report engine fills it from stored
+// rows, the request module from a replayed clock.
+struct LegacyFacts {
+  RequestState state = RequestState::kReceived;
+  std::string_view outcome;      // the outcome code ("" when closed without one)
+  bool extended = false;         // an extension (延期答复) was granted
+  bool closed_on_time = false;   // closed on or before the due date in force
+  std::string_view answer_data;  // the answer event's data (FlatJson text) or ""
+};
+
 // Classifies one request from its state, outcome, the answer event's details (r1_open with
 // a published item → 已主动公开; r4_1 with basis not_ours → 不属于本机关) and its clock.
-// `answer_data` is the answer event's data (FlatJson text) or "".
+LegacyFigures ClassifyLegacy(const LegacyFacts& facts,
+                             const LegacyMapping& mapping = DefaultLegacyMapping());
+// The same for a request whose clock was replayed into `due`.
 LegacyFigures ClassifyLegacy(const Request& request, const DueDate& due,
                              std::string_view answer_data,
                              const LegacyMapping& mapping = DefaultLegacyMapping());

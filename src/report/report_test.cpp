@@ -295,6 +295,64 @@ TEST_P(ReportTest, LegacyAndTrialFormatsHoldTheirIdentities) {
   }
 }
 
+// The legacy 按时/延期 split and 答复 categories read the request's events the way
+// core::ClassifyLegacy does: the due date in force at closing, extensions, the answer's basis.
+TEST_P(ReportTest, LegacyTimingAndAnswersFollowTheRequestsEvents) {
+  Tx([&](core::Repositories& r) -> core::Status {
+    auto add = [&](const char* closed, core::RequestState state, const char* outcome,
+                   const char* due, const char* event_kind,
+                   const char* event_data) -> core::Result<core::Id> {
+      core::Request q;
+      q.org_id = a_;
+      q.received_on = D("2017-03-01");
+      q.submitted_on = q.received_on;
+      q.year = 2017;
+      q.serial = ++serial_;
+      q.tracking_no = "2017-" + std::to_string(q.serial);
+      q.lookup_code_hash = "h";
+      q.description = "测试申请";
+      q.state = state;
+      q.outcome = outcome;
+      q.closed_on = D(closed);
+      if (due) q.due_on = D(due);
+      GONGKAI_ASSIGN_OR_RETURN(core::Id id, r.requests().Insert(q));
+      core::RequestEvent receipt{0, id, 1, "receipt", q.received_on, "test", "", ""};
+      GONGKAI_RETURN_IF_ERROR(r.requests().AppendEvent(receipt).status());
+      if (event_kind) {
+        core::RequestEvent e{0, id, 2, event_kind, D(closed), "test", "", event_data};
+        GONGKAI_RETURN_IF_ERROR(r.requests().AppendEvent(e).status());
+      }
+      return id;
+    };
+    using S = core::RequestState;
+    // Past the plain 15 working days, within the due date a correction moved: 按时.
+    GONGKAI_RETURN_IF_ERROR(
+        add("2017-04-20", S::kAnswered, "r1_open", "2017-04-25", "answer", "").status());
+    // Extended: 延期, though within the extended due date.
+    GONGKAI_RETURN_IF_ERROR(
+        add("2017-04-20", S::kAnswered, "r1_open", "2017-05-20", "extension", "").status());
+    // Withdrawn: concluded, not an answer.
+    GONGKAI_RETURN_IF_ERROR(add("2017-03-05", S::kWithdrawn, "", nullptr, nullptr, "").status());
+    // Open because already published: 属于已主动公开范围.
+    GONGKAI_RETURN_IF_ERROR(add("2017-03-06", S::kAnswered, "r1_open", "2017-03-22", "answer",
+                                R"({"published_item":"R-A-2017-0001"})")
+                                .status());
+    // No due date stored (recorded without events): the plain period decides.
+    GONGKAI_RETURN_IF_ERROR(
+        add("2017-03-10", S::kAnswered, "r1_open", nullptr, nullptr, "").status());
+    return core::Status::Ok();
+  });
+  Report rep = Build("R-A", 2017);
+  ASSERT_EQ(rep.format, core::ReportFormat::kLegacy2008);
+  auto cell = [&](const char* row) { return rep.values.Get("legacy", row, "value").value_or(-1); };
+  EXPECT_EQ(cell("L3_2"), 5);
+  EXPECT_EQ(cell("L3_2_1"), 4);
+  EXPECT_EQ(cell("L3_2_2"), 1);
+  EXPECT_EQ(cell("L3_3"), 4);
+  EXPECT_EQ(cell("L3_3_1"), 1);
+  EXPECT_EQ(cell("L3_3_2"), 3);
+}
+
 TEST_P(ReportTest, JsonPassesTheCheckerWithNoFinding) {
   Report rep = Build("", 2024);
   std::string text = DraftOverview(rep) + "\n" + DraftFeeStatement(rep);
