@@ -22,6 +22,15 @@ std::string AuditJson(const LegalCase& c) {
       .Finish();
 }
 
+std::string AuditJson(const Complaint& c) {
+  return JsonObjectWriter()
+      .Add("org_id", int64_t{c.org_id})
+      .Add("channel", ComplaintChannelCode(c.channel))
+      .Add("received_on", c.received_on.ToIso())
+      .Add("replied_on", IsoOrNull(c.replied_on))
+      .Finish();
+}
+
 Status NotFuture(Date d, Date today, const char* field) {
   if (d > today) return InvalidArgument("日期 " + d.ToIso() + " 晚于今天", field);
   return Status::Ok();
@@ -73,13 +82,23 @@ Result<Complaint> AddComplaint(Repositories& repos, const ChangeContext& ctx, Da
   GONGKAI_RETURN_IF_ERROR(repos.cases().InsertComplaints(rows));
   c.id = rows.front().id;
   GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "complaint.create", "complaint",
-                                       std::to_string(c.id), "",
-                                       JsonObjectWriter()
-                                           .Add("org_id", int64_t{c.org_id})
-                                           .Add("channel", ComplaintChannelCode(c.channel))
-                                           .Add("received_on", c.received_on.ToIso())
-                                           .Add("replied_on", IsoOrNull(c.replied_on))
-                                           .Finish()));
+                                       std::to_string(c.id), "", AuditJson(c)));
+  return c;
+}
+
+Result<Complaint> SetComplaintReplied(Repositories& repos, const ChangeContext& ctx, Date today,
+                                      Id complaint_id, Date replied_on) {
+  GONGKAI_ASSIGN_OR_RETURN(Complaint c, repos.cases().GetComplaint(complaint_id));
+  if (c.replied_on) {
+    return FailedPrecondition("该投诉举报已于 " + c.replied_on->ToIso() + " 答复");
+  }
+  GONGKAI_RETURN_IF_ERROR(NotFuture(replied_on, today, "replied_on"));
+  if (replied_on < c.received_on) return InvalidArgument("答复日期早于收到日期", "replied_on");
+  Complaint before = c;
+  c.replied_on = replied_on;
+  GONGKAI_RETURN_IF_ERROR(repos.cases().SetComplaintReplied(c.id, c.replied_on));
+  GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "complaint.reply", "complaint",
+                                       std::to_string(c.id), AuditJson(before), AuditJson(c)));
   return c;
 }
 

@@ -25,6 +25,12 @@ Result<Consultation> AddConsultation(Repositories& repos, const ChangeContext& c
 Result<Complaint> AddComplaint(Repositories& repos, const ChangeContext& ctx, Date today,
                                std::string_view org_code, Complaint c);
 
+// Records the reply to complaint `complaint_id`, which has none yet (kFailedPrecondition
+// otherwise). kInvalidArgument (field "replied_on") for a date after `today` or before
+// receipt; kNotFound.
+Result<Complaint> SetComplaintReplied(Repositories& repos, const ChangeContext& ctx, Date today,
+                                      Id complaint_id, Date replied_on);
+
 // Records a review or litigation case, optionally linked to request `request_id` of the same
 // body. A pending result has no closing date; any other result needs one, not before filing.
 // kInvalidArgument / kNotFound (body or request).

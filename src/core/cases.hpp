@@ -11,6 +11,7 @@ namespace gongkai::core {
 
 enum class ConsultChannel { kOnSite, kPhone, kOnline };  // 现场 电话 网上
 const char* ConsultChannelCode(ConsultChannel c);
+const char* ConsultChannelLabel(ConsultChannel c);  // 现场, 电话, 网上
 Result<ConsultChannel> ParseConsultChannel(std::string_view text);
 
 struct Consultation {
@@ -27,6 +28,7 @@ struct Consultation {
 
 enum class ComplaintChannel { kMayorMailbox, kHotline12345, kOther };  // 市长信箱 12345 其他
 const char* ComplaintChannelCode(ComplaintChannel c);
+const char* ComplaintChannelLabel(ComplaintChannel c);  // 市长信箱, 12345热线, 其他
 Result<ComplaintChannel> ParseComplaintChannel(std::string_view text);
 
 struct Complaint {
@@ -43,6 +45,7 @@ struct Complaint {
 // Table 四 results: 结果维持 / 结果纠正 / 其他结果 / 尚未审结.
 enum class CaseResult { kMaintained, kCorrected, kOther, kPending };
 const char* CaseResultCode(CaseResult r);
+const char* CaseResultLabel(CaseResult r);  // 结果维持, ...
 Result<CaseResult> ParseCaseResult(std::string_view text);
 
 enum class CaseKind {
@@ -51,6 +54,7 @@ enum class CaseKind {
   kLitigationAfterReview,  // 行政诉讼, 复议后起诉
 };
 const char* CaseKindCode(CaseKind k);
+const char* CaseKindLabel(CaseKind k);  // 行政复议, 未经复议直接起诉, 复议后起诉
 Result<CaseKind> ParseCaseKind(std::string_view text);
 
 struct LegalCase {

@@ -563,6 +563,19 @@ TEST(FakeStoreTest, CasesRoundTrip) {
     EXPECT_TRUE(none.empty());
     return Status::Ok();
   });
+  complaints[1].replied_on = D("2025-01-06");
+  Commit(store, [&](Repositories& r) {
+    GONGKAI_RETURN_IF_ERROR(r.cases().SetComplaintReplied(complaints[1].id, D("2025-01-06")));
+    GONGKAI_ASSIGN_OR_RETURN(Complaint back, r.cases().GetComplaint(complaints[1].id));
+    EXPECT_EQ(back, complaints[1]);
+    return Status::Ok();
+  });
+  EXPECT_EQ(
+      StatusOf(store, [&](Repositories& r) { return r.cases().GetComplaint(9).status(); }).code(),
+      ErrorCode::kNotFound);
+  EXPECT_EQ(
+      StatusOf(store, [&](Repositories& r) { return r.cases().SetComplaintReplied(9, {}); }).code(),
+      ErrorCode::kNotFound);
   LegalCase ghost = review;
   ghost.id = 9;
   EXPECT_EQ(

@@ -141,20 +141,26 @@ bool IsClosed(RequestState s) {
          s == RequestState::kWithdrawn;
 }
 const char* ConsultChannelCode(ConsultChannel v) { return EnumLookup(kConsultChannels, v).code; }
+const char* ConsultChannelLabel(ConsultChannel v) { return EnumLookup(kConsultChannels, v).label; }
 Result<ConsultChannel> ParseConsultChannel(std::string_view t) {
   return EnumParse(kConsultChannels, t, "channel");
 }
 const char* ComplaintChannelCode(ComplaintChannel v) {
   return EnumLookup(kComplaintChannels, v).code;
 }
+const char* ComplaintChannelLabel(ComplaintChannel v) {
+  return EnumLookup(kComplaintChannels, v).label;
+}
 Result<ComplaintChannel> ParseComplaintChannel(std::string_view t) {
   return EnumParse(kComplaintChannels, t, "channel");
 }
 const char* CaseResultCode(CaseResult v) { return EnumLookup(kCaseResults, v).code; }
+const char* CaseResultLabel(CaseResult v) { return EnumLookup(kCaseResults, v).label; }
 Result<CaseResult> ParseCaseResult(std::string_view t) {
   return EnumParse(kCaseResults, t, "result");
 }
 const char* CaseKindCode(CaseKind v) { return EnumLookup(kCaseKinds, v).code; }
+const char* CaseKindLabel(CaseKind v) { return EnumLookup(kCaseKinds, v).label; }
 Result<CaseKind> ParseCaseKind(std::string_view t) { return EnumParse(kCaseKinds, t, "kind"); }
 
 const std::vector<std::string>& OutcomeCodes() {

@@ -452,5 +452,43 @@ TEST_F(CaseServiceTest, RelatedCasesAndCountsByYear) {
   });
 }
 
+TEST_F(CaseServiceTest, ComplaintReplyIsRecordedOnceAndAudited) {
+  Complaint k;
+  k.channel = ComplaintChannel::kHotline12345;
+  k.received_on = D("2024-12-02");
+  Tx([&](Repositories& r) -> Status {
+    GONGKAI_ASSIGN_OR_RETURN(k, AddComplaint(r, ctx_, today_, "QXS-FGW", k));
+    return Status::Ok();
+  });
+  auto refused = [&](Date on) {
+    Status s = Status::Ok();
+    Tx([&](Repositories& r) -> Status {
+      s = SetComplaintReplied(r, ctx_, today_, k.id, on).status();
+      return Status::Ok();
+    });
+    return s;
+  };
+  EXPECT_EQ(refused(D("2024-12-01")).field(), "replied_on");  // before receipt
+  EXPECT_EQ(refused(D("2025-01-01")).field(), "replied_on");  // after today
+  Tx([&](Repositories& r) -> Status {
+    GONGKAI_ASSIGN_OR_RETURN(Complaint done,
+                             SetComplaintReplied(r, ctx_, today_, k.id, D("2024-12-05")));
+    EXPECT_EQ(done.replied_on, D("2024-12-05"));
+    EXPECT_EQ(SetComplaintReplied(r, ctx_, today_, k.id, D("2024-12-06")).status().code(),
+              ErrorCode::kFailedPrecondition);
+    EXPECT_EQ(SetComplaintReplied(r, ctx_, today_, k.id + 1, D("2024-12-06")).status().code(),
+              ErrorCode::kNotFound);
+    GONGKAI_ASSIGN_OR_RETURN(auto list, r.cases().ListComplaints(k.org_id, 2024));
+    EXPECT_EQ(list.size(), 1u);
+    EXPECT_EQ(list.at(0).replied_on, D("2024-12-05"));
+    GONGKAI_ASSIGN_OR_RETURN(auto audit, r.audit().ListFor("complaint", std::to_string(k.id)));
+    EXPECT_EQ(audit.size(), 2u);
+    EXPECT_EQ(audit.at(1).action, "complaint.reply");
+    EXPECT_NE(audit.at(1).before_json.find("\"replied_on\":null"), std::string::npos);
+    EXPECT_NE(audit.at(1).after_json.find("2024-12-05"), std::string::npos);
+    return Status::Ok();
+  });
+}
+
 }  // namespace
 }  // namespace gongkai::core

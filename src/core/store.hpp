@@ -169,6 +169,9 @@ class CaseRepository {
   virtual Result<std::vector<Consultation>> ListConsultations(Id org_id, int year) = 0;
   virtual Status InsertComplaints(std::vector<Complaint>& rows) = 0;  // sets ids
   virtual Result<std::vector<Complaint>> ListComplaints(Id org_id, int year) = 0;
+  virtual Result<Complaint> GetComplaint(Id id) = 0;  // kNotFound
+  // Sets (or clears) the complaint's reply date. kNotFound.
+  virtual Status SetComplaintReplied(Id id, std::optional<Date> replied_on) = 0;
   virtual Result<Id> InsertLegalCase(const LegalCase& legal_case) = 0;
   virtual Status UpdateLegalCase(const LegalCase& legal_case) = 0;  // kNotFound
   virtual Result<LegalCase> GetLegalCase(Id id) = 0;                // kNotFound

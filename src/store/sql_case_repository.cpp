@@ -106,6 +106,36 @@ core::Result<std::vector<core::Complaint>> SqlCaseRepository::ListComplaints(Id 
   return out;
 }
 
+core::Result<core::Complaint> SqlCaseRepository::GetComplaint(Id id) {
+  core::Complaint c;
+  long long org = 0, key = id;
+  std::string channel, date;
+  NullableText replied;
+  sql_ << "SELECT org_id, channel, received_on, subject, replied_on, contact_sealed FROM "
+          "complaints WHERE id = :id",
+      soci::use(key), soci::into(org), soci::into(channel), soci::into(date), soci::into(c.subject),
+      soci::into(replied.value, replied.ind), soci::into(c.contact_sealed);
+  if (!sql_.got_data()) return core::NotFound("投诉举报不存在: id " + std::to_string(id));
+  c.id = id;
+  c.org_id = org;
+  c.channel = Unwrap(core::ParseComplaintChannel(channel));
+  c.received_on = ToDate(date);
+  c.replied_on = ToOptionalDate(replied.value, replied.ind);
+  return c;
+}
+
+core::Status SqlCaseRepository::SetComplaintReplied(Id id, std::optional<core::Date> replied_on) {
+  long long key = id;
+  NullableText replied(replied_on);
+  soci::statement st = (sql_.prepare << "UPDATE complaints SET replied_on = :r WHERE id = :id",
+                        soci::use(replied.value, replied.ind), soci::use(key));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    return core::NotFound("投诉举报不存在: id " + std::to_string(id));
+  }
+  return core::Status::Ok();
+}
+
 core::Result<Id> SqlCaseRepository::InsertLegalCase(const core::LegalCase& c) {
   long long id = 0, org = c.org_id;
   std::string kind = core::CaseKindCode(c.kind), result = core::CaseResultCode(c.result),

@@ -367,6 +367,13 @@ TEST_P(StoreTest, ConsultationsComplaintsAndLegalCasesRoundTrip) {
     GONGKAI_RETURN_IF_ERROR(r.cases().InsertComplaints(ps));
     GONGKAI_ASSIGN_OR_RETURN(auto ps_back, r.cases().ListComplaints(org, 2017));
     EXPECT_EQ(ps_back, ps);
+    GONGKAI_RETURN_IF_ERROR(r.cases().SetComplaintReplied(ps[1].id, D("2017-04-05")));
+    ps[1].replied_on = D("2017-04-05");
+    GONGKAI_ASSIGN_OR_RETURN(core::Complaint replied, r.cases().GetComplaint(ps[1].id));
+    EXPECT_EQ(replied, ps[1]);
+    EXPECT_EQ(r.cases().GetComplaint(ps[1].id + 100).status().code(), core::ErrorCode::kNotFound);
+    EXPECT_EQ(r.cases().SetComplaintReplied(ps[1].id + 100, std::nullopt).code(),
+              core::ErrorCode::kNotFound);
 
     core::LegalCase lc{0,
                        org,
