@@ -182,6 +182,9 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
   if (first.empty()) return Dashboard(o, *ctx);
   if (first == "items") return ItemsScreen(o, *ctx, parts);
   if (first == "requests") return RequestsScreen(o, *ctx, parts);
+  if (first == "consultations") return ConsultationsScreen(o, *ctx, parts);
+  if (first == "complaints") return ComplaintsScreen(o, *ctx, parts);
+  if (first == "cases") return CasesScreen(o, *ctx, parts);
   if (first == "users") return UsersScreen(o, *ctx, parts);
   if (first == "audit") return AuditScreen(o, *ctx, parts);
   throw HttpError{404, "页面不存在。"};

@@ -130,5 +130,19 @@ web::HttpResponse ItemsScreen(Office& office, Ctx& ctx, const std::vector<std::s
 web::HttpResponse RequestsScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 web::HttpResponse UsersScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 web::HttpResponse AuditScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+// The related cases (cases_screen*.cpp): 咨询, 举报投诉, 行政复议和行政诉讼.
+web::HttpResponse ConsultationsScreen(Office& office, Ctx& ctx,
+                                      const std::vector<std::string>& parts);
+web::HttpResponse ComplaintsScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+web::HttpResponse CasesScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+
+// The body and year of a yearly list: ?org= (default the first body where the user may
+// `action`) and ?year= (default this year). Throws HttpError 403 (no such body for the
+// user), 404 (unknown code) or 400 (bad year).
+struct OrgYear {
+  const core::Org* org = nullptr;
+  int year = 0;
+};
+OrgYear ListOrgYear(const Ctx& ctx, core::Action action);
 
 }  // namespace gongkai::admin
