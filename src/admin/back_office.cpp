@@ -187,6 +187,8 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
   if (first == "cases") return CasesScreen(o, *ctx, parts);
   if (first == "users") return UsersScreen(o, *ctx, parts);
   if (first == "audit") return AuditScreen(o, *ctx, parts);
+  if (first == "reports") return ReportsScreen(o, *ctx, parts);
+  if (first == "compare") return CompareScreen(o, *ctx, parts);
   throw HttpError{404, "页面不存在。"};
 }
 

@@ -1,18 +1,35 @@
-// The dashboard: my due-soon and overdue requests, the review queue, and this year's
-// running figures for the bodies I may read.
+// The dashboard: my due-soon and overdue requests, the review queue, the columns of my
+// bodies left without updates (core/column_audit), and this year's running figures for the
+// bodies I may read.
+#include <algorithm>
 #include <set>
 
 #include "admin/office.hpp"
+#include "core/calendar_service.hpp"
+#include "core/column_audit.hpp"
 #include "core/request_service.hpp"
 
 namespace gongkai::admin {
+
+namespace {
+
+// A column without updates for this many days is stale unless it sets its own limit, as
+// `gongkai audit columns` counts by default.
+constexpr int kStaleDays = 90;
+constexpr size_t kStaleShown = 20;
+
+}  // namespace
 
 web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   core::Date today = ctx.Today();
   std::vector<core::Id> handle = ctx.Orgs(core::Action::kRequestHandle);
   std::vector<core::Id> review = ctx.Orgs(core::Action::kItemReview);
   std::vector<core::Id> read = ctx.Orgs(core::Action::kRead);
+  // Stale columns concern those who can publish into them.
+  std::vector<core::Id> edit = ctx.Orgs(core::Action::kItemEdit);
   std::set<core::Id> handle_set(handle.begin(), handle.end());
+  std::set<core::Id> edit_set(edit.begin(), edit.end());
+  std::vector<core::ColumnAuditRow> stale;
   std::vector<core::DueEntry> due;
   std::vector<core::Item> queue, published;
   int received = 0, answered = 0;
@@ -41,8 +58,39 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
         for (const auto& r : rs) answered += r.state == core::RequestState::kAnswered;
       }
     }
+    if (!edit.empty()) {
+      GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
+      for (core::Id id : edit) {
+        const core::Org* org = ctx.tree->Find(id);
+        // A body below another of mine is audited with that one's subtree.
+        if (!org || (org->parent_id && edit_set.contains(*org->parent_id))) continue;
+        GONGKAI_ASSIGN_OR_RETURN(
+            auto audit, core::AuditColumnsInSubtree(repos, id, calendar, today, kStaleDays));
+        for (auto& row : audit.rows) {
+          if (row.stale) stale.push_back(std::move(row));
+        }
+      }
+    }
     return core::Status::Ok();
   });
+  // Longest without an update first.
+  std::stable_sort(stale.begin(), stale.end(), [](const auto& a, const auto& b) {
+    return *a.last_published < *b.last_published;
+  });
+  web::View stale_rows = web::View::List();
+  for (size_t i = 0; i < stale.size() && i < kStaleShown; ++i) {
+    const core::ColumnAuditRow& c = stale[i];
+    const core::Org* org = ctx.tree->Find(c.org_id);
+    if (!org) continue;
+    web::View r;
+    r.Set("path", c.path);
+    r.Set("org", org->name);
+    r.Set("href", "/org/" + web::UrlEncode(org->code) + "?cat=" + web::UrlEncode(c.path));
+    r.Set("last_published", c.last_published->ToIso());
+    r.Set("days", std::to_string(today - *c.last_published));
+    r.Set("limit", std::to_string(c.stale_limit_days));
+    stale_rows.Push(r);
+  }
   web::View due_rows = web::View::List();
   int due_count = 0;
   for (const auto& d : due) {
@@ -72,6 +120,11 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   v.Set("queue", queue_rows);
   v.Set("has_queue", web::View::Bool(!queue.empty()));
   v.Set("reviews", web::View::Bool(!review.empty()));
+  v.Set("edits", web::View::Bool(!edit.empty()));
+  v.Set("stale_columns", stale_rows);
+  v.Set("has_stale", web::View::Bool(!stale.empty()));
+  v.Set("stale_count", std::to_string(stale.size()));
+  v.Set("stale_more", web::View::Bool(stale.size() > kStaleShown));
   v.Set("year", std::to_string(today.year()));
   v.Set("published", std::to_string(published.size()));
   v.Set("received", std::to_string(received));

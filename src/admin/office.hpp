@@ -130,6 +130,18 @@ web::HttpResponse ItemsScreen(Office& office, Ctx& ctx, const std::vector<std::s
 web::HttpResponse RequestsScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 web::HttpResponse UsersScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 web::HttpResponse AuditScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+// Annual reports (report_screen.cpp) and the per-unit comparison (report_compare_screen.cpp).
+struct ReportScope {
+  const core::Org* org = nullptr;
+  int year = 0;
+  bool subtree = false;  // the default scope: the root rolls up its tree, as the portal shows
+};
+// The body (?org=, or the form's `org` on POST; default the first the user may read) and the
+// year (?year=, or the form's; default last year) of a report screen. Throws HttpError 404
+// for an unknown body, 403 without kRead on it, 400 for a bad year.
+ReportScope ReadReportScope(const Ctx& ctx);
+web::HttpResponse ReportsScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+web::HttpResponse CompareScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 // The related cases (cases_screen*.cpp): 咨询, 举报投诉, 行政复议和行政诉讼.
 web::HttpResponse ConsultationsScreen(Office& office, Ctx& ctx,
                                       const std::vector<std::string>& parts);
