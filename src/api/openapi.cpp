@@ -224,6 +224,24 @@ json::object Schemas() {
                                     {"topic", "string"},
                                     {"answered", "boolean"}},
                                    {"org", "channel", "asked_on"});
+  s["LegalCase"] = Object({{"id", "integer"},
+                           {"org", "string"},
+                           {"kind", "string"},
+                           {"filed_on", "date"},
+                           {"request_id", "integer?"},
+                           {"request", "string?"},
+                           {"result", "string"},
+                           {"closed_on", "date?"}});
+  s["LegalCasePage"] = PageOfSchema("LegalCase");
+  s["LegalCaseCreate"] = Object({{"org", "string"},
+                                 {"kind", "string"},
+                                 {"filed_on", "date"},
+                                 {"request", "string"},
+                                 {"request_id", "integer"},
+                                 {"result", "string"},
+                                 {"closed_on", "date"}},
+                                {"org", "kind", "filed_on"});
+  s["LegalCaseResult"] = Object({{"result", "string"}, {"closed_on", "date"}}, {"result"});
   return s;
 }
 
