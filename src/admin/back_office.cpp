@@ -185,6 +185,7 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
   if (first == "consultations") return ConsultationsScreen(o, *ctx, parts);
   if (first == "complaints") return ComplaintsScreen(o, *ctx, parts);
   if (first == "cases") return CasesScreen(o, *ctx, parts);
+  if (first == "bodies") return BodiesScreen(o, *ctx, parts);
   if (first == "users") return UsersScreen(o, *ctx, parts);
   if (first == "audit") return AuditScreen(o, *ctx, parts);
   if (first == "reports") return ReportsScreen(o, *ctx, parts);

@@ -157,4 +157,7 @@ struct OrgYear {
 };
 OrgYear ListOrgYear(const Ctx& ctx, core::Action action);
 
+// 机构数据 (body_screen.cpp, body_year_screen.cpp): contact, reading points, yearly figures.
+web::HttpResponse BodiesScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+
 }  // namespace gongkai::admin
