@@ -128,8 +128,22 @@ const char* ReasonPhrase(int status) {
   switch (status) {
     case 200:
       return "OK";
+    case 201:
+      return "Created";
+    case 202:
+      return "Accepted";
+    case 204:
+      return "No Content";
+    case 206:
+      return "Partial Content";
     case 301:
       return "Moved Permanently";
+    case 302:
+      return "Found";
+    case 307:
+      return "Temporary Redirect";
+    case 308:
+      return "Permanent Redirect";
     case 304:
       return "Not Modified";
     case 303:
@@ -144,10 +158,22 @@ const char* ReasonPhrase(int status) {
       return "Not Found";
     case 405:
       return "Method Not Allowed";
+    case 406:
+      return "Not Acceptable";
+    case 408:
+      return "Request Timeout";
     case 409:
       return "Conflict";
+    case 410:
+      return "Gone";
+    case 411:
+      return "Length Required";
+    case 412:
+      return "Precondition Failed";
     case 413:
       return "Payload Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
@@ -158,8 +184,14 @@ const char* ReasonPhrase(int status) {
       return "Request Header Fields Too Large";
     case 500:
       return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 502:
+      return "Bad Gateway";
     case 503:
       return "Service Unavailable";
+    case 504:
+      return "Gateway Timeout";
     case 505:
       return "HTTP Version Not Supported";
     default:
@@ -188,6 +220,55 @@ std::string HashHex(std::string_view bytes) {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
+}
+
+namespace {
+
+void AppendClean(std::string& out, std::string_view text) {
+  for (char c : text) {
+    if (c != '\r' && c != '\n') out.push_back(c);
+  }
+}
+
+void AppendField(std::string& out, std::string_view name, std::string_view value) {
+  AppendClean(out, name);
+  out += ": ";
+  AppendClean(out, value);
+  out += "\r\n";
+}
+
+}  // namespace
+
+std::string SerializeHead(const HttpResponse& response) {
+  std::string out;
+  size_t size = 64 + response.content_type.size();
+  for (const auto& [name, value] : response.headers) size += name.size() + value.size() + 4;
+  out.reserve(size);
+  int status = response.status;
+  out += "HTTP/1.1 ";
+  out += std::to_string(status);
+  out += ' ';
+  out += ReasonPhrase(status);
+  out += "\r\nServer: gongkai\r\n";
+  if (!response.content_type.empty() && status != 304) {
+    AppendField(out, "Content-Type", response.content_type);
+  }
+  for (const auto& [name, value] : response.headers) AppendField(out, name, value);
+  if (!((status >= 100 && status < 200) || status == 204 || status == 304)) {
+    out += "Content-Length: ";
+    out += std::to_string(response.body.size());
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::shared_ptr<const WireResponse> Serialize(HttpResponse response) {
+  AddSecurityHeaders(response);
+  auto wire = std::make_shared<WireResponse>();
+  wire->status = response.status;
+  wire->head = SerializeHead(response);
+  wire->body = std::move(response.body);
+  return wire;
 }
 
 void ApplyCaching(const HttpRequest& request, HttpResponse& response, int max_age, bool immutable) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,11 +29,23 @@ struct HttpRequest {
   std::string Header(std::string_view name) const;
 };
 
+// A response as HTTP/1.1 sends it (SerializeHead plus the body), built once and shared,
+// immutable, by every request that gets it: the page cache's entries. The server writes
+// these bytes with one gathered write, adding only the Connection field.
+struct WireResponse {
+  int status = 200;
+  std::string head;  // status line and header fields; no Connection, no blank line
+  std::string body;
+};
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string body;
+  // When set (a page-cache hit), the server sends these bytes and ignores content_type,
+  // headers and body; `status` equals wire->status.
+  std::shared_ptr<const WireResponse> wire;
 
   void Set(std::string name, std::string value);
   // The value of an extra header (case-sensitive name), or "".
@@ -65,6 +78,16 @@ const char* ReasonPhrase(int status);
 // Permissions-Policy. A Content-Security-Policy the handler set (report pages allow their
 // embedded stylesheet by hash) is kept.
 void AddSecurityHeaders(HttpResponse& response);
+
+// The status line ("HTTP/1.1 200 OK") and header fields of `response` as the server sends
+// them — Server, Content-Type (not for 304), the extra headers, Content-Length (the body's,
+// also for HEAD; none for 1xx/204/304) — each ending in CRLF, without Connection and without
+// the blank line that ends the head. CR and LF inside names or values are dropped (a header
+// cannot be split into two).
+std::string SerializeHead(const HttpResponse& response);
+
+// `response` with the security headers, serialised once to be shared (see WireResponse).
+std::shared_ptr<const WireResponse> Serialize(HttpResponse response);
 
 // For a cacheable public response: sets ETag (a hash of the body) and Cache-Control
 // (`max_age` seconds, public). When the request's If-None-Match matches, turns the response

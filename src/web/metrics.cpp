@@ -37,28 +37,28 @@ std::string EscapeLabelValue(std::string_view value) {
 
 void Metrics::RecordRequest(std::string_view route, std::string_view method, int status,
                             double seconds) {
+  size_t bucket = 0;
+  while (bucket < kBuckets.size() && seconds > kBuckets[bucket]) ++bucket;
   std::lock_guard lock(mu_);
-  ++requests_[{std::string(route), std::string(method), status}];
-  Histogram& h = latency_[std::string(route)];
-  for (size_t i = 0; i < kBuckets.size(); ++i) {
-    if (seconds <= kBuckets[i]) {
-      ++h.buckets[i];
-      break;
-    }
+  auto key = std::make_tuple(route, method, status);
+  auto series = requests_.find(key);
+  if (series == requests_.end()) {
+    series = requests_.emplace(std::make_tuple(std::string(route), std::string(method), status), 0)
+                 .first;
   }
+  ++series->second;
+  auto histogram = latency_.find(route);
+  if (histogram == latency_.end())
+    histogram = latency_.emplace(std::string(route), Histogram{}).first;
+  Histogram& h = histogram->second;
+  if (bucket < kBuckets.size()) ++h.buckets[bucket];
   ++h.count;
   h.sum += seconds;
 }
 
-void Metrics::RecordCacheHit() {
-  std::lock_guard lock(mu_);
-  ++cache_hits_;
-}
+void Metrics::RecordCacheHit() { cache_hits_.fetch_add(1, std::memory_order_relaxed); }
 
-void Metrics::RecordCacheMiss() {
-  std::lock_guard lock(mu_);
-  ++cache_misses_;
-}
+void Metrics::RecordCacheMiss() { cache_misses_.fetch_add(1, std::memory_order_relaxed); }
 
 void Metrics::WatchPool(StorePool& pool) {
   std::lock_guard lock(mu_);
@@ -94,10 +94,10 @@ std::string Metrics::Render() const {
   }
   out += "# HELP gongkai_page_cache_hits_total Page-cache lookups answered from the cache.\n";
   out += "# TYPE gongkai_page_cache_hits_total counter\n";
-  out += "gongkai_page_cache_hits_total " + std::to_string(cache_hits_) + "\n";
+  out += "gongkai_page_cache_hits_total " + std::to_string(cache_hits_.load()) + "\n";
   out += "# HELP gongkai_page_cache_misses_total Page-cache lookups that rendered the page.\n";
   out += "# TYPE gongkai_page_cache_misses_total counter\n";
-  out += "gongkai_page_cache_misses_total " + std::to_string(cache_misses_) + "\n";
+  out += "gongkai_page_cache_misses_total " + std::to_string(cache_misses_.load()) + "\n";
   if (pool_) {
     StorePool::Usage usage = pool_->usage();
     out += "# HELP gongkai_db_pool_connections Database connections in the pool.\n";

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -46,10 +47,11 @@ class Metrics {
     double sum = 0;
   };
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;
-  std::map<std::string, Histogram> latency_;
-  uint64_t cache_hits_ = 0;
-  uint64_t cache_misses_ = 0;
+  // Looked up by string_view (std::less<>): recording a known series allocates nothing.
+  std::map<std::tuple<std::string, std::string, int>, uint64_t, std::less<>> requests_;
+  std::map<std::string, Histogram, std::less<>> latency_;
+  std::atomic<uint64_t> cache_hits_{0};  // counted without the lock
+  std::atomic<uint64_t> cache_misses_{0};
   StorePool* pool_ = nullptr;
 };
 

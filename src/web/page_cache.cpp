@@ -9,38 +9,49 @@ void PageCache::Reset(uint64_t generation) {
   generation_ = generation;
 }
 
-std::optional<HttpResponse> PageCache::Get(const std::string& key, uint64_t generation) {
+std::shared_ptr<const PageCache::Entry> PageCache::Get(const std::string& key,
+                                                       uint64_t generation) {
   std::lock_guard<std::mutex> lock(mu_);
   if (generation != generation_) Reset(generation);
   auto it = pages_.find(key);
   if (it == pages_.end()) {
     ++misses_;
-    return std::nullopt;
+    return nullptr;
   }
   ++hits_;
   return it->second;
 }
 
-void PageCache::Put(const std::string& key, uint64_t generation, const HttpResponse& response) {
-  if (response.status != 200 || response.body.size() > max_bytes_ / 4) return;
+std::shared_ptr<const PageCache::Entry> PageCache::Put(const std::string& key, uint64_t generation,
+                                                       HttpResponse response) {
+  if (response.status != 200) return nullptr;
+  // Serialised outside the lock: other threads keep hitting while this one renders.
+  auto entry = std::make_shared<Entry>();
+  entry->etag = response.Get("ETag");
+  entry->fields = response;
+  entry->fields.body.clear();
+  entry->wire = Serialize(std::move(response));
+  size_t size = entry->wire->body.size();
+  if (size > max_bytes_ / 4) return entry;  // answered, not kept
   std::lock_guard<std::mutex> lock(mu_);
   if (generation != generation_) {
     // Rendered from older data than the cache holds now: not worth keeping.
-    if (generation < generation_) return;
+    if (generation < generation_) return entry;
     Reset(generation);
   }
-  if (pages_.count(key)) return;
-  while (bytes_ + response.body.size() > max_bytes_ && !order_.empty()) {
+  auto [it, inserted] = pages_.emplace(key, entry);
+  if (!inserted) return it->second;  // another thread rendered it first
+  order_.push_back(key);
+  bytes_ += size;
+  while (bytes_ > max_bytes_ && !order_.empty()) {
     auto old = pages_.find(order_.front());
     if (old != pages_.end()) {
-      bytes_ -= old->second.body.size();
+      bytes_ -= old->second->wire->body.size();
       pages_.erase(old);
     }
     order_.pop_front();
   }
-  pages_.emplace(key, response);
-  order_.push_back(key);
-  bytes_ += response.body.size();
+  return entry;
 }
 
 uint64_t PageCache::hits() const {
@@ -58,15 +69,20 @@ size_t PageCache::bytes() const {
   return bytes_;
 }
 
-HttpResponse Revalidate(const HttpRequest& request, HttpResponse response) {
-  std::string etag = response.Get("ETag");
-  std::string inm = request.Header("if-none-match");
-  if (response.status == 200 && !etag.empty() && !inm.empty() &&
-      (inm == "*" || inm.find(etag) != std::string::npos)) {
-    response.status = 304;
-    response.body.clear();
+HttpResponse Revalidate(const HttpRequest& request, const PageCache::Entry& entry) {
+  if (!entry.etag.empty()) {
+    auto it = request.headers.find("if-none-match");
+    if (it != request.headers.end() && !it->second.empty() &&
+        (it->second == "*" || it->second.find(entry.etag) != std::string::npos)) {
+      HttpResponse r = entry.fields;
+      r.status = 304;
+      return r;
+    }
   }
-  return response;
+  HttpResponse r;
+  r.status = entry.wire->status;
+  r.wire = entry.wire;
+  return r;
 }
 
 }  // namespace gongkai::web

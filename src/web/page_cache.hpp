@@ -3,12 +3,17 @@
 // audit chain's last id plus search-index syncs: every publish, withdrawal or edit moves
 // it); a new generation empties the cache. Bounded by total body bytes: the oldest entries
 // go first.
+//
+// An entry is immutable and shared: a hit costs a map lookup and a reference count, never a
+// copy of the page. It holds the complete 200 response already serialised (WireResponse,
+// written by the server as is for GET and HEAD) and, for revalidation, its header fields
+// without the body.
 #pragma once
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -18,12 +23,21 @@ namespace gongkai::web {
 
 class PageCache {
  public:
+  struct Entry {
+    std::shared_ptr<const WireResponse> wire;  // status line, headers and body of the 200
+    HttpResponse fields;                       // the same response without its body
+    std::string etag;                          // its ETag field, "" when none
+  };
+
   explicit PageCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // The page stored under `key` for `generation`, or nullopt (a miss).
-  std::optional<HttpResponse> Get(const std::string& key, uint64_t generation);
-  // Stores a 200 response (others are ignored) rendered at `generation`.
-  void Put(const std::string& key, uint64_t generation, const HttpResponse& response);
+  // The page stored under `key` for `generation`, or null (a miss).
+  std::shared_ptr<const Entry> Get(const std::string& key, uint64_t generation);
+  // An entry for `response` (security headers added, serialised), stored under `key` when it
+  // is a 200 rendered at the current or a newer generation and fits; null for any other
+  // status (those are answered as they are).
+  std::shared_ptr<const Entry> Put(const std::string& key, uint64_t generation,
+                                   HttpResponse response);
 
   uint64_t hits() const;
   uint64_t misses() const;
@@ -34,14 +48,14 @@ class PageCache {
   const size_t max_bytes_;
   mutable std::mutex mu_;
   uint64_t generation_ = 0;
-  std::unordered_map<std::string, HttpResponse> pages_;
+  std::unordered_map<std::string, std::shared_ptr<const Entry>> pages_;
   std::deque<std::string> order_;  // insertion order, for eviction
   size_t bytes_ = 0;
   uint64_t hits_ = 0, misses_ = 0;
 };
 
-// The response for a request carrying If-None-Match: 304 with no body when it matches the
-// response's ETag, else the response unchanged.
-HttpResponse Revalidate(const HttpRequest& request, HttpResponse response);
+// The answer to `request` from a cached entry: its shared wire bytes, or 304 Not Modified
+// with the entry's header fields when If-None-Match names its ETag (or is "*").
+HttpResponse Revalidate(const HttpRequest& request, const PageCache::Entry& entry);
 
 }  // namespace gongkai::web

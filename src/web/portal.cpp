@@ -869,18 +869,19 @@ HttpResponse Portal::Handle(const HttpRequest& request) {
       return r;
     }
     if (!IsCachedPage(request.path)) return impl_->Route(request);
-    std::string key = request.target;
+    const std::string& key = request.target;
     uint64_t generation = impl_->Generation();
-    std::optional<HttpResponse> page = impl_->page_cache.Get(key, generation);
+    std::shared_ptr<const PageCache::Entry> page = impl_->page_cache.Get(key, generation);
     if (Metrics* m = impl_->options.metrics) page ? m->RecordCacheHit() : m->RecordCacheMiss();
     if (!page) {
       HttpRequest plain = request;  // render the full page, whatever the client holds
       plain.headers.erase("if-none-match");
-      page = impl_->Route(plain);
-      impl_->page_cache.Put(key, generation, *page);
+      HttpResponse rendered = impl_->Route(plain);
+      if (rendered.status != 200) return rendered;  // errors and redirects: not cached
+      page = impl_->page_cache.Put(key, generation, std::move(rendered));
     }
-    if (page->status == 200 && IsCountedPage(request.path)) impl_->CountVisit(request.path);
-    return Revalidate(request, std::move(*page));
+    if (IsCountedPage(request.path)) impl_->CountVisit(request.path);
+    return Revalidate(request, *page);
   } catch (const HttpError& e) {
     return ErrorPage(e.status);
   }

@@ -1,7 +1,7 @@
 #include "web/route_label.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <span>
 
 namespace gongkai::web {
 namespace {
@@ -26,21 +26,25 @@ bool IsWord(std::string_view s) {
 
 std::string RouteLabel(std::string_view path) {
   if (path == "/") return "/";
-  std::vector<std::string_view> parts;
+  // The first five segments are all that is looked at (four kept, a fifth marks "/…"):
+  // kept in place, no allocation on the per-request path.
+  std::string_view parts_storage[5];
+  size_t count = 0;
   size_t i = 0;
-  while (i < path.size()) {
+  while (i < path.size() && count < 5) {
     size_t j = path.find('/', i);
     if (j == std::string_view::npos) j = path.size();
-    if (j > i) parts.push_back(path.substr(i, j - i));
+    if (j > i) parts_storage[count++] = path.substr(i, j - i);
     i = j + 1;
   }
+  std::span<const std::string_view> parts(parts_storage, count);
   if (parts.empty()) return "/";
   if (parts[0].rfind("sitemap", 0) == 0) return "/sitemap";
   if (std::find(std::begin(kKnownRoots), std::end(kKnownRoots), parts[0]) ==
       std::end(kKnownRoots)) {
     return "other";
   }
-  std::string label;
+  std::string label;  // short labels stay in the string's inline buffer
   for (size_t k = 0; k < parts.size() && k < 4; ++k) {
     std::string_view p = parts[k];
     label += '/';

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -65,40 +66,76 @@ HttpRequest ToHttpRequest(const http::request<http::string_body>& req, bool& ok)
   return out;
 }
 
+// One connection. Reads with Beast's parser; writes its own serialisation of HttpResponse
+// (SerializeHead) in one gathered write, so a page-cache hit sends shared bytes with no copy.
+// One timer per connection enforces the deadlines: moving a deadline later only stores it
+// (the timer, when it fires, sleeps again until the stored deadline), so a kept-alive
+// connection costs no timer operation per request.
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, Shared& shared) : stream_(std::move(socket)), shared_(shared) {
+  Session(tcp::socket socket, Shared& shared)
+      : socket_(std::move(socket)), timer_(socket_.get_executor()), shared_(shared) {
     beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
+    auto endpoint = socket_.remote_endpoint(ec);
     if (!ec) remote_address_ = endpoint.address().to_string();
   }
 
   void Start() {
-    asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->Read(true); });
+    asio::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->Read(true); });
   }
 
   // Shutdown: close now if idle, else after the response in flight.
   void RequestClose() {
-    asio::post(stream_.get_executor(), [self = shared_from_this()] {
+    asio::post(socket_.get_executor(), [self = shared_from_this()] {
       if (!self->busy_) {
         beast::error_code ec;
-        self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
-        self->stream_.cancel();
-        self->stream_.close();
+        self->socket_.shutdown(tcp::socket::shutdown_both, ec);
+        self->socket_.close(ec);
+        self->timer_.cancel();
       }
     });
   }
 
  private:
+  using Clock = std::chrono::steady_clock;
+
+  // The connection is closed at `Clock::now() + timeout` unless a later deadline is set
+  // before then.
+  void SetDeadline(Clock::duration timeout) {
+    deadline_ = Clock::now() + timeout;
+    if (!timer_armed_ || deadline_ < timer_at_) ArmTimer();
+  }
+
+  void ArmTimer() {
+    timer_armed_ = true;
+    timer_at_ = deadline_;
+    timer_.expires_at(deadline_);  // cancels an earlier wait (its handler sees aborted)
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec == asio::error::operation_aborted) return;  // re-armed or closed
+      self->OnTimer();
+    });
+  }
+
+  void OnTimer() {
+    timer_armed_ = false;
+    if (closed_) return;
+    if (Clock::now() < deadline_) return ArmTimer();
+    // Timed out (slow request, idle connection or a client not reading): the operation in
+    // flight ends with operation_aborted and the session closes.
+    beast::error_code ec;
+    socket_.shutdown(tcp::socket::shutdown_both, ec);
+    socket_.close(ec);
+  }
+
   void Read(bool first) {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
     parser_->body_limit(shared_.options.body_limit);
     // Idle timeout until a request arrives on a kept-alive connection; a new connection
     // must send its request within the read timeout.
-    stream_.expires_after(first ? shared_.options.read_timeout : shared_.options.idle_timeout);
+    SetDeadline(first ? shared_.options.read_timeout : shared_.options.idle_timeout);
     http::async_read_header(
-        stream_, buffer_, *parser_,
+        socket_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnHeader(ec); });
   }
 
@@ -119,20 +156,23 @@ class Session : public std::enable_shared_from_this<Session> {
       refuse = 400;
     }
     if (refuse != 0) {
-      auto start = std::chrono::steady_clock::now();
+      auto start = Clock::now();
       return Send(SafeErrorPage(shared_, refuse), std::string(h.method_string()), "-", false, false,
                   start, 11);
     }
-    stream_.expires_after(shared_.options.read_timeout);
+    // A request without a body (every GET) is complete with its header.
+    if (parser_->is_done()) return OnRead({});
+    SetDeadline(shared_.options.read_timeout);
     http::async_read(
-        stream_, buffer_, *parser_,
+        socket_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) { self->OnRead(ec); });
   }
 
   void OnReadError(beast::error_code ec) {
     if (ec == http::error::end_of_stream || ec == asio::error::operation_aborted ||
         ec == beast::error::timeout || ec == asio::error::eof ||
-        ec == asio::error::connection_reset || shared_.stopping) {
+        ec == asio::error::connection_reset || ec == asio::error::bad_descriptor || closed_ ||
+        shared_.stopping) {
       return Close();
     }
     // Anything else is a malformed request: answer 400 (431/413 for limits) and close.
@@ -140,14 +180,14 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == http::error::header_limit) status = 431;
     if (ec == http::error::body_limit) status = 413;
     busy_ = true;
-    auto start = std::chrono::steady_clock::now();
+    auto start = Clock::now();
     HttpResponse r = SafeErrorPage(shared_, status);
     Send(std::move(r), "-", "-", false, false, start, 11);
   }
 
   void OnRead(beast::error_code ec) {
     if (ec) return OnReadError(ec);
-    auto start = std::chrono::steady_clock::now();
+    auto start = Clock::now();
     const auto& req = parser_->get();
     bool keep_alive = req.keep_alive() && !shared_.stopping;
     bool head = req.method() == http::verb::head;
@@ -175,8 +215,9 @@ class Session : public std::enable_shared_from_this<Session> {
         response = SafeErrorPage(shared_, 500);
       }
     }
-    Send(std::move(response), std::string(req.method_string()),
-         target_ok ? request.path : std::string("-"), keep_alive, head, start, req.version());
+    Send(std::move(response), std::string_view(req.method_string()),
+         target_ok ? std::string_view(request.path) : std::string_view("-"), keep_alive, head,
+         start, req.version());
   }
 
   // The socket's peer, or for a trusted proxy the client it names last in X-Forwarded-For.
@@ -185,7 +226,9 @@ class Session : public std::enable_shared_from_this<Session> {
     if (std::find(proxies.begin(), proxies.end(), remote_address_) == proxies.end()) {
       return remote_address_;
     }
-    std::string forwarded = request.Header("x-forwarded-for");
+    auto it = request.headers.find("x-forwarded-for");
+    if (it == request.headers.end()) return remote_address_;
+    const std::string& forwarded = it->second;
     size_t comma = forwarded.rfind(',');
     std::string last = forwarded.substr(comma == std::string::npos ? 0 : comma + 1);
     while (!last.empty() && last.front() == ' ') last.erase(0, 1);
@@ -195,51 +238,66 @@ class Session : public std::enable_shared_from_this<Session> {
     return ec ? remote_address_ : address.to_string();
   }
 
-  void Send(HttpResponse r, std::string method, std::string path, bool keep_alive, bool head,
-            std::chrono::steady_clock::time_point start, unsigned version) {
-    AddSecurityHeaders(r);
-    auto res = std::make_shared<http::response<http::string_body>>();
-    res->version(version);
-    res->result(static_cast<unsigned>(r.status));
-    res->set(http::field::server, "gongkai");
-    if (!r.content_type.empty() && r.status != 304) {
-      res->set(http::field::content_type, r.content_type);
-    }
-    for (auto& [name, value] : r.headers) res->insert(name, value);
-    res->keep_alive(keep_alive);
-    size_t size = r.body.size();
-    if (head) {
-      res->content_length(size);
-    } else {
-      res->body() = std::move(r.body);
-      res->prepare_payload();
-    }
+  void Send(HttpResponse r, std::string_view method, std::string_view path, bool keep_alive,
+            bool head, Clock::time_point start, unsigned version) {
+    // A page-cache hit arrives serialised; anything else is serialised here, once.
+    out_ = r.wire ? std::move(r.wire) : Serialize(std::move(r));
+    const WireResponse& wire = *out_;
     if (shared_.options.access_log) {
-      auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-                    .count();
-      spdlog::info("{} {} {} {} {:.2f}ms", method, path, r.status, head ? 0 : size, ms);
+      auto ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+      spdlog::info("{} {} {} {} {:.2f}ms", method, path, wire.status, head ? 0 : wire.body.size(),
+                   ms);
     }
-    stream_.expires_after(shared_.options.read_timeout);
-    http::async_write(
-        stream_, *res,
-        [self = shared_from_this(), res, keep_alive](beast::error_code ec, std::size_t) {
-          self->busy_ = false;
-          if (ec || !keep_alive || self->shared_.stopping) return self->Close();
-          self->Read(false);
-        });
+    // The head is HTTP/1.1's; a 1.0 client gets its own version back, as Beast did.
+    std::string_view status_line = wire.head;
+    std::string_view version_text;
+    if (version == 10 && status_line.size() > 8) {
+      version_text = "HTTP/1.0";
+      status_line.remove_prefix(8);
+    }
+    std::string_view end_of_head;
+    if (version == 10) {
+      end_of_head = keep_alive ? "Connection: keep-alive\r\n\r\n" : "\r\n";
+    } else {
+      end_of_head = keep_alive ? "\r\n" : "Connection: close\r\n\r\n";
+    }
+    std::array<asio::const_buffer, 4> buffers = {
+        asio::buffer(version_text.data(), version_text.size()),
+        asio::buffer(status_line.data(), status_line.size()),
+        asio::buffer(end_of_head.data(), end_of_head.size()),
+        head ? asio::const_buffer() : asio::buffer(wire.body.data(), wire.body.size())};
+    // The write must finish within the read timeout (a client that stops reading).
+    if (deadline_ - Clock::now() < shared_.options.read_timeout) {
+      SetDeadline(shared_.options.read_timeout);
+    }
+    asio::async_write(socket_, buffers,
+                      [self = shared_from_this(), keep_alive](beast::error_code ec, std::size_t) {
+                        self->busy_ = false;
+                        self->out_.reset();
+                        if (ec || !keep_alive || self->shared_.stopping) return self->Close();
+                        self->Read(false);
+                      });
   }
 
   void Close() {
+    closed_ = true;
     beast::error_code ec;
-    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
-    stream_.close();
+    socket_.shutdown(tcp::socket::shutdown_send, ec);
+    socket_.close(ec);
+    timer_.cancel();
     std::lock_guard<std::mutex> lock(shared_.mu);
     if (shared_.sessions.erase(shared_from_this()) > 0) shared_.connections--;
   }
 
-  beast::tcp_stream stream_;
+  tcp::socket socket_;
+  asio::steady_timer timer_;
+  Clock::time_point deadline_{};  // when the connection times out
+  Clock::time_point timer_at_{};  // when the timer wakes (never after deadline_)
+  bool timer_armed_ = false;
+  bool closed_ = false;
   beast::flat_buffer buffer_{8192};
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<const WireResponse> out_;  // the response being written
   Shared& shared_;
   bool busy_ = false;  // touched only on the session's strand
   std::string remote_address_;
