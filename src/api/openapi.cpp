@@ -242,6 +242,31 @@ json::object Schemas() {
                                  {"closed_on", "date"}},
                                 {"org", "kind", "filed_on"});
   s["LegalCaseResult"] = Object({{"result", "string"}, {"closed_on", "date"}}, {"result"});
+  // The computed report: docs/report.schema.json describes it in full.
+  s["Report"] = Object({{"format", "string"},
+                        {"year", "integer"},
+                        {"body", "string"},
+                        {"org_code", "string"},
+                        {"subtree", "boolean"},
+                        {"bodies", "integer"},
+                        {"text", "string"},
+                        {"cells", "[object]"}});
+  s["ReportVersion"] = Object({{"version", "integer"},
+                               {"published_at", "string"},
+                               {"published_by", "string"},
+                               {"format", "string"},
+                               {"change_note", "string"},
+                               {"url", "string"}});
+  s["ReportVersionList"] = Object({{"versions", "[#ReportVersion]"}});
+  s["ReportNarrativeInput"] =
+      Object({{"section", "integer"}, {"text", "string"}}, {"section", "text"});
+  s["ReportNarrative"] = Object({{"org", "string"},
+                                 {"year", "integer"},
+                                 {"section", "integer"},
+                                 {"text", "string"},
+                                 {"updated_at", "string"},
+                                 {"updated_by", "string"}});
+  s["ReportPublishInput"] = Object({{"note", "string"}});
   return s;
 }
 
@@ -265,7 +290,10 @@ json::object Operation(const Route& r) {
   for (size_t p = r.path.find('{'); p != std::string_view::npos; p = r.path.find('{', p + 1)) {
     std::string_view name = r.path.substr(p + 1, r.path.find('}', p) - p - 1);
     params.push_back(json::object{
-        {"name", name}, {"in", "path"}, {"required", true}, {"schema", Type("integer")}});
+        {"name", name},
+        {"in", "path"},
+        {"required", true},
+        {"schema", Type(name == "org" ? "string" : "integer")}});  // org: a body's code
   }
   std::string_view q = r.query;
   while (!q.empty()) {

@@ -44,6 +44,7 @@ const std::vector<Route>& Routes() {
     AddItemRoutes(all);
     AddRequestRoutes(all);
     AddCaseRoutes(all);
+    AddReportRoutes(all);
     return all;
   }();
   return routes;
