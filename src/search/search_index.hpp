@@ -51,6 +51,9 @@ struct SearchHit {
 // there were more); newest-first order is exact.
 inline constexpr int64_t kCountCap = 10000;
 inline constexpr int kRankCandidates = 1000;
+// A Sync with at least this many pending items is a bulk load (SQLite: larger cache, no
+// FTS5 automerge while inserting, one 'optimize' after).
+inline constexpr int64_t kBulkItems = 10000;
 
 struct SearchResult {
   Query query;
@@ -77,6 +80,12 @@ class SearchIndex {
   core::Status IndexItem(core::Id id);
   // Empties the index and indexes every published item again; returns how many.
   core::Result<int64_t> Rebuild();
+  // Tuning (tests): a Sync of at least `bulk_items` pending items is a bulk load, and items
+  // are read and tokenized `batch` at a time.
+  void SetBulkLoad(int64_t bulk_items, int batch) {
+    bulk_items_ = bulk_items;
+    batch_ = batch;
+  }
   // Items in the index (withdrawn ones included).
   core::Result<int64_t> IndexedCount();
 
@@ -101,6 +110,8 @@ class SearchIndex {
   int64_t IndexPending(std::optional<core::Id> only);
   soci::session& sql_;
   store::Backend backend_;
+  int64_t bulk_items_ = kBulkItems;
+  int batch_ = 2000;
 };
 
 // Makes `store` index every item it stores as published in the same transaction (so a

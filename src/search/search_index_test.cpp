@@ -4,6 +4,7 @@
 #include "search/search_index.hpp"
 
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <set>
 
@@ -214,6 +215,39 @@ TEST_P(SearchIndexTest, SyncIsIncrementalAndRebuildIsComplete) {
   ASSERT_TRUE(rebuilt.ok());
   EXPECT_EQ(*rebuilt, static_cast<int64_t>(items_.size()));
   EXPECT_EQ(Hits("投诉举报"), Scan("投诉举报"));
+}
+
+// A bulk load (SQLite: bigger cache, foreign keys off, no automerge, optimize) read in
+// batches of 3 indexes the same documents as the plain Sync, and puts every setting back.
+TEST_P(SearchIndexTest, BulkRebuildInBatchesIndexesTheSameAndRestoresSettings) {
+  const bool lite = store_->backend() == store::Backend::kSqlite;
+  long long cache = 0, fk = 0;
+  if (lite) {
+    store_->session() << "PRAGMA cache_size", soci::into(cache);
+    store_->session() << "PRAGMA foreign_keys", soci::into(fk);
+  }
+  SearchIndex index = Index();
+  index.SetBulkLoad(1, 3);
+  auto rebuilt = index.Rebuild();
+  ASSERT_TRUE(rebuilt.ok()) << rebuilt.status().ToString();
+  EXPECT_EQ(*rebuilt, static_cast<int64_t>(items_.size()));
+  auto count = Index().IndexedCount();
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, static_cast<int64_t>(items_.size()));
+  for (const char* word : {"政府信息公开", "报告", "青", "公告", "应急管理预案", "统计"}) {
+    EXPECT_EQ(Hits(word), Scan(word)) << word;
+  }
+  if (lite) {
+    long long cache_after = 0, fk_after = 0, automerge_rows = -1;
+    store_->session() << "PRAGMA cache_size", soci::into(cache_after);
+    store_->session() << "PRAGMA foreign_keys", soci::into(fk_after);
+    store_->session() << "SELECT COUNT(*) FROM item_search_config WHERE k = 'automerge'",
+        soci::into(automerge_rows);
+    EXPECT_EQ(cache_after, cache);
+    EXPECT_EQ(fk_after, fk);
+    EXPECT_EQ(fk_after, 1);
+    EXPECT_EQ(automerge_rows, 0);  // back to FTS5's default
+  }
 }
 
 TEST_P(SearchIndexTest, FiltersByColumnAndValidity) {
