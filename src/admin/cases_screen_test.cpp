@@ -139,12 +139,21 @@ TEST_P(CasesScreenTest, ComplaintsAreRecordedAndRepliedOnce) {
                        "/admin/complaints/new")
                 .status,
             303);
+  // A complaint from the portal's form, replied already, with its sealed contact.
+  Direct([&](core::Repositories& r) -> core::Status {
+    std::vector<core::Complaint> rows = {{0, OrgId(r, "QXA"), core::ComplaintChannel::kOther,
+                                          core::Date::FromYmd(2022, 6, 1), "网上举报",
+                                          core::Date::FromYmd(2022, 6, 2), "SEALED-CONTACT-BLOB"}};
+    return r.cases().InsertComplaints(rows);
+  });
   std::string page = "/admin/complaints?org=QXA&year=2022";
   Reply list = handler->Get(page);
   ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(Has(list.body, "网上举报"));
+  EXPECT_FALSE(Has(list.body, "SEALED-CONTACT-BLOB"));
   EXPECT_TRUE(Has(list.body, "12345热线"));
   EXPECT_TRUE(Has(list.body, "市长信箱"));
-  EXPECT_TRUE(Has(list.body, "<tr><td>1</td><td>1</td><td>0</td><td>2</td></tr>")) << list.body;
+  EXPECT_TRUE(Has(list.body, "<tr><td>1</td><td>1</td><td>1</td><td>3</td></tr>")) << list.body;
   std::string id = IdAfter(list.body, "/admin/complaints/");
   ASSERT_FALSE(id.empty());
   EXPECT_EQ(list.body.find("/reply"), list.body.rfind("/reply")) << "one unreplied complaint";
