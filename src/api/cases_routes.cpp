@@ -43,6 +43,16 @@ core::Result<const core::Org*> TargetOrg(RouteCall& call, const Fields& f) {
   return org;
 }
 
+// The core names a consultation's or complaint's date "date" (as the portal's forms do);
+// the API names the field the client sent.
+template <typename T>
+core::Result<T> DateFieldAs(core::Result<T> r, const char* field) {
+  if (!r.ok() && r.status().field() == "date") {
+    return core::InvalidArgument(r.status().message(), field);
+  }
+  return r;
+}
+
 core::Result<JsonReply> ListComplaints(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(ListScope scope, ReadScope(call));
   std::vector<core::Complaint> rows;
@@ -72,9 +82,10 @@ core::Result<JsonReply> CreateComplaint(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(c.received_on, f.Date("received_on"));
   GONGKAI_ASSIGN_OR_RETURN(c.subject, f.String("subject", true));
   GONGKAI_ASSIGN_OR_RETURN(c.replied_on, f.OptDate("replied_on"));
-  GONGKAI_ASSIGN_OR_RETURN(
-      core::Complaint created,
-      core::AddComplaint(call.repos, call.Change(), call.Today(), org->code, std::move(c)));
+  GONGKAI_ASSIGN_OR_RETURN(core::Complaint created,
+                           DateFieldAs(core::AddComplaint(call.repos, call.Change(), call.Today(),
+                                                          org->code, std::move(c)),
+                                       "received_on"));
   return JsonReply{201, ComplaintJson(created, call.tree)};
 }
 
@@ -106,9 +117,10 @@ core::Result<JsonReply> CreateConsultation(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(c.topic, f.String("topic"));
   GONGKAI_ASSIGN_OR_RETURN(auto answered, f.OptBool("answered"));
   c.answered = answered.value_or(true);
-  GONGKAI_ASSIGN_OR_RETURN(
-      core::Consultation created,
-      core::AddConsultation(call.repos, call.Change(), call.Today(), org->code, std::move(c)));
+  GONGKAI_ASSIGN_OR_RETURN(core::Consultation created,
+                           DateFieldAs(core::AddConsultation(call.repos, call.Change(),
+                                                             call.Today(), org->code, std::move(c)),
+                                       "asked_on"));
   return JsonReply{201, ConsultationJson(created, call.tree)};
 }
 

@@ -139,6 +139,17 @@ TEST_P(LegalCasesApiTest, RecordingNeedsCaseRecordOnTheCasesBody) {
   EXPECT_EQ(Get("/api/v1/legal-cases/1/result", "handler").status, 405);
 }
 
+TEST_P(LegalCasesApiTest, AFutureDateOfAComplaintOrConsultationNamesItsField) {
+  Reply k = Post("/api/v1/complaints", "handler",
+                 R"({"org":"QX-B","received_on":"2024-07-01","subject":"x"})");
+  EXPECT_EQ(k.status, 422);
+  EXPECT_EQ(k.ErrorField(), "received_on");
+  Reply c = Post("/api/v1/consultations", "handler",
+                 R"({"org":"QX-A","channel":"phone","asked_on":"2024-07-01","topic":"x"})");
+  EXPECT_EQ(c.status, 422);
+  EXPECT_EQ(c.ErrorField(), "asked_on");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, LegalCasesApiTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
