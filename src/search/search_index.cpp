@@ -412,12 +412,20 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       std::vector<Scored> scored;
       if (!candidates.empty()) {
         Matcher matcher(result.query);
-        soci::rowset<soci::row> rows =
-            (sql_.prepare << "SELECT i.id, i.title, i.summary, i.published_on FROM items i "
-                             "WHERE i.id IN (" +
-                                 IdList(candidates) + ")");
-        for (const auto& r : rows) {
-          std::string title = GetText(r, 1), summary = GetText(r, 2);
+        // One bulk fetch into column vectors: a rowset of soci::row allocates per row and
+        // column, which was most of a search's CPU time.
+        const size_t n = candidates.size();
+        std::vector<long long> ids(n);
+        std::vector<std::string> titles(n), summaries(n), dates(n);
+        std::vector<soci::indicator> title_ind(n), summary_ind(n), date_ind(n);
+        sql_ << "SELECT i.id, i.title, i.summary, i.published_on FROM items i WHERE i.id IN (" +
+                    IdList(candidates) + ")",
+            soci::into(ids), soci::into(titles, title_ind), soci::into(summaries, summary_ind),
+            soci::into(dates, date_ind);
+        for (size_t r = 0; r < ids.size(); ++r) {
+          static const std::string kEmpty;
+          const std::string& title = title_ind[r] == soci::i_null ? kEmpty : titles[r];
+          const std::string& summary = summary_ind[r] == soci::i_null ? kEmpty : summaries[r];
           double score = 0;
           for (size_t k = 0; k < result.query.must.size(); ++k) {
             const Phrase& p = result.query.must[k];
@@ -425,7 +433,8 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
             score += 1.0 * std::min(3, matcher.Count(summary, k));
             if (!p.text.empty() && title.rfind(p.text, 0) == 0) score += 2.0;
           }
-          scored.push_back({score, GetText(r, 3), GetInt(r, 0)});
+          scored.push_back(
+              {score, date_ind[r] == soci::i_null ? std::string() : std::move(dates[r]), ids[r]});
         }
       }
       std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
