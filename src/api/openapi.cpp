@@ -267,6 +267,52 @@ json::object Schemas() {
                                  {"updated_at", "string"},
                                  {"updated_by", "string"}});
   s["ReportPublishInput"] = Object({{"note", "string"}});
+  // A body's own data (body_routes.cpp); money in integer yuan.
+  s["ReadingPoint"] =
+      Object({{"name", "string"}, {"address", "string"}, {"hours", "string"}}, {"name"});
+  s["OrgContact"] = Object({{"org", "string"},
+                            {"acceptance_address", "string"},
+                            {"acceptance_hours", "string"},
+                            {"acceptance_phone", "string"},
+                            {"reading_points", "[#ReadingPoint]"}});
+  s["OrgContactUpdate"] = Object({{"acceptance_address", "string"},
+                                  {"acceptance_hours", "string"},
+                                  {"acceptance_phone", "string"},
+                                  {"reading_points", "[#ReadingPoint]"}});
+  Props facts = {{"dedicated_bodies", "integer"},
+                 {"staff_full_time", "integer"},
+                 {"staff_part_time", "integer"},
+                 {"funding_yuan", "integer"}};
+  s["OrgYearFactsInput"] = Object(facts);
+  json::object year_facts = Object(facts);
+  for (auto [k, t] : {std::pair{"org", "string"}, {"year", "integer"}, {"recorded", "boolean"}}) {
+    year_facts["properties"].as_object()[k] = Type(t);
+  }
+  s["OrgYearFacts"] = std::move(year_facts);
+  Props stats = {{"licensing_decisions", "integer"},
+                 {"punishment_decisions", "integer"},
+                 {"coercion_decisions", "integer"},
+                 {"fees_yuan", "integer"}};
+  s["AdminStatsInput"] = Object(stats);
+  json::object admin_stats = Object(stats);
+  for (auto [k, t] : {std::pair{"org", "string"}, {"year", "integer"}, {"recorded", "boolean"}}) {
+    admin_stats["properties"].as_object()[k] = Type(t);
+  }
+  s["AdminStats"] = std::move(admin_stats);
+  s["Meeting"] = Object({{"id", "integer"},
+                         {"org", "string"},
+                         {"category", "string"},
+                         {"kind", "string"},
+                         {"title", "string"},
+                         {"held_on", "date"},
+                         {"attendees", "integer"}});
+  s["MeetingList"] = Object({{"meetings", "[#Meeting]"}});
+  s["MeetingCreate"] = Object({{"category", "string"},
+                               {"kind", "string"},
+                               {"title", "string"},
+                               {"held_on", "date"},
+                               {"attendees", "integer"}},
+                              {"category", "title", "held_on"});
   return s;
 }
 

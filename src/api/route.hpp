@@ -69,6 +69,7 @@ void AddItemRoutes(std::vector<Route>& routes);     // items_routes.cpp
 void AddRequestRoutes(std::vector<Route>& routes);  // requests_routes.cpp
 void AddCaseRoutes(std::vector<Route>& routes);     // cases_routes.cpp
 void AddReportRoutes(std::vector<Route>& routes);   // report_routes.cpp
+void AddBodyRoutes(std::vector<Route>& routes);     // body_routes.cpp
 
 // Every route of the API (built once).
 const std::vector<Route>& Routes();

@@ -45,6 +45,7 @@ const std::vector<Route>& Routes() {
     AddRequestRoutes(all);
     AddCaseRoutes(all);
     AddReportRoutes(all);
+    AddBodyRoutes(all);
     return all;
   }();
   return routes;
