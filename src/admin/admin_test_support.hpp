@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <functional>
@@ -214,6 +215,11 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
     auto key = app::PersonalDataKey::FromBytes(std::string(32, 'k'));
     ASSERT_TRUE(key.ok());
     options.personal_data_key = *key;
+    // Uploads land in a directory of this run; the limit sits below the server's body limit
+    // so that a file too large gets the form's message, not the server's 413.
+    options.attachment_dir = ::testing::TempDir() + "gongkai-admin-attachments-" +
+                             std::to_string(::getpid()) + "-" + env.db->url().substr(0, 6);
+    options.max_attachment_bytes = 32 * 1024;
     options.now = [] { return base_ + std::chrono::seconds(offset_.load()); };
     auto office = BackOffice::Create(*env.pool, options);
     ASSERT_TRUE(office.ok()) << office.status().ToString();

@@ -136,6 +136,7 @@ std::optional<Ctx> Resume(Office& o, const web::HttpRequest& req) {
                     std::make_shared<const core::OrgTree>(std::move(orgs)),
                     session->token_hash,
                     {},
+                    {},
                     now});
     return core::Status::Ok();
   });
@@ -167,10 +168,20 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
   }
   if (req.method == "POST") {
     auto form = web::IsFormPost(req) ? web::ParseForm(req.body) : std::nullopt;
+    // File uploads: the text parts are the form (CSRF token included), the files aside.
+    std::vector<web::MultipartFile> files;
+    if (std::string boundary = web::MultipartBoundary(req); !boundary.empty()) {
+      auto parsed = web::ParseMultipart(req.body, boundary);
+      if (parsed.ok()) {
+        form = std::move(parsed->fields);
+        files = std::move(parsed->files);
+      }
+    }
     if (!form || !o.CsrfValid(web::FormValue(*form, "csrf"), ctx->session_hash)) {
       throw HttpError{403, "表单已失效，请刷新页面后重新提交。"};
     }
     ctx->form = std::move(*form);
+    ctx->files = std::move(files);
   }
   std::string first = parts.empty() ? "" : parts[0];
   if (first == "logout" && parts.size() == 1) return Logout(o, *ctx);

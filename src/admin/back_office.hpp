@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 
+#include "app/attachment_store.hpp"
 #include "app/personal_data.hpp"
 #include "core/status.hpp"
 #include "web/csrf.hpp"
@@ -33,6 +34,10 @@ struct BackOfficeOptions {
   // Seals applicants' personal data at intake and opens it for case handlers. Without a
   // key, intake is refused and the intake page says why.
   std::optional<app::PersonalDataKey> personal_data_key;
+  // Where item attachments are stored (app::AttachmentStore; the portal serves them from
+  // the same directory); "" refuses uploads. Larger files are refused with a message.
+  std::string attachment_dir;
+  int64_t max_attachment_bytes = app::kDefaultAttachmentLimit;
   std::chrono::seconds idle_timeout{30 * 60};        // a session unused this long ends
   std::chrono::seconds absolute_timeout{12 * 3600};  // and every session ends after this
   int max_failures = 5;                              // failed sign-ins before a lockout…

@@ -1,6 +1,7 @@
 // 主动公开 items: list by state, create, edit, submit, review, publish, withdraw — every step
 // through core/item_workflow, which re-checks the role (core::AuthorizeUser) in the same
 // transaction; the screen checks it first so that a refusal is a clean 403.
+#include "admin/item_extras.hpp"
 #include "admin/office.hpp"
 #include "core/item_workflow.hpp"
 
@@ -144,13 +145,16 @@ web::HttpResponse Edit(Office& o, Ctx& ctx, core::Item item) {
   return o.Page(&ctx, "item_form", v, "编辑信息", form.ok() ? 200 : 422);
 }
 
-web::HttpResponse Show(Office& o, Ctx& ctx, const core::Item& item, const std::string& error) {
+}  // namespace
+
+web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const std::string& error,
+                           FormState form, int status) {
   std::vector<core::ItemEvent> events;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(events, repos.items().ListEvents(item.id));
     return core::Status::Ok();
   });
-  web::View v;
+  web::View v = form.ToView();
   v.Set("id", std::to_string(item.id));
   v.Set("title", item.title);
   v.Set("summary", item.summary);
@@ -190,8 +194,13 @@ web::HttpResponse Show(Office& o, Ctx& ctx, const core::Item& item, const std::s
     ev.Push(r);
   }
   v.Set("events", ev);
-  return o.Page(&ctx, "item", v, item.title, error.empty() ? 200 : 409);
+  AddAttachmentsView(o, ctx, item, v);
+  AddPublicationView(o, ctx, item, v);
+  if (status == 0) status = error.empty() ? 200 : 409;
+  return o.Page(&ctx, "item", v, item.title, status);
 }
+
+namespace {
 
 // One workflow step from the item page; a refusal by the workflow re-shows the page with
 // the reason.
@@ -209,7 +218,7 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
     std::string decision = ctx.Field("decision");
     // A missing or unknown decision is not a rejection: the reviewer must say which.
     if (decision != "approve" && decision != "reject") {
-      return Show(o, ctx, item, "请选择审查意见（通过或退回）。");
+      return ShowItem(o, ctx, item, "请选择审查意见（通过或退回）。");
     }
     bool approve = decision == "approve";
     std::string reason = ctx.Field("reason");
@@ -220,12 +229,12 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
     ctx.Require(core::Action::kItemPublish, item.org_id);
     FormState form;
     auto on = FormDate(ctx, form, "on", true);
-    if (!on) return Show(o, ctx, item, "请填写发布日期（YYYY-MM-DD）。");
+    if (!on) return ShowItem(o, ctx, item, "请填写发布日期（YYYY-MM-DD）。");
     std::vector<core::Channel> channels;
     for (const auto& [k, val] : ctx.form) {
       if (k != "channel") continue;
       auto c = core::ParseChannel(val);
-      if (!c.ok()) return Show(o, ctx, item, "未知的发布渠道。");
+      if (!c.ok()) return ShowItem(o, ctx, item, "未知的发布渠道。");
       channels.push_back(*c);
     }
     work = [&, on, channels](core::Repositories& r) {
@@ -246,7 +255,7 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
       s.code() != core::ErrorCode::kFailedPrecondition) {
     Fail(s);
   }
-  if (!s.ok()) return Show(o, ctx, LoadItem(o, item.id), s.message());
+  if (!s.ok()) return ShowItem(o, ctx, LoadItem(o, item.id), s.message());
   return Redirect("/admin/items/" + std::to_string(item.id));
 }
 
@@ -258,8 +267,13 @@ web::HttpResponse ItemsScreen(Office& o, Ctx& ctx, const std::vector<std::string
   core::Item item = LoadItem(o, PathId(parts[1]));
   // Outside the user's subtree the item does not exist for them (403, not its contents).
   ctx.Require(core::Action::kRead, item.org_id);
-  if (parts.size() == 2) return Show(o, ctx, item, "");
+  if (parts.size() == 2) return ShowItem(o, ctx, item, "");
   if (parts.size() == 3 && parts[2] == "edit") return Edit(o, ctx, item);
+  if (parts[2] == "attachments") return ItemAttachments(o, ctx, item, parts);
+  if (parts.size() == 3 &&
+      (parts[2] == "channel" || parts[2] == "validity" || parts[2] == "interpretation")) {
+    return ItemPublicationStep(o, ctx, item, parts[2]);
+  }
   if (parts.size() == 3) return Step(o, ctx, item, parts[2]);
   throw HttpError{404, "页面不存在。"};
 }

@@ -15,6 +15,7 @@
 #include "core/org_tree.hpp"
 #include "core/store.hpp"
 #include "web/form.hpp"
+#include "web/multipart.hpp"
 #include "web/templates.hpp"
 
 namespace gongkai::admin {
@@ -35,6 +36,8 @@ struct Ctx {
   std::shared_ptr<const core::OrgTree> tree;
   std::string session_hash;  // binds CSRF tokens
   web::FormFields form;      // POST fields (CSRF already checked)
+  // The files of a multipart/form-data POST (its text parts are in `form`).
+  std::vector<web::MultipartFile> files;
   TimePoint now;
 
   bool post() const { return req.method == "POST"; }

@@ -3,6 +3,7 @@
 // core/request_service. Personal data is sealed here with the operator's key before it
 // reaches the core, opened only for kRequestPersonalData, and never logged.
 #include "admin/office.hpp"
+#include "admin/request_extras.hpp"
 #include "core/request_service.hpp"
 
 namespace gongkai::admin {
@@ -133,10 +134,12 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   app::LookupCode code = app::NewLookupCode();
   in.lookup_code_hash = code.hash;
   core::Id id = 0;
+  std::string tracking_no;
   core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(auto result,
                              core::IntakeRequest(repos, ctx.Change(), ctx.Today(), in));
     id = result.view.request.id;
+    tracking_no = result.view.request.tracking_no;
     return core::Status::Ok();
   });
   if (s.code() == core::ErrorCode::kInvalidArgument) {
@@ -147,6 +150,7 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   // The lookup code is shown once, on the page the handler hands to the applicant.
   web::View v;
   v.Set("id", std::to_string(id));
+  v.Set("tracking_no", tracking_no);
   v.Set("lookup_code", code.code);
   return o.Page(&ctx, "request_created", v, "申请已登记");
 }
@@ -157,7 +161,9 @@ const std::vector<std::string> kEventFields = {"kind",           "on",
                                                "approver",       "correction_deadline",
                                                "published_item", "basis"};
 
-web::HttpResponse Show(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
+}  // namespace
+
+web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
   core::RequestView view;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id));
@@ -195,6 +201,8 @@ web::HttpResponse Show(Office& o, Ctx& ctx, core::Id id, FormState form, int sta
   v.Set("events", events);
   bool handle = ctx.Can(core::Action::kRequestHandle, r.org_id).ok();
   v.Set("can_handle", web::View::Bool(handle && !r.closed_on));
+  AddFeeView(ctx, view, handle && !r.closed_on, v);
+  v.Set("has_letter", web::View::Bool(core::IsClosed(r.state) && !r.outcome.empty()));
   v.Set("can_audit", web::View::Bool(ctx.Can(core::Action::kAuditRead, r.org_id).ok()));
   if (ctx.Can(core::Action::kRequestPersonalData, r.org_id).ok()) {
     if (!o.options.personal_data_key) {
@@ -236,6 +244,8 @@ web::HttpResponse Show(Office& o, Ctx& ctx, core::Id id, FormState form, int sta
   return o.Page(&ctx, "request", v, "申请 " + r.tracking_no, status);
 }
 
+namespace {
+
 web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
   if (!ctx.post()) throw HttpError{405, "请使用页面上的表单。"};
   core::Request r;
@@ -271,7 +281,7 @@ web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
     }
   }
   in.correction_deadline = FormDate(ctx, form, "correction_deadline", false);
-  if (!form.ok()) return Show(o, ctx, id, form, 422);
+  if (!form.ok()) return ShowRequest(o, ctx, id, form, 422);
   in.kind = *kind;
   in.on = *on;
   in.actor = ctx.user.username;
@@ -281,7 +291,7 @@ web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
   if (s.code() == core::ErrorCode::kInvalidArgument ||
       s.code() == core::ErrorCode::kFailedPrecondition) {
     form.Error(s, kEventFields);
-    return Show(o, ctx, id, form, 422);
+    return ShowRequest(o, ctx, id, form, 422);
   }
   if (!s.ok()) Fail(s);
   return Redirect("/admin/requests/" + std::to_string(id));
@@ -293,8 +303,11 @@ web::HttpResponse RequestsScreen(Office& o, Ctx& ctx, const std::vector<std::str
   if (parts.size() == 1) return List(o, ctx);
   if (parts[1] == "new" && parts.size() == 2) return Intake(o, ctx);
   core::Id id = PathId(parts[1]);
-  if (parts.size() == 2) return Show(o, ctx, id, FormState(), 200);
+  if (parts.size() == 2) return ShowRequest(o, ctx, id, FormState(), 200);
   if (parts.size() == 3 && parts[2] == "events") return RecordEvent(o, ctx, id);
+  if (parts.size() == 3 && parts[2] == "fee") return NotifyRequestFee(o, ctx, id);
+  if (parts.size() == 3 && parts[2] == "settle") return SettleRequestFee(o, ctx, id);
+  if (parts.size() == 3 && parts[2] == "letter") return RequestLetter(o, ctx, id);
   throw HttpError{404, "页面不存在。"};
 }
 

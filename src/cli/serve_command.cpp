@@ -151,6 +151,7 @@ int Serve(const ServeArgs& a) {
   office_options.secure_cookies = a.secure_cookies;
   office_options.csrf = *csrf;
   office_options.personal_data_key = key;
+  office_options.attachment_dir = c.attachment_dir;
   auto office = admin::BackOffice::Create(**pool, office_options);
   if (!office.ok()) return PrintError(office.status());
 

@@ -1,0 +1,79 @@
+// The reply letter (答复告知书) of a closed request, filled from data/letters/<outcome>.txt
+// with the values `gongkai request letter` uses, on a page of its own that prints cleanly.
+// The letter names the applicant only for users who may open personal data
+// (kRequestPersonalData) while a key is configured; everyone else sees "申请人".
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
+#include "admin/request_extras.hpp"
+#include "core/flat_json.hpp"
+#include "core/request_letter.hpp"
+
+namespace gongkai::admin {
+
+web::HttpResponse RequestLetter(Office& o, Ctx& ctx, core::Id id) {
+  core::RequestView view;
+  o.Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id));
+    return core::Status::Ok();
+  });
+  const core::Request& r = view.request;
+  ctx.Require(core::Action::kRead, r.org_id);
+  if (!core::IsClosed(r.state) || r.outcome.empty()) {
+    throw HttpError{409, "申请 " + r.tracking_no + " 尚未答复，没有可生成的告知书。"};
+  }
+  // The outcome names the template file: only known codes reach the file system.
+  const auto& codes = core::OutcomeCodes();
+  if (std::find(codes.begin(), codes.end(), r.outcome) == codes.end()) {
+    throw HttpError{404, "没有结果 " + r.outcome + " 的告知书模板。"};
+  }
+  std::ifstream in(o.options.data_dir + "/data/letters/" + r.outcome + ".txt", std::ios::binary);
+  if (!in) throw HttpError{404, "没有结果 " + r.outcome + " 的告知书模板。"};
+  std::string tmpl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+  std::string published, basis;
+  for (const auto& e : view.events) {
+    if (e.kind != "answer") continue;
+    auto data = core::FlatJson::Parse(e.data);
+    if (data.ok()) {
+      published = data->Get("published_item");
+      basis = data->Get("basis");
+    }
+  }
+  std::string applicant = "申请人";
+  bool named = false;
+  if (ctx.Can(core::Action::kRequestPersonalData, r.org_id).ok() && o.options.personal_data_key) {
+    auto person = o.options.personal_data_key->Open(r.applicant_sealed);
+    if (person.ok() && !person->name.empty()) {
+      applicant = person->name;
+      named = true;
+    }
+  }
+  std::string fee = view.fee ? std::to_string(view.fee->amount_yuan) : "0";
+  auto text = core::RenderTemplate(
+      tmpl, {{"applicant", applicant},
+             {"org_name", view.org.name},
+             {"tracking_no", r.tracking_no},
+             {"received_on", r.received_on.ToIso()},
+             {"closed_on", r.closed_on ? r.closed_on->ToIso() : ""},
+             {"description", r.description},
+             {"outcome", core::OutcomeLabel(r.outcome)},
+             {"article", core::OutcomeArticle(r.outcome, basis, !published.empty())},
+             {"published_item", published.empty() ? "（见附件）" : published},
+             {"fee_yuan", fee}});
+  if (!text.ok()) {
+    spdlog::error("admin: letter template {}: {}", r.outcome, text.status().ToString());
+    throw HttpError{500, "告知书模板有误，请联系管理员。"};
+  }
+  web::View v;
+  v.Set("id", std::to_string(r.id));
+  v.Set("tracking_no", r.tracking_no);
+  v.Set("letter", *text);
+  v.Set("unnamed", web::View::Bool(!named));
+  return o.Page(&ctx, "request_letter", v, "答复告知书 " + r.tracking_no);
+}
+
+}  // namespace gongkai::admin
