@@ -262,6 +262,48 @@ TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
   EXPECT_NE(r.body.find("HTTP/1.1 200"), std::string::npos);  // the second response
 }
 
+// A page-cache hit is written from shared pre-serialised bytes: the same page as a fresh
+// render, with the client's HTTP version and connection handling, pipelined or not.
+TEST_F(ServerTest, CachedPagesKeepVersionConnectionAndHead) {
+  std::string item = "/item/" + std::to_string(first_item_);
+  Reply first = Get(port_, item);  // renders (or hits)
+  ASSERT_EQ(first.status, 200);
+  Reply again = Get(port_, item);  // a hit
+  EXPECT_EQ(again.body, first.body);
+  EXPECT_EQ(again.Header("ETag"), first.Header("ETag"));
+  EXPECT_EQ(again.Header("Content-Length"), std::to_string(first.body.size()));
+  EXPECT_EQ(again.Header("X-Frame-Options"), "DENY");
+  EXPECT_EQ(again.Header("Server"), "gongkai");
+
+  Reply old = Exchange(port_, "GET " + item + " HTTP/1.0\r\n\r\n");  // 1.0: closes
+  EXPECT_EQ(old.head.rfind("HTTP/1.0 200 OK\r\n", 0), 0u) << old.head;
+  EXPECT_EQ(old.body, first.body);
+  EXPECT_EQ(old.Header("Connection"), "");
+
+  // Three pipelined requests on one connection: 1.0 keep-alive, HEAD, then close.
+  Reply three = Exchange(port_, "GET " + item +
+                                    " HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+                                    "HEAD " +
+                                    item +
+                                    " HTTP/1.1\r\nHost: x\r\n\r\n"
+                                    "GET " +
+                                    item + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(three.head.rfind("HTTP/1.0 200 OK\r\n", 0), 0u);
+  EXPECT_EQ(three.Header("Connection"), "keep-alive");
+  // The first body is followed by the HEAD's head (no body) and the last full response.
+  std::string rest = three.body.substr(first.body.size());
+  EXPECT_EQ(three.body.substr(0, first.body.size()), first.body);
+  ASSERT_EQ(rest.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << rest.substr(0, 200);
+  size_t head_end = rest.find("\r\n\r\n");
+  ASSERT_NE(head_end, std::string::npos);
+  EXPECT_NE(rest.substr(0, head_end).find("Content-Length: " + std::to_string(first.body.size())),
+            std::string::npos);
+  std::string last = rest.substr(head_end + 4);
+  ASSERT_EQ(last.rfind("HTTP/1.1 200 OK\r\n", 0), 0u) << last.substr(0, 200);
+  EXPECT_NE(last.find("Connection: close\r\n"), std::string::npos);
+  EXPECT_EQ(last.substr(last.size() - first.body.size()), first.body);
+}
+
 TEST_F(ServerTest, SitemapRssAndReport) {
   Reply index = Get(port_, "/sitemap.xml");
   EXPECT_EQ(index.status, 200);
