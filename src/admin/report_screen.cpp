@@ -145,6 +145,7 @@ web::HttpResponse Show(Office& o, Ctx& ctx, const ReportScope& s, const Loaded& 
     findings.Push(row);
   }
   // The sections the engine cannot draft: only the body can write them.
+  int missing = 0;
   for (int section : {5, 6}) {
     bool written = false;
     for (const auto& n : l.narratives) written |= n.section == section && !n.text.empty();
@@ -154,8 +155,10 @@ web::HttpResponse Show(Office& o, Ctx& ctx, const ReportScope& s, const Loaded& 
     row.Set("level_class", "warning");
     row.Set("message", SectionLabel(format, section) + "：尚无本机关撰写的内容。");
     findings.Push(row);
+    ++missing;
   }
   v.Set("findings", findings);
+  v.Set("has_findings", web::View::Bool(!l.findings.empty() || !l.notes.empty() || missing > 0));
 
   web::View versions = web::View::List();
   for (const auto& snap : l.versions) {

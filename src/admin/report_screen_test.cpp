@@ -176,6 +176,20 @@ TEST_P(ReportScreenTest, BadPlaceholderAnswers422AndKeepsTheInput) {
   EXPECT_EQ(admin->Get("/admin/reports?org=NOPE&year=2023").status, 404);
 }
 
+TEST_P(ReportScreenTest, TextContradictingTheTablesIsListed) {
+  auto admin = As("admin");
+  Reply page = admin->Get(Page("QXB", 2024));
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("<strong>提示</strong>"), std::string::npos) << page.body;
+  // The tables hold no normative document of QXB in 2024; the text claims 55.
+  ASSERT_EQ(Narrative(*admin, "QXB", 2024, "本年度制发行政规范性文件55件。", "问题", "事项").status,
+            303);
+  page = admin->Get(Page("QXB", 2024));
+  size_t warning = page.body.find("<li class=\"warning\"><strong>提示</strong>");
+  ASSERT_NE(warning, std::string::npos) << page.body.substr(0, 3000);
+  EXPECT_NE(page.body.find("55", warning), std::string::npos);
+}
+
 TEST_P(ReportScreenTest, HostileTextIsEscapedOnEveryPage) {
   auto admin = As("admin");
   std::string hostile = std::string(kXssScript) + kXssAttr;
