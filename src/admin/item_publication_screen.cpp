@@ -25,7 +25,8 @@ web::View ValidityOptions(const std::string& selected) {
 void AddPublicationView(Office& o, const Ctx& ctx, const core::Item& item, web::View& v) {
   using S = core::ItemState;
   v.Set("validity_label", core::ValidityLabel(item.validity));
-  v.Set("validity_on", item.validity_changed_on ? item.validity_changed_on->ToIso() : "");
+  // Set only when there is one: an empty string still opens a mustache section.
+  if (item.validity_changed_on) v.Set("validity_on", item.validity_changed_on->ToIso());
   web::View channels = web::View::List();
   for (const auto& c : item.channels) {
     web::View cv;

@@ -64,7 +64,8 @@ void AddFeeView(const Ctx& ctx, const core::RequestView& view, bool can_handle, 
     if (fee.prior > 0) f.Set("prior", std::to_string(fee.prior));
     f.Set("notified_on", fee.notified_on.ToIso());
     f.Set("status", FeeStatusLabel(fee.status));
-    f.Set("settled_on", fee.settled_on ? fee.settled_on->ToIso() : "");
+    // Set only when there is one: an empty string still opens a mustache section.
+    if (fee.settled_on) f.Set("settled_on", fee.settled_on->ToIso());
     v.Set("fee_info", f);
     v.Set("can_settle", web::View::Bool(can_handle && fee.status == core::FeeStatus::kDue));
   } else {

@@ -1,0 +1,181 @@
+// The back office in a real browser (headless Chromium), one demo account per step:
+// demo-editor writes an item and submits it; demo-reviewer approves it (保密审查); demo-admin
+// publishes it and the public portal finds it; demo-handler registers a request, records an
+// event, answers it and opens the reply letter, and the portal's status page shows the
+// answer for the tracking number and lookup code handed out at intake. Screenshots of each
+// step go to the artifacts directory. Usage: node admin_test.mjs BASE_URL ARTIFACT_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const [base, artifacts] = process.argv.slice(2);
+mkdirSync(artifacts, { recursive: true });
+const password = 'gongkai-demo-2024';  // docs/admin.md: the demo accounts' public password
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+// Today in China Standard Time (UTC+8 all year), as the server dates things.
+const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
+const errors = [];
+let page = null;
+let step = 0;
+const shot = (name) =>
+  page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+
+// A fresh browser context (own cookies) signed in as `username`.
+async function signIn(username) {
+  if (page) await page.context().close();
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${username}: ${m.text()} ${m.location().url || ''}`);
+  });
+  await page.goto(`${base}/admin`);
+  check(page.url().endsWith('/admin/login'), `not sent to sign-in: ${page.url()}`);
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForURL(`${base}/admin`), page.click('form.form button[type=submit]')]);
+  check((await page.locator('header .who').textContent()).trim().length > 0, `${username}: no name shown`);
+}
+
+// Clicks the submit button of the form posting to `action` and waits for the next page.
+async function submit(action) {
+  await Promise.all([
+    page.waitForLoadState('load'),
+    page.waitForNavigation(),
+    page.click(`form[action="${action}"] button[type=submit]`),
+  ]);
+}
+
+async function text(selector) {
+  return (await page.locator(selector).first().textContent()).trim();
+}
+
+try {
+  // 1. The editor writes a draft and submits it for review.
+  await signIn('demo-editor');
+  await shot('editor-dashboard');
+  await page.goto(`${base}/admin/items/new`);
+  const title = '青溪市浏览器端到端测试专项通知';
+  await page.selectOption('#org', 'QXS');
+  await page.fill('#title', title);
+  await page.fill('#summary', '后台浏览器测试写入的信息。');
+  await page.fill('#category', '通知公告');
+  await page.fill('#formed_on', today);
+  await page.fill('#body_md', '# 通知\n\n端到端测试的正文。');
+  await shot('editor-new-item');
+  await submit('/admin/items/new');
+  const itemUrl = page.url();
+  const itemId = (itemUrl.match(/\/admin\/items\/(\d+)$/) || [])[1];
+  check(itemId, `no item page after saving: ${itemUrl} ${await text('main')}`);
+  check((await text('main h1')) === title, 'the item page lacks its title');
+  await submit(`/admin/items/${itemId}/submit`);
+  check((await text('main dl.meta')).includes('待审查'), 'the item was not submitted');
+  await shot('editor-submitted');
+
+  // 2. The reviewer approves it (保密审查).
+  await signIn('demo-reviewer');
+  await page.goto(`${base}/admin/items/${itemId}`);
+  await page.check('#approve');
+  await shot('reviewer-item');
+  await submit(`/admin/items/${itemId}/review`);
+  check((await text('main dl.meta')).includes('审查通过'), `not approved: ${await text('main')}`);
+
+  // 3. The admin publishes it on the website; the 索引号 is issued.
+  await signIn('demo-admin');
+  await page.goto(`${base}/admin/items/${itemId}`);
+  check((await page.inputValue('#on')) === today, 'the publication date is not today');
+  check(await page.isChecked('#ch-website'), 'the website channel is not preselected');
+  await submit(`/admin/items/${itemId}/publish`);
+  const meta = await text('main dl.meta');
+  check(meta.includes('已发布'), `not published: ${meta}`);
+  const indexNo = (meta.match(/QXS\/\d{4}-\d{5}/) || [])[0];
+  check(indexNo, `no 索引号 on the published item: ${meta}`);
+  await shot('admin-published');
+
+  // 4. The public portal lists it, finds it and shows it.
+  await page.goto(`${base}/`);
+  check((await page.content()).includes(title), 'the home page does not list the new item');
+  await page.goto(`${base}/search?q=${encodeURIComponent('端到端测试')}`);
+  const hits = await page.locator('ol.hits').textContent().catch(() => '');
+  check(hits.includes('浏览器') && hits.includes('专项通知'), `search does not find the item: ${hits}`);
+  await shot('portal-search');
+  await page.goto(`${base}/item/${itemId}`);
+  const publicMeta = await text('table.meta');
+  check(publicMeta.includes(indexNo), `the portal's item page lacks ${indexNo}`);
+  check((await page.content()).includes('端到端测试的正文'), 'the portal lacks the body');
+  await shot('portal-item');
+
+  // 5. The handler registers a request handed in person.
+  await signIn('demo-handler');
+  await page.goto(`${base}/admin/requests/new`);
+  await page.selectOption('#org', 'QXS');
+  await page.selectOption('#channel', 'in_person');
+  await page.selectOption('#applicant_type', 'natural_person');
+  await page.fill('#name', '后台测试申请人');
+  await page.fill('#id_document', '居民身份证 430000200001010000');
+  await page.fill('#contact', '13900000000');
+  await page.fill('#description', '请公开浏览器端到端测试专项通知的全文');
+  await page.fill('#delivery_form', '电子邮件');
+  await shot('handler-intake');
+  await submit('/admin/requests/new');
+  const tracking = await text('#tracking-no');
+  const code = await text('#lookup-code');
+  check(/^\d{4}-\d{4}$/.test(tracking), `tracking number: ${tracking}`);
+  check(code.length >= 10, `lookup code: ${code}`);
+  await shot('handler-created');
+
+  // An event (a note), then the answer: open, pointing at the item just published.
+  await page.click('a[href^="/admin/requests/"]');
+  await page.waitForLoadState('load');
+  const requestPath = new URL(page.url()).pathname;
+  check(/^\/admin\/requests\/\d+$/.test(requestPath), `request page: ${requestPath}`);
+  check((await text('main dl.meta')).includes('办理中') || (await text('main dl.meta')).includes('已收到'),
+        `state after intake: ${await text('main dl.meta')}`);
+  await page.selectOption('#kind', 'note');
+  await page.fill('#note', '已转业务科室检索。');
+  await submit(`${requestPath}/events`);
+  check((await text('main table')).includes('已转业务科室检索。'), 'the note is not listed');
+  await page.selectOption('#kind', 'answer');
+  await page.selectOption('#outcome', 'r1_open');
+  await page.fill('#published_item', indexNo);
+  await page.fill('#note', '予以公开。');
+  await submit(`${requestPath}/events`);
+  const answered = await text('main dl.meta');
+  check(answered.includes('已答复') && answered.includes('r1_open'), `not answered: ${answered}`);
+  await shot('handler-answered');
+  // The reply letter, printable, naming the applicant for the case handler.
+  await Promise.all([page.waitForURL(/\/letter$/), page.click(`a[href="${requestPath}/letter"]`)]);
+  const letter = await text('article.letter');
+  check(letter.includes('政府信息公开申请答复告知书') && letter.includes('后台测试申请人') &&
+        letter.includes(indexNo), `letter: ${letter}`);
+  await shot('handler-letter');
+
+  // 6. The portal's status page, with the tracking number and the code from intake.
+  await page.goto(`${base}/status`);
+  await page.selectOption('#f-org', 'QXS');
+  await page.fill('#f-tracking_no', tracking);
+  await page.fill('#f-code', code);
+  await Promise.all([page.waitForLoadState('load'), page.click('form.public-form button[type=submit]')]);
+  await page.waitForSelector('#request-state');
+  const state = await text('#request-state');
+  check(state.includes('已答复'), `status: ${state}`);
+  check(!(await page.content()).includes('后台测试申请人'), 'the applicant name is on the status page');
+  await shot('portal-status');
+
+  check(errors.length === 0, `browser errors: ${errors.join('; ')}`);
+  console.log(`browser: back-office flow ok (item ${itemId} ${indexNo}; request ${tracking})`);
+} catch (e) {
+  if (page) await shot('failure').catch(() => {});
+  console.error(`browser: ${e.message}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
