@@ -206,8 +206,9 @@ web::HttpResponse SaveNarrative(Office& o, Ctx& ctx) {
   ReportScope s = ReadReportScope(ctx);
   ctx.Require(core::Action::kReportEdit, s.org->id);
   FormState form(ctx.form);
-  std::map<int, std::string> texts;
+  std::map<int, std::string> texts;  // the sections the form holds; others stay as they are
   for (int section : kSections) {
+    if (!ctx.form.contains(SectionField(section))) continue;
     auto text = text::NormalizeInput(ctx.Field(SectionField(section)));
     if (!text.ok()) {
       form.Error(SectionField(section), text.status().message());
@@ -223,17 +224,17 @@ web::HttpResponse SaveNarrative(Office& o, Ctx& ctx) {
   std::optional<Loaded> draft;
   core::Status st = o.TryTransact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(auto stored, repos.reports().ListNarratives(s.org->id, s.year));
-    for (int section : kSections) {
+    for (const auto& [section, text] : texts) {
       std::string before;
       for (const auto& n : stored) {
         if (n.section == section) before = n.text;
       }
-      if (before == texts[section]) continue;  // unchanged: no audit event
+      if (before == text) continue;  // unchanged: no audit event
       core::ReportNarrative n;
       n.org_id = s.org->id;
       n.year = s.year;
       n.section = section;
-      n.text = texts[section];
+      n.text = text;
       core::Status saved = core::SaveReportNarrative(repos, ctx.Change(), n);
       if (!saved.ok()) {
         bad_field = SectionField(section);
@@ -243,8 +244,8 @@ web::HttpResponse SaveNarrative(Office& o, Ctx& ctx) {
     // Placeholders must name cells of the year's format: checked now, not at publication.
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
     GONGKAI_ASSIGN_OR_RETURN(report::Report r, report::BuildReport(repos, calendar, RequestOf(s)));
-    for (int section : kSections) {
-      auto filled = report::FillPlaceholders(texts[section], r);
+    for (const auto& [section, text] : texts) {
+      auto filled = report::FillPlaceholders(text, r);
       if (!filled.ok()) {
         bad_field = SectionField(section);
         return filled.status();

@@ -128,6 +128,15 @@ TEST_P(ReportScreenTest, NarrativeShowsInPreviewAndInThePublishedVersion) {
   EXPECT_NE(page.body.find("全年共收到申请0件。"), std::string::npos) << "placeholder filled";
   EXPECT_EQ(page.body.find("缺少正文"), std::string::npos);
   EXPECT_EQ(Narratives("QXA", 2023)[1].text, s5);
+  // A form holding one section leaves the others as they are.
+  Reply one =
+      admin->Post("/admin/reports/narrative",
+                  {{"org", "QXA"}, {"year", "2023"}, {"section_6", "无其他需要报告的事项。"}},
+                  Page("QXA", 2023));
+  ASSERT_EQ(one.status, 303) << one.body;
+  ASSERT_EQ(Narratives("QXA", 2023).size(), 3u);
+  EXPECT_EQ(Narratives("QXA", 2023)[1].text, s5);
+  EXPECT_EQ(Narratives("QXA", 2023)[2].text, "无其他需要报告的事项。");
 
   // First publication needs no note; the version is listed and served by the portal.
   Reply first = Publish(*admin, "QXA", 2023, "");
