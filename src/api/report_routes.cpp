@@ -80,6 +80,22 @@ core::Result<JsonReply> ListReportVersions(RouteCall& call) {
   return JsonReply{200, json::object{{"versions", std::move(list)}}};
 }
 
+core::Result<JsonReply> GetReportVersion(RouteCall& call) {
+  GONGKAI_ASSIGN_OR_RETURN(Target t, ReadTarget(call));
+  GONGKAI_ASSIGN_OR_RETURN(core::Id number, PathId(call, "version"));
+  GONGKAI_ASSIGN_OR_RETURN(auto versions,
+                           call.repos.reports().ListSnapshots(t.org->id, t.year, t.subtree));
+  for (const auto& v : versions) {
+    if (v.version != number) continue;
+    // The JSON frozen at publication, as the portal serves it.
+    boost::system::error_code ec;
+    json::value body = json::parse(v.json, ec);
+    if (ec) return core::DataLoss("已发布年报的 JSON 无法解析");
+    return JsonReply{200, std::move(body)};
+  }
+  return core::NotFound("没有第 " + std::to_string(number) + " 版", "version");
+}
+
 core::Result<JsonReply> PutReportNarrative(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(Target t, ReadTarget(call));
   Fields f(call.body);
@@ -139,6 +155,9 @@ void AddReportRoutes(std::vector<Route>& routes) {
   routes.push_back({"GET", "/api/v1/reports/{org}/{year}/versions", Action::kRead,
                     "listReportVersions", "年度报告已发布的版本", "", "", "ReportVersionList", 200,
                     ListReportVersions});
+  routes.push_back({"GET", "/api/v1/reports/{org}/{year}/versions/{version}", Action::kRead,
+                    "getReportVersion", "已发布的某一版年报（发布时冻结的数据）", "", "", "Report",
+                    200, GetReportVersion});
   routes.push_back({"POST", "/api/v1/reports/{org}/{year}/narrative", Action::kReportEdit,
                     "putReportNarrative", "保存年报正文第一（补充）、五、六部分（整段替换）", "",
                     "ReportNarrativeInput", "ReportNarrative", 200, PutReportNarrative});

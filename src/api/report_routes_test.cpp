@@ -114,6 +114,11 @@ TEST_P(ReportRoutesTest, PublishingNeedsANoteFromTheSecondVersionOn) {
   ASSERT_EQ(list.size(), 2u);
   EXPECT_EQ(list[1].at("change_note").as_string(), "更正第五部分");
   EXPECT_EQ(list[1].at("format").as_string(), "format_2021");
+  Reply frozen = Get(base + "/versions/2", "editor");
+  ASSERT_EQ(frozen.status, 200) << frozen.body;
+  EXPECT_EQ(frozen.Json(), json::parse(Portal("QX-A", 2023, "/report.json").body))
+      << "the latest version is what the portal's report.json serves";
+  EXPECT_EQ(Get(base + "/versions/9", "editor").status, 404);
   // The portal serves the published version.
   EXPECT_EQ(Portal("QX-A", 2023, "/v2").status, 200);
   EXPECT_EQ(Get("/api/v1/reports/QX-A/2023/versions", "recorder").status, 403);
