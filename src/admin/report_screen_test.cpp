@@ -183,6 +183,12 @@ TEST_P(ReportScreenTest, BadPlaceholderAnswers422AndKeepsTheInput) {
   // An unknown year field is no report.
   EXPECT_EQ(admin->Get("/admin/reports?org=QXA&year=20x3").status, 400);
   EXPECT_EQ(admin->Get("/admin/reports?org=NOPE&year=2023").status, 404);
+  // Older formats: the 2019 trial format and the legacy table, with their own headings.
+  EXPECT_EQ(admin->Get(Page("QX", 2020)).status, 200);
+  Reply legacy = admin->Get(Page("QX", 2015));
+  ASSERT_EQ(legacy.status, 200);
+  EXPECT_NE(legacy.body.find("2015年政府信息公开工作年度报告"), std::string::npos);
+  EXPECT_NE(legacy.body.find("其他需要报告的事项"), std::string::npos);
 }
 
 TEST_P(ReportScreenTest, TextContradictingTheTablesIsListed) {
