@@ -46,6 +46,8 @@ web::HttpResponse List(Office& o, Ctx& ctx) {
       r.Set("code", org->code);
       r.Set("kind", core::OrgKindLabel(org->kind));
       r.Set("acceptance_address", org->acceptance_address);
+      // An empty string is truthy to the renderer: sections test a real boolean.
+      r.Set("has_address", web::View::Bool(!org->acceptance_address.empty()));
       r.Set("points", std::to_string(org->reading_points.size()));
       r.Set("year", this_year);
       r.Set("editable", web::View::Bool(ctx.Can(core::Action::kOrgDataEdit, org->id).ok()));
@@ -71,7 +73,7 @@ web::HttpResponse Render(Office& o, Ctx& ctx, const core::Org& org, const FormSt
   v.Set("name", org.name);
   v.Set("code", org.code);
   v.Set("kind", core::OrgKindLabel(org.kind));
-  v.Set("parent", org.parent_id ? ctx.OrgName(*org.parent_id) : "");
+  if (org.parent_id) v.Set("parent", ctx.OrgName(*org.parent_id));
   v.Set("editable", web::View::Bool(editable));
   v.Set("years", BodyYearLinks(ctx, org));
   v.Set("address", org.acceptance_address);

@@ -56,6 +56,7 @@ TEST_P(BodyScreenTest, ListShowsTheSubtreeWithLinks) {
   EXPECT_NE(all.body.find("href=\"/admin/bodies/QXB\""), std::string::npos);
   EXPECT_NE(all.body.find("href=\"/admin/bodies/QX/year/"), std::string::npos);
   EXPECT_NE(all.body.find("href=\"/admin/bodies\""), std::string::npos) << "navigation link";
+  EXPECT_NE(all.body.find("<td>未填写</td>"), std::string::npos) << "no acceptance point yet";
   // A department's admin sees its own body only.
   Reply own = As("adminb")->Get("/admin/bodies");
   ASSERT_EQ(own.status, 200);
