@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "app/attachment_store.hpp"
 #include "app/personal_data.hpp"
@@ -56,6 +57,10 @@ class BackOffice {
 
   // True iff `path` belongs to the back office ("/admin" or "/admin/…").
   static bool Owns(const std::string& path);
+  // The request body limit for `target` when it is the upload route
+  // (/admin/items/{id}/attachments): `max_attachment_bytes` plus room for the form; 0 for
+  // every other target (web::ServerOptions::body_limit_for).
+  static size_t UploadBodyLimit(std::string_view target, int64_t max_attachment_bytes);
   // Answers every request under /admin (others get 404). Never throws.
   web::HttpResponse Handle(const web::HttpRequest& request);
 

@@ -2,7 +2,8 @@
 // item (multipart/form-data, parsed by the back office's router into ctx.files), stored by
 // app::AttachmentStore under their SHA-256 — the digest the portal's download verifies —
 // and recorded through core::AttachToItem (kItemEdit), so that they go through 保密审查
-// with the item. Staff download them here before publication; the public only after.
+// with the item; removed (core::RemoveItemAttachment) while the item is still editable.
+// Staff download them here before publication; the public only after.
 #include "admin/item_extras.hpp"
 #include "app/attachment_store.hpp"
 #include "core/item_workflow.hpp"
@@ -104,7 +105,29 @@ web::HttpResponse Download(Office& o, const core::Item& item, core::Id attachmen
   throw HttpError{404, "附件不存在。"};
 }
 
+web::HttpResponse Remove(Office& o, Ctx& ctx, const core::Item& item, core::Id attachment_id) {
+  ctx.Require(core::Action::kItemEdit, item.org_id);
+  core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
+    return core::RemoveItemAttachment(repos, ctx.Change(), ctx.user.username, item.id,
+                                      attachment_id)
+        .status();
+  });
+  if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
+  if (s.code() == core::ErrorCode::kFailedPrecondition) return ShowItem(o, ctx, item, s.message());
+  Fail(s);
+}
+
 }  // namespace
+
+size_t BackOffice::UploadBodyLimit(std::string_view target, int64_t max_attachment_bytes) {
+  constexpr std::string_view kPrefix = "/admin/items/";
+  constexpr std::string_view kSuffix = "/attachments";
+  if (target.substr(0, kPrefix.size()) != kPrefix) return 0;
+  std::string_view rest = target.substr(kPrefix.size());
+  size_t digits = rest.find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string_view::npos || rest.substr(digits) != kSuffix) return 0;
+  return static_cast<size_t>(max_attachment_bytes) + 64 * 1024;
+}
 
 void AddAttachmentsView(Office& o, const Ctx& ctx, const core::Item& item, web::View& v) {
   web::View rows = web::View::List();
@@ -132,6 +155,10 @@ web::HttpResponse ItemAttachments(Office& o, Ctx& ctx, const core::Item& item,
     return Upload(o, ctx, item);
   }
   if (parts.size() == 4 && !ctx.post()) return Download(o, item, PathId(parts[3]));
+  if (parts.size() == 5 && parts[4] == "remove") {
+    if (!ctx.post()) throw HttpError{405, "请使用页面上的按钮。"};
+    return Remove(o, ctx, item, PathId(parts[3]));
+  }
   throw HttpError{404, "页面不存在。"};
 }
 

@@ -274,6 +274,52 @@ TEST_P(ItemExtrasTest, HostileInputIsEscaped) {
   }
 }
 
+TEST_P(ItemExtrasTest, AttachmentIsRemovedBeforeSubmissionOnly) {
+  auto editor = As("editor");
+  std::string page = "/admin/items/" + CreateItem(*editor, "删除附件检查");
+  ASSERT_EQ(Upload(*editor, page + "/attachments", "第一份.pdf", kPdf, page).status, 303);
+  ASSERT_EQ(Upload(*editor, page + "/attachments", "第二份.pdf", kPdf + "2", page).status, 303);
+  std::string body = editor->Get(page).body;
+  size_t at = body.find("action=\"" + page + "/attachments/");
+  ASSERT_NE(at, std::string::npos) << "no remove button";
+  at += 8;
+  std::string remove = body.substr(at, body.find('"', at) - at);
+  ASSERT_EQ(remove.substr(remove.size() - 7), "/remove");
+  // Without a CSRF token, or from outside the subtree: refused, nothing removed.
+  EXPECT_EQ(editor->PostRaw(remove, "").status, 403);
+  auto outsider = As("editorb");
+  EXPECT_EQ(outsider->Post(remove, {}).status, 403);
+  EXPECT_NE(editor->Get(page).body.find("第一份.pdf"), std::string::npos);
+  EXPECT_EQ(editor->Post(remove, {}, page).status, 303);
+  Reply after = editor->Get(page);
+  size_t list = after.body.find("<ul id=\"attachments\">");
+  ASSERT_NE(list, std::string::npos);
+  std::string listed = after.body.substr(list, after.body.find("</ul>", list) - list);
+  EXPECT_EQ(listed.find("第一份.pdf"), std::string::npos);
+  EXPECT_NE(listed.find("第二份.pdf"), std::string::npos);
+  EXPECT_NE(after.body.find("删除附件 第一份.pdf"), std::string::npos) << "in the history";
+  EXPECT_EQ(editor->Post(remove, {}, page).status, 404) << "already removed";
+  // Once submitted, the attachments stay as reviewed.
+  at = after.body.find("action=\"" + page + "/attachments/") + 8;
+  std::string second = after.body.substr(at, after.body.find('"', at) - at);
+  EXPECT_EQ(editor->Post(page + "/submit", {}, page).status, 303);
+  EXPECT_EQ(editor->Post(second, {}, page).status, 409);
+  EXPECT_NE(editor->Get(page).body.find("第二份.pdf"), std::string::npos);
+  auto admin = As("admin");
+  EXPECT_NE(admin->Get("/admin/audit/item/" + page.substr(page.rfind('/') + 1))
+                .body.find("item.attachment_remove"),
+            std::string::npos);
+}
+
+TEST(UploadBodyLimitTest, OnlyTheUploadRouteGetsTheLargerLimit) {
+  EXPECT_EQ(BackOffice::UploadBodyLimit("/admin/items/42/attachments", 1000), 1000u + 64 * 1024);
+  for (const char* other : {"/admin/items/42", "/admin/items//attachments", "/admin/items/new",
+                            "/admin/items/42/attachments/7/remove", "/admin/items/4x/attachments",
+                            "/apply", "/admin/items/42/attachments?x=1"}) {
+    EXPECT_EQ(BackOffice::UploadBodyLimit(other, 1000), 0u) << other;
+  }
+}
+
 GONGKAI_ADMIN_BACKENDS(ItemExtrasTest);
 
 }  // namespace

@@ -152,6 +152,10 @@ int Serve(const ServeArgs& a) {
   office_options.csrf = *csrf;
   office_options.personal_data_key = key;
   office_options.attachment_dir = c.attachment_dir;
+  // Uploads may exceed the server's body limit: up to the attachment limit on their route.
+  options.body_limit_for = [max = office_options.max_attachment_bytes](std::string_view target) {
+    return admin::BackOffice::UploadBodyLimit(target, max);
+  };
   auto office = admin::BackOffice::Create(**pool, office_options);
   if (!office.ok()) return PrintError(office.status());
 

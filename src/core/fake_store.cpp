@@ -669,6 +669,16 @@ class Repos final : public Repositories {
       return stored.id;
     }
 
+    Status RemoveAttachment(Id item_id, Id attachment_id) override {
+      Tables& t = r_.t();
+      auto it = t.item_attachments.rows().find(attachment_id);
+      if (it == t.item_attachments.rows().end() || it->second.item_id != item_id) {
+        return NotFound("附件不存在: " + std::to_string(attachment_id), "attachment");
+      }
+      t.item_attachments.Mutable().erase(attachment_id);
+      return Status::Ok();
+    }
+
     Result<std::vector<ItemAttachment>> ListAttachments(Id item_id) override {
       std::vector<ItemAttachment> out;
       for (const auto& [_, a] : r_.t().item_attachments.rows()) {

@@ -372,6 +372,37 @@ Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ct
   return attachment;
 }
 
+Result<ItemAttachment> RemoveItemAttachment(Repositories& repos, const ChangeContext& ctx,
+                                            std::string_view actor, Id item_id, Id attachment_id) {
+  GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
+  auto& [item, org] = loaded;
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
+  if (item.state != ItemState::kDraft && item.state != ItemState::kRejected) {
+    return WrongState(item, "删除附件");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(auto all, repos.items().ListAttachments(item_id));
+  auto found = std::find_if(all.begin(), all.end(),
+                            [&](const ItemAttachment& a) { return a.id == attachment_id; });
+  if (found == all.end()) {
+    return NotFound("附件不存在: " + std::to_string(attachment_id), "attachment");
+  }
+  ItemAttachment removed = *found;
+  GONGKAI_RETURN_IF_ERROR(repos.items().RemoveAttachment(item_id, attachment_id));
+  GONGKAI_RETURN_IF_ERROR(repos.items()
+                              .AppendEvent({0, item_id, 0, ItemEventKind::kEdit, std::string(actor),
+                                            ctx.at, "删除附件 " + removed.name})
+                              .status());
+  std::string before = JsonObjectWriter()
+                           .Add("attachment_id", int64_t{removed.id})
+                           .Add("name", removed.name)
+                           .Add("sha256", removed.sha256)
+                           .Add("size_bytes", removed.size_bytes)
+                           .Finish();
+  GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "item.attachment_remove", "item",
+                                       std::to_string(item_id), before, ""));
+  return removed;
+}
+
 Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
                         Item item, Date today) {
   GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(item.org_id));

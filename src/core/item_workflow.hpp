@@ -92,6 +92,12 @@ Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx, std:
 Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ctx,
                                     std::string_view actor, Id item_id, ItemAttachment attachment);
 
+// Removes attachment `attachment_id` from a draft or rejected item (kItemEdit), with an
+// item event and an audit event; the stored bytes stay (another item may share them).
+// kNotFound when the item has no such attachment.
+Result<ItemAttachment> RemoveItemAttachment(Repositories& repos, const ChangeContext& ctx,
+                                            std::string_view actor, Id item_id, Id attachment_id);
+
 // Imports one item from another system, as `actor` (editor or admin in its body's subtree).
 // An item without 索引号 becomes a draft (the workflow applies to it). An item with a
 // 索引号 is a record of a past publication elsewhere and is stored as published (or

@@ -119,6 +119,9 @@ class ItemRepository {
   // Appends an attachment at the next position (its position is ignored).
   virtual Result<Id> AddAttachment(const ItemAttachment& attachment) = 0;
   virtual Result<std::vector<ItemAttachment>> ListAttachments(Id item_id) = 0;  // by position
+  // Removes attachment `attachment_id` of item `item_id`; the others keep their positions.
+  // kNotFound when the item has no such attachment.
+  virtual Status RemoveAttachment(Id item_id, Id attachment_id) = 0;
   // Inserts a catalog column; kAlreadyExists when the org has that path.
   virtual Result<Id> InsertCategory(const CatalogCategory& category) = 0;
   // The org's stored columns by sort_order, then path (empty: it uses the default catalog).

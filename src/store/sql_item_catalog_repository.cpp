@@ -137,6 +137,18 @@ core::Result<std::vector<core::ItemAttachment>> SqlItemRepository::ListAttachmen
   return out;
 }
 
+core::Status SqlItemRepository::RemoveAttachment(Id item_id, Id attachment_id) {
+  long long item = item_id, id = attachment_id;
+  soci::statement st =
+      (sql_.prepare << "DELETE FROM item_attachments WHERE id = :a AND item_id = :i", soci::use(id),
+       soci::use(item));
+  st.execute(true);
+  if (st.get_affected_rows() == 0) {
+    return core::NotFound("附件不存在: " + std::to_string(attachment_id), "attachment");
+  }
+  return core::Status::Ok();
+}
+
 core::Result<Id> SqlItemRepository::InsertCategory(const core::CatalogCategory& c) {
   long long org_id = c.org_id, id = 0, taken = 0;
   sql_ << "SELECT COUNT(*) FROM catalog_categories WHERE org_id = :o AND path = :p",

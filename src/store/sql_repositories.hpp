@@ -83,6 +83,7 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<std::vector<core::ItemEvent>> ListEvents(core::Id item_id) override;
   core::Result<core::Id> AddAttachment(const core::ItemAttachment& attachment) override;
   core::Result<std::vector<core::ItemAttachment>> ListAttachments(core::Id item_id) override;
+  core::Status RemoveAttachment(core::Id item_id, core::Id attachment_id) override;
   core::Result<core::Id> InsertCategory(const core::CatalogCategory& category) override;
   core::Result<std::vector<core::CatalogCategory>> ListCategories(core::Id org_id) override;
 

@@ -162,6 +162,11 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     // A request without a body (every GET) is complete with its header.
     if (parser_->is_done()) return OnRead({});
+    if (shared_.options.body_limit_for) {
+      size_t limit =
+          shared_.options.body_limit_for(std::string_view(h.target().data(), h.target().size()));
+      if (limit > 0) parser_->body_limit(limit);
+    }
     SetDeadline(shared_.options.read_timeout);
     http::async_read(
         socket_, buffer_, *parser_,

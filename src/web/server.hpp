@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.hpp"
@@ -27,6 +28,9 @@ struct ServerOptions {
   size_t max_connections = 1024;
   size_t header_limit = 8 * 1024;
   size_t body_limit = 64 * 1024;
+  // A larger limit for some requests (file uploads), given their target once the header is
+  // read; 0 keeps body_limit.
+  std::function<size_t(std::string_view target)> body_limit_for;
   std::chrono::seconds read_timeout{15};    // to receive a whole request once it starts
   std::chrono::seconds idle_timeout{30};    // between requests on a kept-alive connection
   std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM/SIGINT
