@@ -130,7 +130,13 @@ class Session : public std::enable_shared_from_this<Session> {
   void Read(bool first) {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    parser_->body_limit(shared_.options.body_limit);
+    // With per-target limits the header is read without one (Beast checks Content-Length
+    // against the limit while parsing the header) and OnHeader applies the target's.
+    if (shared_.options.body_limit_for) {
+      parser_->body_limit(boost::none);
+    } else {
+      parser_->body_limit(shared_.options.body_limit);
+    }
     // Idle timeout until a request arrives on a kept-alive connection; a new connection
     // must send its request within the read timeout.
     SetDeadline(first ? shared_.options.read_timeout : shared_.options.idle_timeout);
@@ -165,7 +171,10 @@ class Session : public std::enable_shared_from_this<Session> {
     if (shared_.options.body_limit_for) {
       size_t limit =
           shared_.options.body_limit_for(std::string_view(h.target().data(), h.target().size()));
-      if (limit > 0) parser_->body_limit(limit);
+      if (limit == 0) limit = shared_.options.body_limit;
+      auto length = parser_->content_length();
+      if (length && *length > limit) return OnReadError(http::error::body_limit);
+      parser_->body_limit(limit);  // a chunked body counts against it as it arrives
     }
     SetDeadline(shared_.options.read_timeout);
     http::async_read(

@@ -1,9 +1,9 @@
 // The back office in a real browser (headless Chromium), one demo account per step:
-// demo-editor writes an item and submits it; demo-reviewer approves it (保密审查); demo-admin
-// publishes it and the public portal finds it; demo-handler registers a request, records an
-// event, answers it and opens the reply letter, and the portal's status page shows the
-// answer for the tracking number and lookup code handed out at intake. Screenshots of each
-// step go to the artifacts directory. Usage: node admin_test.mjs BASE_URL ARTIFACT_DIR
+// demo-editor writes an item, attaches a file and submits it; demo-reviewer approves it
+// (保密审查); demo-admin publishes it and the public portal finds it, with its attachment;
+// demo-handler registers a request, records an event, answers it and opens the reply
+// letter, and the portal's status page shows the answer for the tracking number and lookup
+// code handed out at intake. Screenshots of each step go to the artifacts directory. Usage: node admin_test.mjs BASE_URL ARTIFACT_DIR
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
@@ -76,6 +76,12 @@ try {
   const itemId = (itemUrl.match(/\/admin\/items\/(\d+)$/) || [])[1];
   check(itemId, `no item page after saving: ${itemUrl} ${await text('main')}`);
   check((await text('main h1')) === title, 'the item page lacks its title');
+  // An attachment larger than the server's default body limit (64 KiB): the upload route
+  // gets the attachment limit.
+  const pdf = Buffer.from(`%PDF-1.4\n${'%'.repeat(100 * 1024)}\n%%EOF\n`);
+  await page.setInputFiles('#file', { name: '实施方案.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await submit(`/admin/items/${itemId}/attachments`);
+  check((await text('#attachments')).includes('实施方案.pdf'), `upload: ${await text('main')}`);
   await submit(`/admin/items/${itemId}/submit`);
   check((await text('main dl.meta')).includes('待审查'), 'the item was not submitted');
   await shot('editor-submitted');
@@ -111,6 +117,10 @@ try {
   const publicMeta = await text('table.meta');
   check(publicMeta.includes(indexNo), `the portal's item page lacks ${indexNo}`);
   check((await page.content()).includes('端到端测试的正文'), 'the portal lacks the body');
+  // The attachment, served by the portal from the same store under its digest.
+  const download = await page.request.get(`${base}/item/${itemId}/attachment/1`);
+  check(download.status() === 200, `attachment download: ${download.status()}`);
+  check((await download.body()).equals(pdf), 'the downloaded attachment differs');
   await shot('portal-item');
 
   // 5. The handler registers a request handed in person.

@@ -17,7 +17,7 @@ fi
 db="sqlite:$work/demo.db"
 "$gk" demo --db "$db" --first-year 2025 --last-year 2025 >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
 "$gk" request keygen "$work/demo.key" >/dev/null || exit 1
-"$gk" serve --db "$db" --key-file "$work/demo.key" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
+GONGKAI_ATTACHMENT_DIR="$work/attachments" "$gk" serve --db "$db" --key-file "$work/demo.key" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 base=""
 for _ in $(seq 1 600); do
