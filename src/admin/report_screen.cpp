@@ -291,15 +291,8 @@ web::HttpResponse Publish(Office& o, Ctx& ctx) {
     }
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
     GONGKAI_ASSIGN_OR_RETURN(auto doc, report::ComposeReport(repos, calendar, RequestOf(s)));
-    core::ReportSnapshot snapshot;
-    snapshot.org_id = doc.report.org.id;
-    snapshot.year = doc.report.year;
-    snapshot.subtree = doc.report.subtree;
-    snapshot.format = core::ReportFormatId(doc.report.format);
-    snapshot.change_note = *note;
-    snapshot.json = report::RenderJson(doc.report, doc.text);
-    snapshot.html = report::RenderHtml(doc.report, doc.render);
-    GONGKAI_ASSIGN_OR_RETURN(published, core::PublishReportSnapshot(repos, ctx.Change(), snapshot));
+    GONGKAI_ASSIGN_OR_RETURN(published, core::PublishReportSnapshot(
+                                            repos, ctx.Change(), report::SnapshotOf(doc, *note)));
     return core::Status::Ok();
   });
   if (st.code() == core::ErrorCode::kInvalidArgument) {

@@ -6,7 +6,6 @@
 #include "core/calendar_service.hpp"
 #include "core/report_snapshot.hpp"
 #include "report/document.hpp"
-#include "report/render_html.hpp"
 #include "report/render_json.hpp"
 #include "text/normalize.hpp"
 #include "web/http.hpp"
@@ -132,16 +131,9 @@ core::Result<JsonReply> PublishReport(RouteCall& call) {
   GONGKAI_RETURN_IF_ERROR(f.OnlyKnown({"note"}));
   GONGKAI_ASSIGN_OR_RETURN(std::string note, NormalizedText(f, "note"));
   GONGKAI_ASSIGN_OR_RETURN(report::ReportDocument doc, Compose(call, t));
-  core::ReportSnapshot s;
-  s.org_id = doc.report.org.id;
-  s.year = doc.report.year;
-  s.subtree = doc.report.subtree;
-  s.format = core::ReportFormatId(doc.report.format);
-  s.change_note = note;
-  s.json = report::RenderJson(doc.report, doc.text);
-  s.html = report::RenderHtml(doc.report, doc.render);
-  GONGKAI_ASSIGN_OR_RETURN(core::ReportSnapshot published,
-                           core::PublishReportSnapshot(call.repos, call.Change(), s));
+  GONGKAI_ASSIGN_OR_RETURN(
+      core::ReportSnapshot published,
+      core::PublishReportSnapshot(call.repos, call.Change(), report::SnapshotOf(doc, note)));
   return JsonReply{201, VersionJson(published, t)};
 }
 

@@ -123,15 +123,8 @@ int Publish(const ReportArgs& a) {
   core::ReportSnapshot published;
   int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(report::ReportDocument doc, Compose(repos, *request));
-    core::ReportSnapshot s;
-    s.org_id = doc.report.org.id;
-    s.year = doc.report.year;
-    s.subtree = doc.report.subtree;
-    s.format = core::ReportFormatId(doc.report.format);
-    s.change_note = *note;
-    s.json = report::RenderJson(doc.report, doc.text);
-    s.html = report::RenderHtml(doc.report, doc.render);
-    GONGKAI_ASSIGN_OR_RETURN(published, core::PublishReportSnapshot(repos, ctx, s));
+    GONGKAI_ASSIGN_OR_RETURN(
+        published, core::PublishReportSnapshot(repos, ctx, report::SnapshotOf(doc, *note)));
     return core::Status::Ok();
   });
   if (rc == kExitOk) {

@@ -1,6 +1,8 @@
 #include "report/document.hpp"
 
 #include "report/narrative.hpp"
+#include "report/render_html.hpp"
+#include "report/render_json.hpp"
 #include "report/render_svg.hpp"
 
 namespace gongkai::report {
@@ -111,6 +113,18 @@ core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
                                 RenderTrendSvg(trend, "近五年收到政府信息公开申请数（件）"),
                                 "近五年收到政府信息公开申请数"});
   return doc;
+}
+
+core::ReportSnapshot SnapshotOf(const ReportDocument& doc, std::string note) {
+  core::ReportSnapshot s;
+  s.org_id = doc.report.org.id;
+  s.year = doc.report.year;
+  s.subtree = doc.report.subtree;
+  s.format = core::ReportFormatId(doc.report.format);
+  s.change_note = std::move(note);
+  s.json = RenderJson(doc.report, doc.text);
+  s.html = RenderHtml(doc.report, doc.render);
+  return s;
 }
 
 }  // namespace gongkai::report

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/report_snapshot.hpp"
 #include "report/render_common.hpp"
 #include "report/report.hpp"
 
@@ -26,6 +27,10 @@ struct ReportDocument {
 core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
                                            const core::Calendar& calendar,
                                            const ReportRequest& request);
+
+// The frozen form of `doc` (its JSON and HTML as rendered now) for
+// core::PublishReportSnapshot; `note` says what a correction changed ("" for version 1).
+core::ReportSnapshot SnapshotOf(const ReportDocument& doc, std::string note);
 
 // The year-over-year lines of the key cells (table 三's 总计 column and table 四's totals,
 // or the legacy table's top rows): "label：本年 N，上年 M（+d）". Empty without `previous`.
