@@ -59,7 +59,7 @@ if [ ! -x "$bin" ]; then
   bin=$root/build/bench-rel/gongkai
 fi
 
-work=$(mktemp -d /tmp/portal-bench.XXXXXX)
+work=$(mktemp -d)
 chmod 755 "$work"  # nginx workers run as nobody
 server_pid=
 nginx_pid=

@@ -20,6 +20,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/holiday_file.hpp"
 #include "search/search_index.hpp"
@@ -99,9 +100,12 @@ void FillDatabase(const std::string& url) {
 
 web::Portal& ThePortal() {
   static web::Portal* portal = [] {
-    char templ[] = "/tmp/gongkai_http_fuzz_XXXXXX";
-    if (!mkdtemp(templ)) Fail("mkdtemp");
-    TempDir() = templ;
+    // mkdtemp's template: six trailing X's it replaces.
+    std::string name = "/tmp/gongkai_http_fuzz_" + std::string(6, 'X');
+    std::vector<char> templ(name.begin(), name.end());
+    templ.push_back('\0');
+    if (!mkdtemp(templ.data())) Fail("mkdtemp");
+    TempDir() = templ.data();
     std::atexit(RemoveTempDir);
     std::string url = "sqlite:" + TempDir() + "/portal.db";
     FillDatabase(url);

@@ -7,6 +7,7 @@
 #include "core/report_snapshot.hpp"
 #include "core/request_service.hpp"
 #include "report/report.hpp"
+#include "store/site_counters.hpp"
 #include "web/report_pages.hpp"
 
 namespace gongkai::admin::testing {
@@ -71,7 +72,8 @@ class ReportScreenTest : public BackOfficeTest {
     return out;
   }
 
-  // The portal's report page for the body and year (a fresh ReportPages: nothing cached).
+  // The portal's report page for the body and year, through one ReportPages per backend
+  // that keeps its computed reports, at the database's current data generation.
   static web::HttpResponse Portal(const std::string& code, int year) {
     core::Org org;
     core::Status s = WithStore([&](core::Repositories& r) -> core::Status {
@@ -80,11 +82,16 @@ class ReportScreenTest : public BackOfficeTest {
       return core::Status::Ok();
     });
     EXPECT_TRUE(s.ok()) << s.ToString();
-    web::ReportPages pages(*envs_[GetParam()]->pool);
+    static std::map<std::string, std::unique_ptr<web::ReportPages>> pages;
+    auto& p = pages[GetParam()];
+    if (!p) p = std::make_unique<web::ReportPages>(*envs_[GetParam()]->pool);
+    auto generation = envs_[GetParam()]->pool->With(
+        [](store::SociStore& st) { return store::DataGeneration(st); });
+    EXPECT_TRUE(generation.ok()) << generation.status().ToString();
     web::HttpRequest req;
     req.method = "GET";
     req.path = req.target = "/org/" + code + "/report/" + std::to_string(year);
-    return pages.Handle(req, org, year, "");
+    return p->Handle(req, org, year, "", generation.ok() ? *generation : 0);
   }
 
   static size_t Count(const std::string& hay, const std::string& needle) {

@@ -9,7 +9,6 @@
 #include <iterator>
 
 #include "admin/request_extras.hpp"
-#include "core/flat_json.hpp"
 #include "core/request_letter.hpp"
 
 namespace gongkai::admin {
@@ -34,15 +33,6 @@ web::HttpResponse RequestLetter(Office& o, Ctx& ctx, core::Id id) {
   if (!in) throw HttpError{404, "没有结果 " + r.outcome + " 的告知书模板。"};
   std::string tmpl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 
-  std::string published, basis;
-  for (const auto& e : view.events) {
-    if (e.kind != "answer") continue;
-    auto data = core::FlatJson::Parse(e.data);
-    if (data.ok()) {
-      published = data->Get("published_item");
-      basis = data->Get("basis");
-    }
-  }
   std::string applicant = "申请人";
   bool named = false;
   if (ctx.Can(core::Action::kRequestPersonalData, r.org_id).ok() && o.options.personal_data_key) {
@@ -52,18 +42,7 @@ web::HttpResponse RequestLetter(Office& o, Ctx& ctx, core::Id id) {
       named = true;
     }
   }
-  std::string fee = view.fee ? std::to_string(view.fee->amount_yuan) : "0";
-  auto text = core::RenderTemplate(
-      tmpl, {{"applicant", applicant},
-             {"org_name", view.org.name},
-             {"tracking_no", r.tracking_no},
-             {"received_on", r.received_on.ToIso()},
-             {"closed_on", r.closed_on ? r.closed_on->ToIso() : ""},
-             {"description", r.description},
-             {"outcome", core::OutcomeLabel(r.outcome)},
-             {"article", core::OutcomeArticle(r.outcome, basis, !published.empty())},
-             {"published_item", published.empty() ? "（见附件）" : published},
-             {"fee_yuan", fee}});
+  auto text = core::RenderTemplate(tmpl, core::LetterValues(view, applicant));
   if (!text.ok()) {
     spdlog::error("admin: letter template {}: {}", r.outcome, text.status().ToString());
     throw HttpError{500, "告知书模板有误，请联系管理员。"};

@@ -42,7 +42,7 @@ class ReportRoutesTest : public ApiFixture {
     web::HttpRequest req;
     req.method = "GET";
     req.path = req.target = "/org/" + code + "/report/" + std::to_string(year) + rest;
-    return pages.Handle(req, org, year, rest);
+    return pages.Handle(req, org, year, rest, 0);
   }
 };
 

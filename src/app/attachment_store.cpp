@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -186,7 +187,11 @@ core::Result<core::ItemAttachment> AttachmentStore::Put(std::string_view bytes,
   if (fs::exists(target, ec)) return a;
   fs::create_directories(target.parent_path(), ec);
   if (ec) return core::Unavailable("无法创建附件目录 " + target.parent_path().string());
-  fs::path tmp = fs::path(dir_) / (".tmp-" + a.sha256 + "-" + std::to_string(getpid()));
+  // Unique per process and call: two threads storing the same new file write apart, and
+  // the second rename replaces the first with identical bytes.
+  static std::atomic<uint64_t> serial{0};
+  fs::path tmp = fs::path(dir_) / (".tmp-" + a.sha256 + "-" + std::to_string(getpid()) + "-" +
+                                   std::to_string(serial.fetch_add(1)));
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));

@@ -8,7 +8,6 @@
 #include "app/personal_data.hpp"
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
-#include "core/flat_json.hpp"
 #include "core/request_letter.hpp"
 #include "core/request_service.hpp"
 
@@ -355,34 +354,13 @@ int Letter(const RequestArgs& a) {
   std::ifstream in(path);
   if (!in) return PrintError(core::NotFound("找不到告知书模板 " + path, "template"));
   std::string tmpl((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::string published, basis;
-  for (const auto& e : v.events) {
-    if (e.kind != "answer") continue;
-    auto data = core::FlatJson::Parse(e.data);
-    if (data.ok()) {
-      published = data->Get("published_item");
-      basis = data->Get("basis");
-    }
-  }
   std::string applicant = "申请人";
   if (key) {
     auto opened = key->Open(r.applicant_sealed);
     if (!opened.ok()) return PrintError(opened.status());
     applicant = opened->name;
   }
-  std::string fee;
-  if (v.fee) fee = std::to_string(v.fee->amount_yuan);
-  auto text = core::RenderTemplate(
-      tmpl, {{"applicant", applicant},
-             {"org_name", v.org.name},
-             {"tracking_no", r.tracking_no},
-             {"received_on", r.received_on.ToIso()},
-             {"closed_on", r.closed_on ? r.closed_on->ToIso() : ""},
-             {"description", r.description},
-             {"outcome", core::OutcomeLabel(r.outcome)},
-             {"article", core::OutcomeArticle(r.outcome, basis, !published.empty())},
-             {"published_item", published.empty() ? "（见附件）" : published},
-             {"fee_yuan", fee.empty() ? "0" : fee}});
+  auto text = core::RenderTemplate(tmpl, core::LetterValues(v, applicant));
   if (!text.ok()) return PrintError(text.status());
   std::cout << *text;
   return kExitOk;

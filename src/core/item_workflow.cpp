@@ -349,6 +349,18 @@ Result<Item> SetItemValidity(Repositories& repos, const ChangeContext& ctx, std:
   return after;
 }
 
+namespace {
+// An attachment in the audit trail: its identity and digest, not its bytes.
+std::string AttachmentJson(const ItemAttachment& a) {
+  return JsonObjectWriter()
+      .Add("attachment_id", int64_t{a.id})
+      .Add("name", a.name)
+      .Add("sha256", a.sha256)
+      .Add("size_bytes", a.size_bytes)
+      .Finish();
+}
+}  // namespace
+
 Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ctx,
                                     std::string_view actor, Id item_id, ItemAttachment attachment) {
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
@@ -369,6 +381,8 @@ Result<ItemAttachment> AttachToItem(Repositories& repos, const ChangeContext& ct
                               .AppendEvent({0, item_id, 0, ItemEventKind::kEdit, std::string(actor),
                                             ctx.at, "附件 " + attachment.name})
                               .status());
+  GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "item.attachment_add", "item",
+                                       std::to_string(item_id), "", AttachmentJson(attachment)));
   return attachment;
 }
 
@@ -392,14 +406,8 @@ Result<ItemAttachment> RemoveItemAttachment(Repositories& repos, const ChangeCon
                               .AppendEvent({0, item_id, 0, ItemEventKind::kEdit, std::string(actor),
                                             ctx.at, "删除附件 " + removed.name})
                               .status());
-  std::string before = JsonObjectWriter()
-                           .Add("attachment_id", int64_t{removed.id})
-                           .Add("name", removed.name)
-                           .Add("sha256", removed.sha256)
-                           .Add("size_bytes", removed.size_bytes)
-                           .Finish();
   GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "item.attachment_remove", "item",
-                                       std::to_string(item_id), before, ""));
+                                       std::to_string(item_id), AttachmentJson(removed), ""));
   return removed;
 }
 

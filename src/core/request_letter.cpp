@@ -1,7 +1,9 @@
 #include "core/request_letter.hpp"
 
+#include "core/flat_json.hpp"
 #include "core/report_format.hpp"
 #include "core/request.hpp"
+#include "core/request_service.hpp"
 
 namespace gongkai::core {
 
@@ -72,6 +74,30 @@ Result<std::string> RenderTemplate(std::string_view tmpl,
     i = close + 2;
   }
   return out;
+}
+
+std::map<std::string, std::string> LetterValues(const RequestView& view,
+                                                const std::string& applicant) {
+  const Request& r = view.request;
+  std::string published, basis;
+  for (const auto& e : view.events) {
+    if (e.kind != "answer") continue;
+    auto data = FlatJson::Parse(e.data);
+    if (data.ok()) {
+      published = data->Get("published_item");
+      basis = data->Get("basis");
+    }
+  }
+  return {{"applicant", applicant},
+          {"org_name", view.org.name},
+          {"tracking_no", r.tracking_no},
+          {"received_on", r.received_on.ToIso()},
+          {"closed_on", r.closed_on ? r.closed_on->ToIso() : ""},
+          {"description", r.description},
+          {"outcome", OutcomeLabel(r.outcome)},
+          {"article", OutcomeArticle(r.outcome, basis, !published.empty())},
+          {"published_item", published.empty() ? "（见附件）" : published},
+          {"fee_yuan", view.fee ? std::to_string(view.fee->amount_yuan) : "0"}};
 }
 
 }  // namespace gongkai::core

@@ -11,6 +11,8 @@
 
 namespace gongkai::core {
 
+struct RequestView;
+
 // The label of an outcome code as in table 三 (e.g. r3_1 → "1.属于国家秘密"), prefixed by
 // its group for sub-items ("（三）不予公开 1.属于国家秘密"). Empty for an unknown code.
 std::string OutcomeLabel(std::string_view outcome);
@@ -28,5 +30,11 @@ std::string OutcomeArticle(std::string_view outcome, std::string_view basis = ""
 // is not closed — a letter never goes out with a hole in it.
 Result<std::string> RenderTemplate(std::string_view tmpl,
                                    const std::map<std::string, std::string>& values);
+
+// The values a reply letter's template is filled with: the request, its body, outcome and
+// article (reading the answer event's published item and basis) and the fee. `applicant`
+// is the name to print — "申请人" unless the caller may open the sealed personal data.
+std::map<std::string, std::string> LetterValues(const RequestView& view,
+                                                const std::string& applicant);
 
 }  // namespace gongkai::core

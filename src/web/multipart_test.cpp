@@ -88,7 +88,9 @@ TEST(MultipartTest, MalformedBodiesAreRefused) {
   for (const auto& c : cases) {
     auto form = ParseMultipart(c.body, kB);
     EXPECT_FALSE(form.ok()) << c.why;
-    if (!form.ok()) EXPECT_EQ(form.status().code(), core::ErrorCode::kInvalidArgument) << c.why;
+    if (!form.ok()) {
+      EXPECT_EQ(form.status().code(), core::ErrorCode::kInvalidArgument) << c.why;
+    }
   }
 }
 

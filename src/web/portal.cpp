@@ -522,8 +522,9 @@ struct Portal::Impl {
     if (!ParseInt(parts[3], year, 2999) || year < 2000 || parts.size() > 5) throw HttpError{404};
     auto t = Tree();
     const core::Org& org = FindOrg(*t, parts[1]);
-    HttpResponse r = reports.Handle(req, org, static_cast<int>(year),
-                                    parts.size() == 5 ? "/" + parts[4] : std::string());
+    HttpResponse r =
+        reports.Handle(req, org, static_cast<int>(year),
+                       parts.size() == 5 ? "/" + parts[4] : std::string(), Generation());
     if (r.status == 404 || r.status == 500) throw HttpError{r.status};
     return r;
   }

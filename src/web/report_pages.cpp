@@ -101,13 +101,17 @@ struct ReportPages::Computed {
   std::string xlsx;
 };
 
-std::shared_ptr<const ReportPages::Computed> ReportPages::Compute(const core::Org& org, int year) {
+std::shared_ptr<const ReportPages::Computed> ReportPages::Compute(const core::Org& org, int year,
+                                                                  uint64_t generation) {
   std::string key = org.code + "/" + std::to_string(year);
   auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = cache_.find(key);
-    if (it != cache_.end() && now - it->second.first < kComputedLifetime) return it->second.second;
+    if (it != cache_.end() && it->second.generation == generation &&
+        now - it->second.at < kComputedLifetime) {
+      return it->second.computed;
+    }
   }
   auto c = std::make_shared<Computed>();
   core::Status s = pool_.With([&](store::SociStore& st) {
@@ -133,13 +137,13 @@ std::shared_ptr<const ReportPages::Computed> ReportPages::Compute(const core::Or
     return nullptr;
   }
   std::lock_guard<std::mutex> lock(mu_);
-  cache_[key] = {now, c};
+  cache_[key] = {generation, now, c};
   return c;
 }
 
 HttpResponse ReportPages::Handle(const HttpRequest& request, const core::Org& org, int year,
-                                 const std::string& rest) {
-  auto c = Compute(org, year);
+                                 const std::string& rest, uint64_t generation) {
+  auto c = Compute(org, year, generation);
   if (!c) return NotFound();
   std::string base = "/org/" + UrlEncode(org.code) + "/report/" + std::to_string(year);
   HttpResponse r;

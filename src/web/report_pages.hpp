@@ -28,17 +28,22 @@ class ReportPages {
   // `rest` is what follows /org/{code}/report/{year} ("" or "/v2", "/report.json", …).
   // Throws nothing; errors are answered with `status` set (404/500) and an empty body, for
   // the portal to replace with its error page.
+  // `generation` is the portal's data generation (page_cache.hpp): a computed report is
+  // reused only within one, so a publication or any change of the records shows at once.
   HttpResponse Handle(const HttpRequest& request, const core::Org& org, int year,
-                      const std::string& rest);
+                      const std::string& rest, uint64_t generation);
 
  private:
   struct Computed;
-  std::shared_ptr<const Computed> Compute(const core::Org& org, int year);
+  struct Cached {
+    uint64_t generation = 0;
+    std::chrono::steady_clock::time_point at;
+    std::shared_ptr<const Computed> computed;
+  };
+  std::shared_ptr<const Computed> Compute(const core::Org& org, int year, uint64_t generation);
   StorePool& pool_;
   std::mutex mu_;
-  std::map<std::string,
-           std::pair<std::chrono::steady_clock::time_point, std::shared_ptr<const Computed>>>
-      cache_;
+  std::map<std::string, Cached> cache_;
 };
 
 }  // namespace gongkai::web
