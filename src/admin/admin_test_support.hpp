@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <ctime>
 #include <functional>
 #include <future>
 #include <map>
@@ -254,6 +255,17 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
   }
 
   static void Advance(std::chrono::seconds s) { offset_ += s.count(); }
+
+  // The server's today in Asia/Shanghai ("2026-11-28"), by the injected clock.
+  static std::string Today() {
+    std::time_t t = std::chrono::system_clock::to_time_t(
+        base_ + std::chrono::seconds(offset_.load()) + std::chrono::hours(8));
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+  }
 
   static inline std::map<std::string, std::unique_ptr<Env>> envs_;
   static inline unsigned short port_ = 0;  // of the current test's backend

@@ -8,16 +8,6 @@ namespace {
 
 class CasesScreenTest : public BackOfficeTest {
  protected:
-  static std::string Today() {
-    std::time_t t = std::chrono::system_clock::to_time_t(
-        base_ + std::chrono::seconds(offset_.load()) + std::chrono::hours(8));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-  }
-
   // Runs `work` on this backend's database directly (rows the portal would write).
   void Direct(const std::function<core::Status(core::Repositories&)>& work) {
     auto st =

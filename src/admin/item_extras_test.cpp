@@ -13,16 +13,6 @@ const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer
 
 class ItemExtrasTest : public BackOfficeTest {
  protected:
-  static std::string Today() {
-    std::time_t t = std::chrono::system_clock::to_time_t(
-        base_ + std::chrono::seconds(offset_.load()) + std::chrono::hours(8));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-  }
-
   static std::string CreateItem(Browser& b, const std::string& title,
                                 const std::string& org = "QXA") {
     Reply r = b.Post("/admin/items/new",

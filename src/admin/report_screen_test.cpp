@@ -19,14 +19,6 @@ class ReportScreenTest : public BackOfficeTest {
     return envs_[GetParam()]->pool->With([&](store::SociStore& st) { return st.Transact(work); });
   }
 
-  static core::Date Today() {
-    std::time_t t = std::chrono::system_clock::to_time_t(
-        base_ + std::chrono::seconds(offset_.load()) + std::chrono::hours(8));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return core::Date::FromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-  }
-
   static std::string Page(const std::string& org, int year) {
     return "/admin/reports?org=" + org + "&year=" + std::to_string(year);
   }
@@ -368,7 +360,7 @@ TEST_P(ReportScreenTest, CompareListsEveryBodyWithTheComputedReportsNumbers) {
 }
 
 TEST_P(ReportScreenTest, DashboardListsStaleColumnsOfMyBodies) {
-  core::Date on = Today().AddDays(-500);
+  core::Date on = core::Date::Parse(Today()).value().AddDays(-500);
   core::Status s = WithStore([&](core::Repositories& r) -> core::Status {
     core::ChangeContext ctx{"test", "2024-01-01T00:00:00Z"};
     GONGKAI_ASSIGN_OR_RETURN(auto qxa, r.orgs().FindByCode("QXA"));

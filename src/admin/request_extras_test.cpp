@@ -7,16 +7,6 @@ namespace {
 
 class RequestExtrasTest : public BackOfficeTest {
  protected:
-  static std::string Today() {
-    std::time_t t = std::chrono::system_clock::to_time_t(
-        base_ + std::chrono::seconds(offset_.load()) + std::chrono::hours(8));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-  }
-
   // Registers a request at QXA as `handler`; returns its page path.
   static std::string Intake(Browser& handler, const std::string& name = "王五",
                             const std::string& description = "某区学校名单") {

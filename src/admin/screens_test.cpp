@@ -7,15 +7,6 @@ namespace {
 
 class ScreensTest : public BackOfficeTest {
  protected:
-  static std::string Today() {
-    std::time_t t = std::chrono::system_clock::to_time_t(
-        base_ + std::chrono::seconds(offset_.load()) + std::chrono::hours(8));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-  }
   // Creates an item in QXA as `editor`; returns its id.
   static std::string CreateItem(Browser& b, const std::string& title,
                                 const std::string& text = "内容") {

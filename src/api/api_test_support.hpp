@@ -153,6 +153,24 @@ class ApiFixture : public ::testing::TestWithParam<std::string> {
     StartServer();
   }
 
+  // Adds `username` holding `role` on `org`, with an API token (tokens_[username]).
+  void AddUserWithToken(const std::string& username, core::Role role, const std::string& org) {
+    core::ChangeContext ctx{"test", "2024-06-03T02:00:00Z"};
+    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+      core::User user;
+      user.username = username;
+      user.display_name = username;
+      user.password_hash = "unused";
+      user.created_at = ctx.at;
+      GONGKAI_RETURN_IF_ERROR(core::CreateUser(r, ctx, user, role, org).status());
+      GONGKAI_ASSIGN_OR_RETURN(CreatedToken t, CreateApiToken(r, ctx, username, "测试"));
+      tokens_[username] = t.secret;
+      token_ids_[username] = t.token.id;
+      return core::Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.ToString();
+  }
+
   virtual ApiOptions Options() {
     ApiOptions o;
     o.clock = &clock_;

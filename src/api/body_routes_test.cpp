@@ -14,15 +14,8 @@ class BodyRoutesTest : public ApiFixture {
   void SetUp() override {
     ApiFixture::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
-    core::ChangeContext ctx{"test", "2024-06-03T02:00:00Z"};
+    AddUserWithToken("orgadmin", core::Role::kAdmin, "QX-A");
     core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
-      core::User user;
-      user.username = "orgadmin";
-      user.display_name = "orgadmin";
-      user.password_hash = "unused";
-      GONGKAI_RETURN_IF_ERROR(core::CreateUser(r, ctx, user, core::Role::kAdmin, "QX-A").status());
-      GONGKAI_ASSIGN_OR_RETURN(CreatedToken t, CreateApiToken(r, ctx, "orgadmin", "测试"));
-      tokens_["orgadmin"] = t.secret;
       GONGKAI_ASSIGN_OR_RETURN(auto a, r.orgs().FindByCode("QX-A"));
       qxa_ = a->id;
       return core::Status::Ok();

@@ -14,19 +14,7 @@ class ReportRoutesTest : public ApiFixture {
     ApiFixture::SetUp();
     if (IsSkipped() || HasFatalFailure()) return;
     // Report editing and publishing belong to admins: one for QX-A only.
-    core::ChangeContext ctx{"test", "2024-06-03T02:00:00Z"};
-    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
-      core::User user;
-      user.username = "reporter";
-      user.display_name = "reporter";
-      user.password_hash = "unused";
-      user.created_at = ctx.at;
-      GONGKAI_RETURN_IF_ERROR(core::CreateUser(r, ctx, user, core::Role::kAdmin, "QX-A").status());
-      GONGKAI_ASSIGN_OR_RETURN(CreatedToken t, CreateApiToken(r, ctx, "reporter", "年报"));
-      tokens_["reporter"] = t.secret;
-      return core::Status::Ok();
-    });
-    ASSERT_TRUE(s.ok()) << s.ToString();
+    AddUserWithToken("reporter", core::Role::kAdmin, "QX-A");
   }
 
   // The portal's page `rest` of the body's report (a fresh ReportPages: nothing cached).
