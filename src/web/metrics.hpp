@@ -47,8 +47,21 @@ class Metrics {
     double sum = 0;
   };
   mutable std::mutex mu_;
-  // Looked up by string_view (std::less<>): recording a known series allocates nothing.
-  std::map<std::tuple<std::string, std::string, int>, uint64_t, std::less<>> requests_;
+  // Orders (route, method, status) keys held as strings or as views alike, so recording a
+  // known series looks it up by string_view and allocates nothing. (std::less<> would need
+  // tuple<string_view…> < tuple<string…>, which libstdc++ 12 offers to GCC but not to Clang.)
+  struct SeriesLess {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) < View(b);
+    }
+    template <class T>
+    static std::tuple<std::string_view, std::string_view, int> View(const T& key) {
+      return {std::get<0>(key), std::get<1>(key), std::get<2>(key)};
+    }
+  };
+  std::map<std::tuple<std::string, std::string, int>, uint64_t, SeriesLess> requests_;
   std::map<std::string, Histogram, std::less<>> latency_;
   std::atomic<uint64_t> cache_hits_{0};  // counted without the lock
   std::atomic<uint64_t> cache_misses_{0};
