@@ -296,9 +296,13 @@ TEST_P(ItemExtrasTest, AttachmentIsRemovedBeforeSubmissionOnly) {
   EXPECT_EQ(editor->Post(second, {}, page).status, 409);
   EXPECT_NE(editor->Get(page).body.find("第二份.pdf"), std::string::npos);
   auto admin = As("admin");
-  EXPECT_NE(admin->Get("/admin/audit/item/" + page.substr(page.rfind('/') + 1))
-                .body.find("item.attachment_remove"),
-            std::string::npos);
+  std::string trail = admin->Get("/admin/audit/item/" + page.substr(page.rfind('/') + 1)).body;
+  EXPECT_NE(trail.find("item.attachment_remove"), std::string::npos);
+  // Both uploads were audited, each with its name and digest.
+  size_t first = trail.find("item.attachment_add");
+  ASSERT_NE(first, std::string::npos);
+  EXPECT_NE(trail.find("item.attachment_add", first + 1), std::string::npos);
+  EXPECT_NE(trail.find(store::Sha256Hex(kPdf)), std::string::npos);
 }
 
 TEST(UploadBodyLimitTest, OnlyTheUploadRouteGetsTheLargerLimit) {

@@ -283,12 +283,6 @@ web::HttpResponse Publish(Office& o, Ctx& ctx) {
   }
   core::ReportSnapshot published;
   core::Status st = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(auto earlier,
-                             repos.reports().ListSnapshots(s.org->id, s.year, s.subtree));
-    // core::PublishReportSnapshot refuses it too; this says it in the screen's words.
-    if (!earlier.empty() && note->empty()) {
-      return core::InvalidArgument("已发布过本年报：更正须填写更正说明。", "note");
-    }
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
     GONGKAI_ASSIGN_OR_RETURN(auto doc, report::ComposeReport(repos, calendar, RequestOf(s)));
     GONGKAI_ASSIGN_OR_RETURN(published, core::PublishReportSnapshot(

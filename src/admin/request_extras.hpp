@@ -8,6 +8,10 @@
 
 namespace gongkai::admin {
 
+// The request `id` with its events, due date and fee, for a user who may read its body
+// (otherwise HttpError 403; 404 for an unknown id).
+core::RequestView LoadReadableRequest(Office& o, const Ctx& ctx, core::Id id);
+
 // The request page (requests_screen.cpp) with `form`'s values and errors, answered with
 // `status`.
 web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status);

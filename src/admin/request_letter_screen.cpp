@@ -14,13 +14,8 @@
 namespace gongkai::admin {
 
 web::HttpResponse RequestLetter(Office& o, Ctx& ctx, core::Id id) {
-  core::RequestView view;
-  o.Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id));
-    return core::Status::Ok();
-  });
+  core::RequestView view = LoadReadableRequest(o, ctx, id);
   const core::Request& r = view.request;
-  ctx.Require(core::Action::kRead, r.org_id);
   if (!core::IsClosed(r.state) || r.outcome.empty()) {
     throw HttpError{409, "申请 " + r.tracking_no + " 尚未答复，没有可生成的告知书。"};
   }

@@ -163,14 +163,19 @@ const std::vector<std::string> kEventFields = {"kind",           "on",
 
 }  // namespace
 
-web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
+core::RequestView LoadReadableRequest(Office& o, const Ctx& ctx, core::Id id) {
   core::RequestView view;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id));
     return core::Status::Ok();
   });
+  ctx.Require(core::Action::kRead, view.request.org_id);
+  return view;
+}
+
+web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
+  core::RequestView view = LoadReadableRequest(o, ctx, id);
   const core::Request& r = view.request;
-  ctx.Require(core::Action::kRead, r.org_id);
   web::View v = form.ToView();
   v.Set("id", std::to_string(r.id));
   v.Set("tracking_no", r.tracking_no);

@@ -33,7 +33,7 @@ Result<ReportSnapshot> PublishReportSnapshot(Repositories& repos, const ChangeCo
                                              snapshot.org_id, snapshot.year, snapshot.subtree));
   snapshot.version = earlier.empty() ? 1 : earlier.back().version + 1;
   if (snapshot.version > 1 && snapshot.change_note.empty()) {
-    return InvalidArgument("更正已发布的年报须说明更正内容（--note）", "note");
+    return InvalidArgument("已发布过本年报：更正须填写更正说明", "note");
   }
   snapshot.published_at = ctx.at;
   snapshot.published_by = ctx.actor;
