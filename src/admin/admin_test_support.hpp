@@ -187,7 +187,7 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
             U{"handler", core::Role::kCaseHandler, "QX"}, U{"editorb", core::Role::kEditor, "QXB"},
             U{"adminb", core::Role::kAdmin, "QXB"}, U{"handlerb", core::Role::kCaseHandler, "QXB"},
             U{"throttled", core::Role::kEditor, "QXA"}, U{"sleepy", core::Role::kEditor, "QXA"},
-            U{"roamer", core::Role::kEditor, "QXA"}}) {
+            U{"roamer", core::Role::kEditor, "QXA"}, U{"guesser", core::Role::kEditor, "QXA"}}) {
         core::User user;
         user.username = u.name;
         user.display_name = u.name;

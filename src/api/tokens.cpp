@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "core/account_service.hpp"
 #include "core/json_writer.hpp"
 #include "store/sha256.hpp"
 
@@ -23,16 +24,7 @@ std::string NewTokenSecret() {
 
 std::string HashTokenSecret(std::string_view secret) { return store::Sha256Hex(secret); }
 
-std::string TokenAuditJson(const core::ApiToken& token) {
-  core::JsonObjectWriter w;
-  w.Add("id", int64_t{token.id})
-      .Add("user_id", int64_t{token.user_id})
-      .Add("username", token.username)
-      .Add("name", token.name)
-      .Add("created_at", token.created_at)
-      .Add("revoked_at", token.revoked_at);
-  return w.Finish();
-}
+std::string TokenAuditJson(const core::ApiToken& token) { return core::ApiTokenAuditJson(token); }
 
 core::Result<CreatedToken> CreateApiToken(core::Repositories& repos, const core::ChangeContext& ctx,
                                           std::string_view username, std::string_view name) {
