@@ -13,7 +13,9 @@ std::string ApiTokenAuditJson(const ApiToken& token) {
       .Add("username", token.username)
       .Add("name", token.name)
       .Add("created_at", token.created_at)
-      .Add("revoked_at", token.revoked_at);
+      .Add("revoked_at", token.revoked_at)
+      .Add("expires_at", token.expires_at)
+      .Add("read_only", token.read_only);
   return w.Finish();
 }
 

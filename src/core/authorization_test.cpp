@@ -132,7 +132,7 @@ class FourEyesTest : public ::testing::Test {
   void SetUp() override {
     Run([&](Repositories& r) -> Status {
       Org root;
-      root.code = "R";
+      root.code = "QX";
       root.name = "市政府";
       GONGKAI_ASSIGN_OR_RETURN(root, CreateOrg(r, ctx_, root, ""));
       root_ = root.id;
@@ -144,12 +144,11 @@ class FourEyesTest : public ::testing::Test {
     User u;
     u.username = name;
     u.password_hash = "x";
-    return CreateUser(r, ctx_, u, role, "R").status();
+    return CreateUser(r, ctx_, u, role, "QX").status();
   }
-  Status Run(const std::function<Status(Repositories&)>& work) {
+  void Run(const std::function<Status(Repositories&)>& work) {
     Status s = store_.Transact(work);
     EXPECT_TRUE(s.ok()) << s.ToString();
-    return s;
   }
   Status Try(const std::function<Status(Repositories&)>& work) { return store_.Transact(work); }
 
