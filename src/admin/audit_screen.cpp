@@ -1,6 +1,7 @@
 // The audit trail of one record (/admin/audit/{entity}/{id}), for kAuditRead on the
 // record's body. An account's trail (/admin/audit/user/{id}) also holds its role grants and
-// revocations and its API tokens' creation and revocation. Audit snapshots never hold personal data or password hashes.
+// revocations and its API tokens' creation and revocation. Audit snapshots never hold personal data
+// or password hashes.
 #include <algorithm>
 #include <charconv>
 #include <string_view>

@@ -42,10 +42,9 @@ TEST_P(FourEyesScreenTest, AnAdminCannotGrantOrRevokeRolesOfItsOwnAccount) {
     Reply shown = admin->Get(page);
     ASSERT_EQ(shown.status, 200);
     EXPECT_NE(shown.body.find("四眼原则"), std::string::npos);
-    Reply grant = admin->Post(page + "/grant",
-                              {{"org", who == std::string("admin") ? "QX" : "QXB"},
-                               {"role", "reviewer"}},
-                              page);
+    Reply grant = admin->Post(
+        page + "/grant",
+        {{"org", who == std::string("admin") ? "QX" : "QXB"}, {"role", "reviewer"}}, page);
     EXPECT_EQ(grant.status, 403) << who;
     EXPECT_NE(grant.body.find("管理员"), std::string::npos) << grant.body;
     core::Status s = Db([&](core::Repositories& r) -> core::Status {
@@ -53,8 +52,7 @@ TEST_P(FourEyesScreenTest, AnAdminCannotGrantOrRevokeRolesOfItsOwnAccount) {
       for (const auto& g : grants) {
         EXPECT_NE(g.role, core::Role::kReviewer) << who << " granted itself 审查员";
         if (g.role == core::Role::kAdmin) {
-          Reply revoke =
-              admin->Post(page + "/revoke", {{"grant", std::to_string(g.id)}}, page);
+          Reply revoke = admin->Post(page + "/revoke", {{"grant", std::to_string(g.id)}}, page);
           EXPECT_EQ(revoke.status, 403);
         }
       }

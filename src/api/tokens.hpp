@@ -49,8 +49,8 @@ struct Principal {
 };
 
 // The principal of `secret`: kPermissionDenied-free by design — every failure (unknown,
-// revoked, expired at `now_utc`, user disabled or gone) is the same kNotFound, so callers answer 401 without
-// telling which. Records last_used_at (at minute resolution, to spare writes).
+// revoked, expired at `now_utc`, user disabled or gone) is the same kNotFound, so callers answer
+// 401 without telling which. Records last_used_at (at minute resolution, to spare writes).
 core::Result<Principal> Authenticate(core::Repositories& repos, std::string_view secret,
                                      const std::string& now_utc);
 

@@ -40,7 +40,8 @@ core::Result<AddressRanges> AddressRanges::Parse(std::string_view text, std::str
     i = j + 1;
     if (entry.empty()) continue;
     auto bad = [&] {
-      return core::InvalidArgument(std::string(field) + " 须为地址或 CIDR 网段（如 10.0.0.0/8、::1）: '" +
+      return core::InvalidArgument(std::string(field) +
+                                       " 须为地址或 CIDR 网段（如 10.0.0.0/8、::1）: '" +
                                        std::string(entry) + "'",
                                    std::string(field));
     };

@@ -81,11 +81,14 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 }
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> keys = {
-      "listen",         "db",              "read_db",       "public_url",
-      "threads",        "max_connections", "page_cache_mb", "key_file",
-      "attachment_dir", "log_level",       "access_log",    "csrf_secret_file",
-      "secure_cookies", "trusted_proxies", "metrics_allow", "metrics_token_file"};
+  static const std::vector<std::string> keys = {"listen",         "db",
+                                                "read_db",        "public_url",
+                                                "threads",        "max_connections",
+                                                "page_cache_mb",  "key_file",
+                                                "attachment_dir", "log_level",
+                                                "access_log",     "csrf_secret_file",
+                                                "secure_cookies", "trusted_proxies",
+                                                "metrics_allow",  "metrics_token_file"};
   return keys;
 }
 
@@ -152,8 +155,7 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
   } else if (key == "trusted_proxies" || key == "metrics_allow") {
     auto ranges = AddressRanges::Parse(value, key);
     if (!ranges.ok()) return Bad(origin, key, ranges.status().message());
-    (key == "trusted_proxies" ? config.trusted_proxies : config.metrics_allow) =
-        std::string(value);
+    (key == "trusted_proxies" ? config.trusted_proxies : config.metrics_allow) = std::string(value);
   } else if (key == "metrics_token_file") {
     config.metrics_token_file = std::string(value);
   } else {

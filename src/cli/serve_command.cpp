@@ -226,10 +226,10 @@ int Serve(const ServeArgs& a) {
     std::cout << "门户已启动: http://127.0.0.1:" << port << "/ （后台 /admin，Ctrl-C 停止）"
               << std::endl;
   };
-  web::Server server(
-      options,
-      web::InstrumentHandler(metrics, route, [j](const web::HttpRequest& r) { return Label(*j, r); }),
-      [p](int status) { return p->ErrorPage(status); });
+  web::Server server(options,
+                     web::InstrumentHandler(
+                         metrics, route, [j](const web::HttpRequest& r) { return Label(*j, r); }),
+                     [p](int status) { return p->ErrorPage(status); });
   s = server.Run();
   if (!s.ok()) return PrintError(s);
   return kExitOk;

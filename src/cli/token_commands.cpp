@@ -54,8 +54,8 @@ int List(const TokenArgs& a) {
     for (const auto& t : tokens) {
       if (!a.user.empty() && t.username != a.user) continue;
       std::cout << t.id << '\t' << t.username << '\t' << t.name << "\t创建 " << t.created_at
-                << "\t最近使用 " << t.last_used_at.value_or("-")
-                << "\t失效 " << t.expires_at.value_or("-") << (t.read_only ? "\t只读" : "")
+                << "\t最近使用 " << t.last_used_at.value_or("-") << "\t失效 "
+                << t.expires_at.value_or("-") << (t.read_only ? "\t只读" : "")
                 << (t.revoked_at ? "\t已撤销 " + *t.revoked_at : std::string()) << '\n';
     }
     return core::Status::Ok();

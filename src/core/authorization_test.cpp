@@ -170,9 +170,8 @@ TEST_F(FourEyesTest, NoRoleGrantsOrRevokesRolesOfItsOwnAccount) {
       return Status::Ok();
     });
     for (Role wanted : kRoles) {
-      Status s = Try([&](Repositories& r) {
-        return GrantRole(r, ctx_, me, me, wanted, root_).status();
-      });
+      Status s =
+          Try([&](Repositories& r) { return GrantRole(r, ctx_, me, me, wanted, root_).status(); });
       EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied)
           << RoleCode(held) << " grants itself " << RoleCode(wanted);
       EXPECT_NE(s.message().find("管理员"), std::string::npos) << s.message();

@@ -296,8 +296,8 @@ Status RecordPersonalDataAccess(Repositories& repos, const ChangeContext& ctx, c
                              .Add("purpose", std::string(purpose))
                              .Add("tracking_no", r.tracking_no)
                              .Finish();
-  return RecordChange(repos.audit(), ctx, "request.personal_data", "request",
-                      std::to_string(r.id), "", snapshot);
+  return RecordChange(repos.audit(), ctx, "request.personal_data", "request", std::to_string(r.id),
+                      "", snapshot);
 }
 
 Status CheckPersonalDataAccess(Repositories& repos, std::string_view username, const Request& r) {

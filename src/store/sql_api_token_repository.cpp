@@ -30,7 +30,8 @@ std::vector<core::ApiToken> SqlApiTokenRepository::Select(const std::string& whe
   st.alloc();
   st.prepare(
       "SELECT t.id, t.user_id, u.username, t.name, t.token_hash, t.created_at, t.last_used_at, "
-      "t.revoked_at, t.expires_at, t.read_only FROM api_tokens t JOIN users u ON u.id = t.user_id " +
+      "t.revoked_at, t.expires_at, t.read_only FROM api_tokens t JOIN users u ON u.id = "
+      "t.user_id " +
       where + " ORDER BY t.id");
   st.define_and_bind();
   st.execute();

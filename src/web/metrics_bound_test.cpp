@@ -83,7 +83,8 @@ TEST(MetricsBoundTest, AThousandDistinctUnknownPathsDoNotGrowMetrics) {
     }
   };
   auto metrics_text = [port] {
-    return test_client::Exchange(port, "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    return test_client::Exchange(port,
+                                 "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         .first()
         .body;
   };

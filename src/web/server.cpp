@@ -188,8 +188,8 @@ class Session : public std::enable_shared_from_this<Session> {
       }
       if (refused) {
         return Send(std::move(*refused), std::string(h.method_string()),
-                    target_ok ? std::string_view(head.path) : std::string_view("-"), false,
-                    false, start, h.version());
+                    target_ok ? std::string_view(head.path) : std::string_view("-"), false, false,
+                    start, h.version());
       }
     }
     if (shared_.options.body_limit_for) {
