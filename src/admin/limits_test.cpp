@@ -10,14 +10,14 @@ class LimitsTest : public BackOfficeTest {
  protected:
   // Sends only the header of a 19 MB multipart upload and reads for at most 3 s: a server
   // that waited for the body would answer nothing before its 15 s read timeout.
-  test_client::Conversation UploadHeaderOnly(const std::string& cookie) {
+  web::test_client::Conversation UploadHeaderOnly(const std::string& cookie) {
     std::string head =
         "POST /admin/items/1/attachments HTTP/1.1\r\nHost: localhost\r\n"
         "Content-Type: multipart/form-data; boundary=xyz\r\n"
         "Content-Length: " +
         std::to_string(19 * 1024 * 1024) + "\r\n" +
         (cookie.empty() ? std::string() : "Cookie: gk_session=" + cookie + "\r\n") + "\r\n";
-    test_client::Connection conn(port_);
+    web::test_client::Connection conn(port_);
     EXPECT_TRUE(conn.ok());
     EXPECT_TRUE(conn.Send(head));
     return conn.Read(0, std::chrono::seconds(3));  // until the server closes
@@ -25,8 +25,8 @@ class LimitsTest : public BackOfficeTest {
 };
 
 TEST_P(LimitsTest, AnUnauthenticatedUploadIsRefusedAfterTheHeader) {
-  for (const std::string cookie : {std::string(), std::string("forged-session-token")}) {
-    test_client::Conversation c = UploadHeaderOnly(cookie);
+  for (const std::string& cookie : {std::string(), std::string("forged-session-token")}) {
+    web::test_client::Conversation c = UploadHeaderOnly(cookie);
     EXPECT_FALSE(c.timed_out) << "the server waited for the body";
     ASSERT_EQ(c.replies.size(), 1u) << c.raw.substr(0, 300);
     EXPECT_EQ(c.first().status, 403);
@@ -39,7 +39,7 @@ TEST_P(LimitsTest, ASignedInUploadOverTheRouteLimitIsRefusedAfterTheHeader) {
   auto editor = As("editor");
   std::string cookie = editor->cookies()["gk_session"];
   ASSERT_FALSE(cookie.empty());
-  test_client::Conversation c = UploadHeaderOnly(cookie);
+  web::test_client::Conversation c = UploadHeaderOnly(cookie);
   EXPECT_FALSE(c.timed_out);
   ASSERT_EQ(c.replies.size(), 1u) << c.raw.substr(0, 300);
   EXPECT_EQ(c.first().status, 413);

@@ -15,7 +15,8 @@ class TokenScopeTest : public ApiFixture {
                           const std::string& at = "2024-06-01T00:00:00Z") {
     std::string secret;
     core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
-      GONGKAI_ASSIGN_OR_RETURN(CreatedToken t, CreateApiToken(r, {"test", at}, user, "范围", scope));
+      GONGKAI_ASSIGN_OR_RETURN(CreatedToken t,
+                               CreateApiToken(r, {"test", at}, user, "范围", scope));
       secret = t.secret;
       return core::Status::Ok();
     });
@@ -25,7 +26,8 @@ class TokenScopeTest : public ApiFixture {
 };
 
 TEST_P(TokenScopeTest, AnUploadWithoutAValidTokenIsRefusedAfterTheHeader) {
-  for (const std::string auth : {std::string(), std::string("Authorization: Bearer gk_forged\r\n")}) {
+  for (const std::string& auth :
+       {std::string(), std::string("Authorization: Bearer gk_forged\r\n")}) {
     web::test_client::Connection conn(port_);
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(conn.Send("POST /api/v1/items HTTP/1.1\r\nHost: x\r\n" + auth +
@@ -44,8 +46,9 @@ TEST_P(TokenScopeTest, ReadOnlyTokensOnlyRead) {
   scope.read_only = true;
   tokens_["editor-ro"] = ScopedToken("editor", scope);
   EXPECT_EQ(Get("/api/v1/orgs", "editor-ro").status, 200);
-  Reply post = Post("/api/v1/items", "editor-ro",
-                    R"({"org":"QX-A","title":"只读","formed_on":"2024-05-30","category":"通知公告"})");
+  Reply post =
+      Post("/api/v1/items", "editor-ro",
+           R"({"org":"QX-A","title":"只读","formed_on":"2024-05-30","category":"通知公告"})");
   EXPECT_EQ(post.status, 403) << post.body;
   EXPECT_EQ(post.ErrorCode(), "permission_denied");
   // The same user's full token still writes.

@@ -130,9 +130,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void Read(bool first) {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    // With per-target limits the header is read without one (Beast checks Content-Length
-    // against the limit while parsing the header) and OnHeader applies the target's.
-    if (shared_.options.body_limit_for) {
+    // With per-target limits or an admission check the header is read without a body limit
+    // (Beast would check Content-Length against it while parsing the header) and OnHeader
+    // applies the target's after admission: authentication first, then the limit.
+    if (shared_.options.body_limit_for || shared_.options.admit) {
       parser_->body_limit(boost::none);
     } else {
       parser_->body_limit(shared_.options.body_limit);
@@ -192,9 +193,11 @@ class Session : public std::enable_shared_from_this<Session> {
                     start, h.version());
       }
     }
-    if (shared_.options.body_limit_for) {
-      size_t limit =
-          shared_.options.body_limit_for(std::string_view(h.target().data(), h.target().size()));
+    if (shared_.options.body_limit_for || shared_.options.admit) {
+      size_t limit = shared_.options.body_limit_for
+                         ? shared_.options.body_limit_for(
+                               std::string_view(h.target().data(), h.target().size()))
+                         : 0;
       if (limit == 0) limit = shared_.options.body_limit;
       auto length = parser_->content_length();
       if (length && *length > limit) return OnReadError(http::error::body_limit);
