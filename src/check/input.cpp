@@ -2,6 +2,7 @@
 
 #include <bitset>
 
+#include "check/cell_runs.hpp"
 #include "check/html_table.hpp"
 #include "check/text_table.hpp"
 #include "check/util.hpp"
@@ -97,7 +98,11 @@ core::Result<DecodedInput> DecodeInput(std::string_view bytes) {
 }
 
 Document ExtractDocument(const DecodedInput& input) {
-  if (input.kind == InputKind::kHtml) return ExtractHtmlDocument(input.utf8);
+  if (input.kind == InputKind::kHtml) {
+    Document doc = ExtractHtmlDocument(input.utf8);
+    PromoteCellRuns(doc);  // a table flattened into paragraphs (<p>10</p><p>3</p>…)
+    return doc;
+  }
   return ExtractTextDocument(input.utf8);
 }
 

@@ -47,7 +47,7 @@ expect_grep "合计 total: 2 份报告 reports, 0 份有错误" "directory total
 cp "$DATA/miluo-2017-annual-report.txt" "$TMP/clean/"
 printf 'not a report\n' > "$TMP/clean/zz.txt"
 expect_exit 1 "directory with errors" "$BIN" check "$TMP/clean"
-expect_grep "miluo-2017-annual-report.txt: .* 4 错误 errors" "summary line"
+expect_grep "miluo-2017-annual-report.txt: .* 5 错误 errors" "summary line"
 expect_grep "zz.txt: 无法读取" "unreadable line"
 expect_exit 1 "directory json" "$BIN" check "$TMP/clean" --format json
 expect_grep '"unreadable":1' "directory json totals"
