@@ -183,7 +183,9 @@ class NarrativeChecker {
             fmt::format("正文所列办理结果 {} = {}，超过{}", listed_zh, N(sum), whole_zh),
             fmt::format("The outcomes the narrative lists sum to {}, more than the {} stated",
                         N(sum), N(most))));
-      } else if (parts.size() >= 3) {
+      } else if (parts.size() == outcomes.size() - (format_ == ReportFormat::kLegacy2008)) {
+        // Every outcome of the format is listed (the legacy state-secret item being a part
+        // of 不予公开): the list is complete, so it must add up.
         reported.insert(used);
         out_.push_back(MakeFinding(
             core::Severity::kWarning, "text_outcomes_sum", used,

@@ -473,7 +473,25 @@ class Mapper {
     auto blank = [](const RawCell* c) { return Trim(c->text).empty(); };
     while (values.size() > cols.size() && blank(values.back())) values.pop_back();
     while (values.size() > cols.size() && blank(values.front())) values.erase(values.begin());
-    if (values.size() > cols.size()) values.resize(cols.size());
+    if (values.size() > cols.size()) {
+      // A wide table whose rows fill only their own block's columns (2019's table 二:
+      // "行政许可 | / | / | / | 27 | 34 | 41 | / | /"): the window of the row's width holding
+      // the most numbers, the earliest on a tie.
+      size_t best = 0;
+      int best_numbers = -1;
+      for (size_t k = 0; k + cols.size() <= values.size(); ++k) {
+        int numbers = 0;
+        for (size_t i = k; i < k + cols.size(); ++i) {
+          numbers += ParseCellValue(values[i]->text).state == CellState::kNumber ? 1 : 0;
+        }
+        if (numbers > best_numbers) {
+          best = k;
+          best_numbers = numbers;
+        }
+      }
+      values.erase(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(best));
+      values.resize(cols.size());
+    }
     if (values.empty()) {
       out_.incomplete.push_back(std::string(table->id) + "/" + std::string(row->id));
       return;
