@@ -37,8 +37,17 @@ bool EndsSentence(std::string_view s) {
   return false;
 }
 
+std::vector<std::string_view> SplitBare(std::string_view line);
+
+// A line that may be one table row flattened: no sentence ends in it, and no cell of it
+// (the whole line, or its label and values) is longer than a label.
 bool CellLike(std::string_view line) {
-  return CodePoints(line) <= kMaxCellChars && !EndsSentence(line);
+  if (EndsSentence(line)) return false;
+  if (CodePoints(line) <= kMaxCellChars) return true;
+  for (std::string_view cell : SplitBare(line)) {
+    if (CodePoints(cell) > kMaxCellChars) return false;
+  }
+  return true;
 }
 
 // Splits at runs of white space (ASCII, U+00A0, U+3000).
@@ -66,6 +75,8 @@ int ValueCount(const std::vector<std::string_view>& cells) {
   for (std::string_view c : cells) n += IsValue(c) ? 1 : 0;
   return n;
 }
+
+std::vector<std::string_view> SplitBare(std::string_view line) { return SplitBareLine(line); }
 
 }  // namespace
 

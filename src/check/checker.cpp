@@ -101,6 +101,7 @@ core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string f
   GONGKAI_ASSIGN_OR_RETURN(DecodedInput input, DecodeInput(bytes));
   CheckReport report;
   report.file = std::move(file);
+  report.input_kind = std::string(InputKindName(input.kind));
 
   if (input.kind == InputKind::kJson) {
     std::string narrative;

@@ -115,13 +115,6 @@ void FillLegacy(report::Report& r, int variant) {
 constexpr std::array<std::string_view, 8> kPlaces = {"示例市", "青溪市", "白河县", "临江区",
                                                      "东山县", "南湖区", "北岭市", "西峰县"};
 
-// A parsed Markdown rendering: narrative lines and tables (rows of cells).
-struct Block {
-  bool table = false;
-  std::string text;                            // narrative
-  std::vector<std::vector<std::string>> rows;  // table: first row is the header
-};
-
 std::string CleanCell(std::string_view c) {
   std::string_view s = Trim(c);
   while (s.size() >= 4 && s.substr(0, 2) == "**" && s.substr(s.size() - 2) == "**") {
@@ -362,12 +355,20 @@ std::string_view StyleName(Style style) {
   return "?";
 }
 
-std::string Flatten(const report::Report& report, Style style) {
+std::string RenderSample(const report::Report& report) {
   report::RenderOptions options;
   options.charts = false;
   const std::vector<std::string> headings = report::SectionHeadings(report.format);
   options.sections.emplace_back(headings.front(), SampleNarrative(report));
-  const std::string md = report::RenderMarkdown(report, options);
+  return report::RenderMarkdown(report, options);
+}
+
+std::vector<Block> RenderedBlocks(const report::Report& report) {
+  return Parse(RenderSample(report));
+}
+
+std::string Flatten(const report::Report& report, Style style) {
+  const std::string md = RenderSample(report);
   if (style == Style::kMarkdown) return md;
   return Emit(Parse(md), style);
 }

@@ -41,6 +41,18 @@ enum class Style {
 std::vector<Style> AllStyles();
 std::string_view StyleName(Style style);
 
+// A rendering read back into its parts: a narrative line, or a table (rows of cells, the
+// header first, header paths joined by "·").
+struct Block {
+  bool table = false;
+  std::string text;
+  std::vector<std::vector<std::string>> rows;
+};
+std::vector<Block> RenderedBlocks(const report::Report& report);
+
+// The Markdown rendering with SampleNarrative.
+std::string RenderSample(const report::Report& report);
+
 // The report rendered as Markdown (with SampleNarrative) and flattened in `style`.
 std::string Flatten(const report::Report& report, Style style);
 
