@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "check/cross_year.hpp"
 #include "check/input.hpp"
 #include "check/json_input.hpp"
 #include "check/narrative.hpp"
@@ -169,6 +170,13 @@ core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string f
   report.cells = std::move(mapping.cells);
   Finish(report);
   return report;
+}
+
+void CheckAgainstPrevious(CheckReport& current, const CheckReport& previous) {
+  for (Finding& f : CompareWithPrevious(current, previous, current.notes)) {
+    current.findings.push_back(std::move(f));
+  }
+  Finish(current);
 }
 
 }  // namespace gongkai::check
