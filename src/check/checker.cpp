@@ -131,9 +131,10 @@ core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string f
   }
 
   const Document doc = ExtractDocument(input);
-  report.year = DetectYear(doc);
+  YearAndBody title = DetectYearAndBody(doc);
+  report.year = title.year;
+  report.body = std::move(title.body);
   const FormatGuess guess = DetectFormat(doc, report.year);
-  report.body = DetectBody(doc, report.year);
   if (!guess.format) {
     // No table: a report that publishes only its narrative (the table in an attachment),
     // checked as far as its figures go; or not a report at all.

@@ -173,9 +173,9 @@ std::string SignatureBody(const Document& doc, const std::vector<std::string_vie
 
 }  // namespace
 
-std::optional<int> DetectYear(const Document& doc) {
-  const std::vector<std::string> all = AllTexts(doc);
-  const std::vector<std::string_view> texts(all.begin(), all.end());
+namespace {
+
+std::optional<int> YearOf(const Document& doc, const std::vector<std::string_view>& texts) {
   // 1. A title.
   for (std::string_view t : texts) {
     if (!IsTitleLine(t)) continue;
@@ -223,9 +223,8 @@ std::optional<int> DetectYear(const Document& doc) {
   return signature;
 }
 
-std::string DetectBody(const Document& doc, std::optional<int> year) {
-  const std::vector<std::string> all = AllTexts(doc);
-  const std::vector<std::string_view> texts(all.begin(), all.end());
+std::string BodyOf(const Document& doc, const std::vector<std::string_view>& texts,
+                   std::optional<int> year) {
   std::string body;
   for (std::string_view t : texts) {
     if (!IsTitleLine(t)) continue;
@@ -282,6 +281,27 @@ std::string DetectBody(const Document& doc, std::optional<int> year) {
     if (found) return candidate;
   }
   return body;
+}
+
+}  // namespace
+
+std::optional<int> DetectYear(const Document& doc) {
+  const std::vector<std::string> all = AllTexts(doc);
+  return YearOf(doc, std::vector<std::string_view>(all.begin(), all.end()));
+}
+
+std::string DetectBody(const Document& doc, std::optional<int> year) {
+  const std::vector<std::string> all = AllTexts(doc);
+  return BodyOf(doc, std::vector<std::string_view>(all.begin(), all.end()), year);
+}
+
+YearAndBody DetectYearAndBody(const Document& doc) {
+  const std::vector<std::string> all = AllTexts(doc);
+  const std::vector<std::string_view> texts(all.begin(), all.end());
+  YearAndBody out;
+  out.year = YearOf(doc, texts);
+  out.body = BodyOf(doc, texts, out.year);
+  return out;
 }
 
 FormatGuess DetectFormat(const Document& doc, std::optional<int> year) {
