@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -160,7 +161,7 @@ struct Term {
 };
 
 // Parses "row:column+row:column" against the format's tables.
-std::vector<Term> ParseReading(const core::FormatDef& format, std::string_view reading) {
+std::vector<Term> ParseReadingSlow(const core::FormatDef& format, std::string_view reading) {
   std::vector<Term> terms;
   size_t start = 0;
   while (start <= reading.size()) {
@@ -186,6 +187,39 @@ std::vector<Term> ParseReading(const core::FormatDef& format, std::string_view r
     start = plus + 1;
   }
   return terms;
+}
+
+// The readings of the (static) narrative rules, parsed once per format: each is looked up
+// by the address of its text.
+const std::vector<Term>& ParseReading(const core::FormatDef& format, std::string_view reading) {
+  using Cache = std::map<const char*, std::vector<Term>>;
+  static const auto* const kCaches = [] {
+    auto* caches = new std::array<Cache, 3>;
+    const ReportFormat formats[] = {ReportFormat::kFormat2021, ReportFormat::kTrial2019,
+                                    ReportFormat::kLegacy2008};
+    for (size_t i = 0; i < 3; ++i) {
+      const core::FormatDef& def = core::GetReportFormat(formats[i]);
+      for (const NarrativeRule& r : NarrativeRules(formats[i])) {
+        for (std::string_view reading : r.readings) {
+          (*caches)[i][reading.data()] = ParseReadingSlow(def, reading);
+        }
+      }
+      for (const RateRule& r : RateRules(formats[i])) {
+        (*caches)[i][r.numerator.data()] = ParseReadingSlow(def, r.numerator);
+        (*caches)[i][r.denominator.data()] = ParseReadingSlow(def, r.denominator);
+      }
+    }
+    return caches;
+  }();
+  const size_t index = format.format == ReportFormat::kFormat2021  ? 0
+                       : format.format == ReportFormat::kTrial2019 ? 1
+                                                                   : 2;
+  auto it = (*kCaches)[index].find(reading.data());
+  if (it != (*kCaches)[index].end()) return it->second;
+  // Not a rule's reading (never happens today): parse it for this call.
+  thread_local std::vector<Term> parsed;
+  parsed = ParseReadingSlow(format, reading);
+  return parsed;
 }
 
 class CellLookup {
