@@ -82,14 +82,16 @@ std::optional<std::string> FromUtf16(std::string_view bytes) {
     le = false;
     bytes.remove_prefix(2);
   } else {
-    // No BOM: mostly-ASCII UTF-16 has a NUL in every other byte.
+    // No BOM: NULs at one parity only.
     if (bytes.size() < 8 || bytes.size() % 2 != 0) return std::nullopt;
     size_t even = 0, odd = 0;
     const size_t n = std::min<size_t>(bytes.size(), 4096);
     for (size_t i = 0; i < n; ++i) (i % 2 ? odd : even) += bytes[i] == '\0' ? 1 : 0;
-    if (odd * 4 >= n && even == 0) {
+    // ASCII (digits, line ends, "|") puts NULs at one parity; a CJK character whose low
+    // byte is 0 (一 U+4E00) puts an occasional one at the other.
+    if (odd * 100 >= n && odd >= 8 * even) {
       le = true;
-    } else if (even * 4 >= n && odd == 0) {
+    } else if (even * 100 >= n && even >= 8 * odd) {
       le = false;
     } else {
       return std::nullopt;

@@ -137,6 +137,7 @@ TEST_P(FormatsTest, Utf16AndGb18030Text) {
   const std::string md = fixtures::Flatten(Report(), fixtures::Style::kCellPerParagraph);
   ExpectClean(ToUtf16(md, true), "text");
   ExpectClean(ToUtf16(md, false), "text");
+  ExpectClean(ToUtf16(md, true).substr(2), "text");  // no BOM
   ExpectClean(ToGb18030(md), "text");
 }
 
