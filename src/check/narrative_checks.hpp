@@ -17,8 +17,10 @@ namespace gongkai::check {
 //  - text_balance (error): received + carried in ≠ closed + carried out, all four stated in
 //    one paragraph (received may include the carried-in requests: either reading holds);
 //  - text_outcomes_sum: the outcomes listed in a sentence (else paragraph) sum to more than
-//    their whole (closed, else received) — error; to less, when every outcome category of
-//    the format is listed — warning (a shorter list may be partial: "其中予以公开…");
+//    their whole (closed, else received) — error (a warning when the whole is the received
+//    requests and no carry-in is stated: outcomes may include last year's); to less, when
+//    every outcome category of the format is listed — warning (a shorter list may be
+//    partial: "其中予以公开…");
 //  - text_staff_sum (error, legacy): staff total ≠ full-time + part-time in one sentence;
 //  - text_rate_counts (warning): a stated closure rate that does not follow from the counts
 //    stated in the same paragraph;
