@@ -319,7 +319,21 @@ FormatGuess DetectFormat(const Document& doc, std::optional<int> year) {
   int f2021 = GetLabelMatcher(ReportFormat::kFormat2021).CountExact(keys);
   int f2019 = GetLabelMatcher(ReportFormat::kTrial2019).CountExact(keys);
   const int common = std::max(f2021, f2019);
-  if (legacy == 0 && common == 0) return guess;
+  if (legacy == 0 && common == 0) {
+    // No row label at all, but table 四's row (15 numbers, as PDF extraction leaves it).
+    const size_t t4 =
+        core::GetReportFormat(ReportFormat::kFormat2021).Table("table4")->columns.size();
+    for (const RawRow& row : doc.rows) {
+      size_t numbers = 0;
+      for (const RawCell& c : row) numbers += ParseCellValue(c.text).state == CellState::kNumber;
+      if (numbers == t4 && row.size() == t4) {
+        guess.format =
+            (year && *year <= 2020) ? ReportFormat::kTrial2019 : ReportFormat::kFormat2021;
+        return guess;
+      }
+    }
+    return guess;
+  }
   if (legacy > common) {
     guess.format = ReportFormat::kLegacy2008;
     guess.matched_labels = legacy;
