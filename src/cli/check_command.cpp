@@ -2,8 +2,9 @@
 // reads published annual reports and reports where they contradict themselves.
 //
 // One file: its findings (text or JSON). Several files or a directory (recursively, hidden
-// entries skipped): one summary line per report and the totals, or with --summary one row
-// per report in CSV, JSON or HTML; a progress bar on stderr when it is a terminal. The exit
+// entries skipped): one summary line per report and the totals (with --format json: every
+// report in full, the summary rows and the totals), or with --summary one row per report in
+// CSV, JSON or HTML; a progress bar on stderr when it is a terminal. The exit
 // code is the worst of the reports: 0 when no report has an error, 1 when one has, 2 when
 // an input cannot be read as a report (or a bad option).
 #include <unistd.h>
