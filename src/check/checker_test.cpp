@@ -415,6 +415,17 @@ TEST(CheckerJsonTest, MalformedJsonIsUnreadable) {
   EXPECT_FALSE(CheckReportBytes("{\"cells\":[]}", "x").ok());
 }
 
+TEST(CheckerInputTest, ProseWithAsciiCommasIsNotCsv) {
+  // The seed writes its prose with ASCII commas; a narrative-only copy stays text.
+  const std::string text =
+      "某县2016年政府信息公开工作年度报告\n本年度,共受理申请12件,办结12件,办结率100%。\n"
+      "全县政府信息公开工作人员总数9人,其中专职人员2人,兼职人员7人。\n";
+  const CheckReport r = MustCheck(text);
+  EXPECT_EQ(r.input_kind, "text");
+  EXPECT_TRUE(r.narrative_only);
+  EXPECT_TRUE(r.findings.empty()) << Dump(r);
+}
+
 TEST(CheckerInputTest, NonReportsAreUnreadable) {
   EXPECT_FALSE(CheckReportBytes("", "x").ok());
   EXPECT_FALSE(CheckReportBytes(std::string("\x00\x01\x02", 3), "x").ok());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -151,19 +152,29 @@ std::vector<std::string> CsvRecord(std::string_view s, size_t& pos) {
 }
 
 // Spreadsheet CSV: at least two lines, most non-blank lines with an ASCII comma, the first
-// with two. Chinese prose separates clauses with "，", so text reports do not qualify.
+// with two, the commonest comma count shared by half the lines, and prose sentences ("。")
+// rare. Chinese prose separates clauses with "，"; prose typed with ASCII commas has no
+// common field count and ends its sentences with "。".
 bool LooksLikeCsv(std::string_view utf8) {
-  size_t lines = 0, with_comma = 0;
+  size_t lines = 0, with_comma = 0, sentences = 0;
   bool first = true, first_ok = false;
+  std::map<size_t, size_t> by_count;
   for (std::string_view line : SplitLines(utf8.substr(0, 1 << 16))) {
     if (Trim(line).empty()) continue;
     ++lines;
     const size_t commas = static_cast<size_t>(std::count(line.begin(), line.end(), ','));
     if (commas > 0) ++with_comma;
+    ++by_count[commas];
+    if (line.find("。") != std::string_view::npos) ++sentences;
     if (first) first_ok = commas >= 2;
     first = false;
   }
-  return first_ok && lines >= 2 && with_comma * 10 >= lines * 8;
+  size_t modal = 0;
+  for (const auto& [count, n] : by_count) {
+    if (count > 0) modal = std::max(modal, n);
+  }
+  return first_ok && lines >= 2 && with_comma * 10 >= lines * 8 && modal * 2 >= lines &&
+         sentences * 5 < lines;
 }
 
 std::string CsvToRows(std::string_view utf8) {
