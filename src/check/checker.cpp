@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <set>
 
+#include "check/cross_year.hpp"
 #include "check/input.hpp"
 #include "check/json_input.hpp"
 #include "check/narrative.hpp"
+#include "check/narrative_checks.hpp"
 #include "check/recognize.hpp"
 #include "check/rules.hpp"
 #include "check/text_table.hpp"
@@ -14,15 +16,40 @@
 namespace gongkai::check {
 namespace {
 
+bool NamesAReport(std::string_view t) {
+  const bool disclosure =
+      t.find("信息公开") != std::string_view::npos || t.find("政务公开") != std::string_view::npos;
+  return disclosure &&
+         (t.find("年度报告") != std::string_view::npos ||
+          t.find("年报") != std::string_view::npos || t.find("统计表") != std::string_view::npos ||
+          t.find("工作报告") != std::string_view::npos);
+}
+
 bool CallsItselfAReport(const Document& doc) {
   for (const SourceLine& l : doc.narrative) {
-    if (l.text.find("政府信息公开") != std::string::npos &&
-        (l.text.find("年度报告") != std::string::npos || l.text.find("年报") != std::string::npos ||
-         l.text.find("统计表") != std::string::npos)) {
-      return true;
+    if (NamesAReport(l.text)) return true;
+  }
+  for (const RawRow& row : doc.rows) {
+    for (const RawCell& c : row) {
+      if (NamesAReport(c.text)) return true;
     }
   }
   return false;
+}
+
+// The narrative's own findings, and its statements against the cells.
+void CheckText(const Document& doc, core::ReportFormat format, const std::vector<Cell>& cells,
+               CheckReport& report) {
+  const std::vector<Statement> statements = ExtractStatements(doc, format);
+  for (Finding& f : CompareStatements(statements, format, cells)) {
+    report.findings.push_back(std::move(f));
+  }
+  // Figures the table confirms or contradicts are settled above; the narrative's own
+  // identities apply to the rest.
+  const std::vector<Statement> rest = UncomparedStatements(statements, format, cells);
+  for (Finding& f : CheckNarrative(doc, rest, format, cells, report.notes)) {
+    report.findings.push_back(std::move(f));
+  }
 }
 
 std::string Join(const std::vector<std::string>& items, size_t limit) {
@@ -75,6 +102,7 @@ core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string f
   GONGKAI_ASSIGN_OR_RETURN(DecodedInput input, DecodeInput(bytes));
   CheckReport report;
   report.file = std::move(file);
+  report.input_kind = std::string(InputKindName(input.kind));
 
   if (input.kind == InputKind::kJson) {
     std::string narrative;
@@ -95,10 +123,7 @@ core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string f
     if (!narrative.empty()) {
       GONGKAI_ASSIGN_OR_RETURN(std::string normalized, text::NormalizeInput(narrative));
       const Document doc = ExtractTextDocument(normalized);
-      for (Finding& f : CompareStatements(ExtractStatements(doc, *report.format), *report.format,
-                                          report.cells)) {
-        report.findings.push_back(std::move(f));
-      }
+      CheckText(doc, *report.format, report.cells, report);
     }
     AddMissingNotes(mapping.missing, def, report.notes);
     Finish(report);
@@ -106,35 +131,53 @@ core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string f
   }
 
   const Document doc = ExtractDocument(input);
-  report.year = DetectYear(doc);
+  YearAndBody title = DetectYearAndBody(doc);
+  report.year = title.year;
+  report.body = std::move(title.body);
   const FormatGuess guess = DetectFormat(doc, report.year);
   if (!guess.format) {
-    if (!CallsItselfAReport(doc)) {
+    // No table: a report that publishes only its narrative (the table in an attachment),
+    // checked as far as its figures go; or not a report at all.
+    const core::ReportFormat format =
+        report.year && *report.year <= 2018   ? core::ReportFormat::kLegacy2008
+        : report.year && *report.year <= 2020 ? core::ReportFormat::kTrial2019
+                                              : core::ReportFormat::kFormat2021;
+    const std::vector<Statement> statements = ExtractStatements(doc, format);
+    if (!CallsItselfAReport(doc) && statements.size() < 3) {
       return core::InvalidArgument("未找到任何年度报告表格，输入不像政府信息公开工作年度报告");
     }
-    // A report whose tables are gone: say so, judge the format by the year.
-    report.format = report.year && *report.year <= 2018   ? core::ReportFormat::kLegacy2008
-                    : report.year && *report.year <= 2020 ? core::ReportFormat::kTrial2019
-                                                          : core::ReportFormat::kFormat2021;
-    report.notes.push_back("未找到任何统计表格；格式按年份推定");
-  } else {
-    report.format = guess.format;
+    report.format = format;
+    report.narrative_only = true;
+    report.notes.push_back(
+        "未找到统计表格，已检查正文（no table found; narrative checked）；格式按年份推定");
+    for (Finding& f : CheckNarrative(doc, statements, format, {}, report.notes)) {
+      report.findings.push_back(std::move(f));
+    }
+    if (std::string note = StatedFiguresNote(statements, format); !note.empty()) {
+      report.notes.push_back(std::move(note));
+    }
+    Finish(report);
+    return report;
   }
-  report.body = DetectBody(doc, report.year);
+  report.format = guess.format;
   const core::FormatDef& def = core::GetReportFormat(*report.format);
   Mapping mapping = MapCells(doc, *report.format);
   report.findings = ApplyRules(def, mapping);
-  for (Finding& f :
-       CompareStatements(ExtractStatements(doc, *report.format), *report.format, mapping.cells)) {
-    report.findings.push_back(std::move(f));
-  }
-  if (guess.format) AddMissingNotes(mapping.missing, def, report.notes);
+  CheckText(doc, *report.format, mapping.cells, report);
+  AddMissingNotes(mapping.missing, def, report.notes);
   if (!mapping.incomplete.empty()) {
     report.notes.push_back("以下行的数值不完整：" + Join(mapping.incomplete, 12));
   }
   report.cells = std::move(mapping.cells);
   Finish(report);
   return report;
+}
+
+void CheckAgainstPrevious(CheckReport& current, const CheckReport& previous) {
+  for (Finding& f : CompareWithPrevious(current, previous, current.notes)) {
+    current.findings.push_back(std::move(f));
+  }
+  Finish(current);
 }
 
 }  // namespace gongkai::check

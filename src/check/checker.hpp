@@ -19,4 +19,8 @@ namespace gongkai::check {
 // format is found and that does not even call itself a 政府信息公开 report.
 core::Result<CheckReport> CheckReportBytes(std::string_view bytes, std::string file);
 
+// `--previous`: adds the cross-year findings and notes comparing `current` with the same
+// body's report for the year before (see cross_year.hpp); findings re-sorted.
+void CheckAgainstPrevious(CheckReport& current, const CheckReport& previous);
+
 }  // namespace gongkai::check

@@ -10,6 +10,8 @@ namespace gongkai::check {
 struct SourceLine {
   std::string text;  // normalised UTF-8 (simplified, half-width digits), trimmed
   int line = 0;      // 1-based line number in the input file
+  // The input delimits this line as a cell (a lone "|" follows it): see cell_runs.hpp.
+  bool cell_hint = false;
 };
 
 struct RawCell {

@@ -3,11 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <map>
 #include <optional>
 
+#include "check/narrative_rules.hpp"
 #include "check/util.hpp"
 #include "check/value.hpp"
 
@@ -15,258 +17,6 @@ namespace gongkai::check {
 namespace {
 
 using core::ReportFormat;
-using Words = std::vector<std::string_view>;
-
-struct NarrativeRule {
-  std::string_view id;
-  std::string_view what_zh;  // what the statement is about, for messages
-  Words all;                 // every word must occur in the clause
-  Words any;                 // at least one must occur (when not empty)
-  Words none;                // none may occur
-  Words units;
-  // Readings of the table the statement may refer to; each is "row:column" terms joined
-  // by '+', summed.
-  Words readings;
-  bool zero_statements = false;  // "没有发生…" states 0
-};
-
-struct RateRule {
-  std::string_view id;
-  std::string_view what_zh;
-  Words any;
-  Words none;
-  std::string_view numerator;    // "row:column+…"
-  std::string_view denominator;  // "row:column+…"
-};
-
-const Words kCount = {"件", "条"};
-const Words kPeople = {"人", "名"};
-
-std::vector<NarrativeRule> LegacyRules() {
-  return {
-      {"text_applications_received",
-       "受理/收到的政府信息公开申请",
-       {"申请"},
-       {"受理", "收到", "接到"},
-       {"办结", "答复", "咨询", "不予", "不能", "率"},
-       kCount,
-       {"L3_1:value"}},
-      {"text_disclosed",
-       "同意公开的申请",
-       {},
-       {"全面公开", "同意公开", "予以公开", "全部公开"},
-       {"部分", "主动公开范围"},
-       {"件"},
-       {"L3_3_2:value", "L3_3_1:value+L3_3_2:value"}},
-      {"text_state_secret",
-       "涉及国家秘密不予公开的申请",
-       {},
-       {"国家秘密", "国家机密"},
-       {},
-       {"件"},
-       {"L3_3_4a:value"}},
-      {"text_staff_total",
-       "从事政府信息公开工作的人员",
-       {"人员"},
-       {"总数", "工作人员", "共有"},
-       {"专职", "兼职", "培训", "参加"},
-       kPeople,
-       {"L8_3:value"}},
-      {"text_staff_full_time", "专职人员", {"专职"}, {}, {"兼职"}, kPeople, {"L8_3_1:value"}},
-      {"text_staff_part_time", "兼职人员", {"兼职"}, {}, {"专职"}, kPeople, {"L8_3_2:value"}},
-      {"text_budget",
-       "政府信息公开专项经费",
-       {"经费"},
-       {"专项", "工作经费"},
-       {},
-       {"万元"},
-       {"L8_4:value"}},
-      {"text_meetings",
-       "政府信息公开工作会议",
-       {"会议"},
-       {"召开", "举行", "组织"},
-       {"培训"},
-       {"次", "场"},
-       {"L9_1:value"}},
-      {"text_training_sessions",
-       "培训班",
-       {"培训班"},
-       {},
-       {},
-       {"期", "次", "个", "场"},
-       {"L9_2:value"}},
-      {"text_trainees", "接受培训人员", {"培训"}, {}, {"班"}, {"人次"}, {"L9_3:value"}},
-      {"text_items_total",
-       "主动公开政府信息",
-       {},
-       {"公开总数", "公开信息总数", "主动公开政府信息", "主动公开信息"},
-       {"报送", "采用", "微博", "微信", "访问", "规范性文件"},
-       {"条"},
-       {"L1_1:value", "L1_2_2:value"}},
-      {"text_weibo_weixin",
-       "政务微博、微信发布的信息",
-       {"微博", "微信"},
-       {},
-       {"回应", "粉丝"},
-       {"条"},
-       {"L1_2_3:value+L1_2_4:value"}},
-      {"text_weibo",
-       "政务微博发布的信息",
-       {"微博"},
-       {},
-       {"微信", "回应", "粉丝"},
-       {"条"},
-       {"L1_2_3:value"}},
-      {"text_weixin",
-       "政务微信发布的信息",
-       {"微信"},
-       {},
-       {"微博", "回应", "粉丝"},
-       {"条"},
-       {"L1_2_4:value"}},
-      {"text_normative_docs",
-       "主动公开的规范性文件",
-       {"规范性文件"},
-       {"公开"},
-       {"制发", "印发"},
-       {"件", "条"},
-       {"L1_1a:value"}},
-      {"text_complaints",
-       "举报投诉",
-       {},
-       {"投诉", "举报"},
-       {"咨询"},
-       {"件", "起", "条"},
-       {"L6:value"}},
-      {"text_review_and_litigation",
-       "行政复议和行政诉讼",
-       {"复议", "诉讼"},
-       {},
-       {},
-       {"起", "件"},
-       {"L4:value+L5:value"},
-       true},
-      {"text_review", "行政复议", {"复议"}, {}, {"诉讼"}, {"起", "件"}, {"L4:value"}, true},
-      {"text_litigation", "行政诉讼", {"诉讼"}, {}, {"复议"}, {"起", "件"}, {"L5:value"}, true},
-      {"text_fees",
-       "依申请公开收取的费用",
-       {},
-       {"收费", "收取费用", "收取的费用"},
-       {"减免"},
-       {"万元"},
-       {"L7:value"},
-       true},
-      {"text_press_conferences",
-       "新闻发布会",
-       {"新闻发布会"},
-       {},
-       {"负责"},
-       {"次", "场"},
-       {"L2_2_1:value"}},
-      {"text_interpretations", "政策解读稿件", {"解读"}, {}, {}, {"篇"}, {"L2_2_3:value"}},
-  };
-}
-
-std::vector<RateRule> LegacyRates() {
-  return {
-      {"text_rate_closed_on_time", "按时办结率", {"按时办结率"}, {}, "L3_2_1:value", "L3_2:value"},
-      {"text_rate_closed", "办结率", {"办结率"}, {"按时办结率"}, "L3_2:value", "L3_1:value"},
-  };
-}
-
-std::vector<NarrativeRule> NewFormatRules(ReportFormat format) {
-  std::vector<NarrativeRule> rules = {
-      {"text_applications_received",
-       "本年新收的政府信息公开申请",
-       {"申请"},
-       {"受理", "收到", "新收", "接到"},
-       {"办结", "答复", "咨询", "结转", "不予", "率"},
-       kCount,
-       {"new_received:total", "new_received:total+carried_in:total"}},
-      {"text_carried_in", "上年结转的申请", {"上年结转"}, {}, {}, {"件"}, {"carried_in:total"}},
-      {"text_closed", "办结的申请", {"办结"}, {}, {"率", "结转"}, {"件"}, {"r7_total:total"}},
-      {"text_carried_out",
-       "结转下年度的申请",
-       {},
-       {"结转下年", "结转至下", "结转到下", "转入下"},
-       {},
-       {"件"},
-       {"carried_out:total"}},
-      {"text_disclosed",
-       "予以公开的申请",
-       {},
-       {"予以公开", "同意公开", "全部公开", "全面公开"},
-       {"部分", "主动公开"},
-       {"件"},
-       {"r1_open:total"}},
-      {"text_partially_disclosed",
-       "部分公开的申请",
-       {"部分公开"},
-       {},
-       {},
-       {"件"},
-       {"r2_partial:total"}},
-      {"text_review_and_litigation",
-       "行政复议和行政诉讼",
-       {"复议", "诉讼"},
-       {},
-       {"复议后"},
-       {"起", "件"},
-       {"cases:review_total+cases:lit_direct_total+cases:lit_after_review_total"},
-       true},
-      {"text_review",
-       "行政复议",
-       {"复议"},
-       {},
-       {"诉讼"},
-       {"起", "件"},
-       {"cases:review_total"},
-       true},
-      {"text_litigation",
-       "行政诉讼",
-       {"诉讼"},
-       {},
-       {"复议"},
-       {"起", "件"},
-       {"cases:lit_direct_total+cases:lit_after_review_total"},
-       true},
-  };
-  if (format == ReportFormat::kFormat2021) {
-    rules.push_back({"text_normative_docs_made",
-                     "本年制发的行政规范性文件",
-                     {"规范性文件"},
-                     {"制发", "印发", "出台"},
-                     {"废止", "现行有效"},
-                     {"件"},
-                     {"normative_docs:made"}});
-    rules.push_back({"text_normative_docs_repealed",
-                     "本年废止的行政规范性文件",
-                     {"规范性文件", "废止"},
-                     {},
-                     {"制发", "现行有效"},
-                     {"件"},
-                     {"normative_docs:repealed"}});
-    rules.push_back({"text_normative_docs_valid",
-                     "现行有效的行政规范性文件",
-                     {"规范性文件", "现行有效"},
-                     {},
-                     {"制发", "废止"},
-                     {"件"},
-                     {"normative_docs:valid"}});
-  }
-  return rules;
-}
-
-std::vector<RateRule> NewFormatRates() {
-  return {
-      {"text_rate_closed",
-       "办结率",
-       {"办结率"},
-       {"按时办结率"},
-       "r7_total:total",
-       "new_received:total+carried_in:total"},
-  };
-}
 
 bool Contains(std::string_view s, std::string_view w) {
   return s.find(w) != std::string_view::npos;
@@ -368,9 +118,17 @@ std::vector<Number> FindNumbers(std::string_view clause) {
   return out;
 }
 
+bool EndsSentence(char32_t c) {
+  return c == U'。' || c == U'；' || c == U';' || c == U'！' || c == U'!' || c == U'？' ||
+         c == U'?';
+}
+
+// f(clause, line, sentence) for every clause of the narrative.
 template <typename F>
 void ForEachClause(const Document& doc, F&& f) {
+  int sentence = 0;
   for (const SourceLine& line : doc.narrative) {
+    ++sentence;
     std::string_view s = line.text;
     size_t start = 0, pos = 0;
     while (pos <= s.size()) {
@@ -379,8 +137,9 @@ void ForEachClause(const Document& doc, F&& f) {
       const char32_t c = at_end ? 0 : DecodeAt(s, pos, &len);
       if (at_end || (IsClauseDelimiter(c) && !(c == U',' && IsThousandsComma(s, pos)))) {
         std::string_view clause = Trim(s.substr(start, pos - start));
-        if (!clause.empty()) f(clause, line.line);
+        if (!clause.empty()) f(clause, line.line, sentence);
         if (at_end) break;
+        if (EndsSentence(c)) ++sentence;
         start = pos + len;
       }
       pos += len;
@@ -402,7 +161,7 @@ struct Term {
 };
 
 // Parses "row:column+row:column" against the format's tables.
-std::vector<Term> ParseReading(const core::FormatDef& format, std::string_view reading) {
+std::vector<Term> ParseReadingSlow(const core::FormatDef& format, std::string_view reading) {
   std::vector<Term> terms;
   size_t start = 0;
   while (start <= reading.size()) {
@@ -428,6 +187,39 @@ std::vector<Term> ParseReading(const core::FormatDef& format, std::string_view r
     start = plus + 1;
   }
   return terms;
+}
+
+// The readings of the (static) narrative rules, parsed once per format: each is looked up
+// by the address of its text.
+const std::vector<Term>& ParseReading(const core::FormatDef& format, std::string_view reading) {
+  using Cache = std::map<const char*, std::vector<Term>>;
+  static const auto* const kCaches = [] {
+    auto* caches = new std::array<Cache, 3>;
+    const ReportFormat formats[] = {ReportFormat::kFormat2021, ReportFormat::kTrial2019,
+                                    ReportFormat::kLegacy2008};
+    for (size_t i = 0; i < 3; ++i) {
+      const core::FormatDef& def = core::GetReportFormat(formats[i]);
+      for (const NarrativeRule& r : NarrativeRules(formats[i])) {
+        for (std::string_view reading : r.readings) {
+          (*caches)[i][reading.data()] = ParseReadingSlow(def, reading);
+        }
+      }
+      for (const RateRule& r : RateRules(formats[i])) {
+        (*caches)[i][r.numerator.data()] = ParseReadingSlow(def, r.numerator);
+        (*caches)[i][r.denominator.data()] = ParseReadingSlow(def, r.denominator);
+      }
+    }
+    return caches;
+  }();
+  const size_t index = format.format == ReportFormat::kFormat2021  ? 0
+                       : format.format == ReportFormat::kTrial2019 ? 1
+                                                                   : 2;
+  auto it = (*kCaches)[index].find(reading.data());
+  if (it != (*kCaches)[index].end()) return it->second;
+  // Not a rule's reading (never happens today): parse it for this call.
+  thread_local std::vector<Term> parsed;
+  parsed = ParseReadingSlow(format, reading);
+  return parsed;
 }
 
 class CellLookup {
@@ -518,18 +310,16 @@ void SortLines(Finding& f) {
 }  // namespace
 
 std::vector<Statement> ExtractStatements(const Document& doc, ReportFormat format) {
-  const std::vector<NarrativeRule> rules =
-      format == ReportFormat::kLegacy2008 ? LegacyRules() : NewFormatRules(format);
-  const std::vector<RateRule> rates =
-      format == ReportFormat::kLegacy2008 ? LegacyRates() : NewFormatRates();
+  const std::vector<NarrativeRule>& rules = NarrativeRules(format);
+  const std::vector<RateRule>& rates = RateRules(format);
   std::vector<Statement> out;
-  ForEachClause(doc, [&](std::string_view clause, int line) {
+  ForEachClause(doc, [&](std::string_view clause, int line, int sentence) {
     const std::vector<Number> numbers = FindNumbers(clause);
     if (numbers.empty()) {
       if (!IsZeroStatement(clause)) return;
       for (const NarrativeRule& r : rules) {
         if (r.zero_statements && Accepts(r.all, r.any, r.none, clause)) {
-          out.push_back({std::string(r.id), 0, false, line, Excerpt(clause)});
+          out.push_back({std::string(r.id), 0, false, line, Excerpt(clause), sentence});
           break;
         }
       }
@@ -550,7 +340,8 @@ std::vector<Statement> ExtractStatements(const Document& doc, ReportFormat forma
             return Accepts({}, r.any, r.none, context);
           });
           if (it != rates.end()) {
-            out.push_back({std::string(it->id), n.value, n.approximate, line, Excerpt(clause)});
+            out.push_back(
+                {std::string(it->id), n.value, n.approximate, line, Excerpt(clause), sentence});
             break;
           }
         }
@@ -562,7 +353,8 @@ std::vector<Statement> ExtractStatements(const Document& doc, ReportFormat forma
                  Accepts(r.all, r.any, r.none, context);
         });
         if (it != rules.end()) {
-          out.push_back({std::string(it->id), n.value, n.approximate, line, Excerpt(clause)});
+          out.push_back(
+              {std::string(it->id), n.value, n.approximate, line, Excerpt(clause), sentence});
           break;
         }
       }
@@ -574,10 +366,8 @@ std::vector<Statement> ExtractStatements(const Document& doc, ReportFormat forma
 std::vector<Finding> CompareStatements(const std::vector<Statement>& statements,
                                        ReportFormat format, const std::vector<Cell>& cells) {
   const core::FormatDef& def = core::GetReportFormat(format);
-  const std::vector<NarrativeRule> rules =
-      format == ReportFormat::kLegacy2008 ? LegacyRules() : NewFormatRules(format);
-  const std::vector<RateRule> rates =
-      format == ReportFormat::kLegacy2008 ? LegacyRates() : NewFormatRates();
+  const std::vector<NarrativeRule>& rules = NarrativeRules(format);
+  const std::vector<RateRule>& rates = RateRules(format);
   const CellLookup lookup(cells);
   std::vector<Finding> out;
 
@@ -673,6 +463,31 @@ std::vector<Finding> CompareStatements(const std::vector<Statement>& statements,
       SortLines(f);
       out.push_back(std::move(f));
     }
+  }
+  return out;
+}
+
+std::vector<Statement> UncomparedStatements(const std::vector<Statement>& statements,
+                                            ReportFormat format, const std::vector<Cell>& cells) {
+  if (cells.empty()) return statements;
+  const core::FormatDef& def = core::GetReportFormat(format);
+  const CellLookup lookup(cells);
+  std::map<std::string_view, bool> comparable;
+  for (const NarrativeRule& r : NarrativeRules(format)) {
+    bool any = false;
+    for (std::string_view reading : r.readings) {
+      any |= lookup.Sum(ParseReading(def, reading), nullptr).has_value();
+    }
+    comparable[r.id] = any;
+  }
+  for (const RateRule& r : RateRules(format)) {
+    comparable[r.id] = lookup.Sum(ParseReading(def, r.numerator), nullptr).has_value() &&
+                       lookup.Sum(ParseReading(def, r.denominator), nullptr).has_value();
+  }
+  std::vector<Statement> out;
+  for (const Statement& s : statements) {
+    auto it = comparable.find(s.rule);
+    if (it == comparable.end() || !it->second) out.push_back(s);
   }
   return out;
 }

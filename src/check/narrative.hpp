@@ -18,6 +18,7 @@ struct Statement {
   bool approximate = false;  // "9000余人次"
   int line = 0;
   std::string excerpt;  // the clause it was read from
+  int sentence = 0;     // ordinal of its sentence (text up to 。！？；) in the narrative
 };
 
 // Finds the statements in `doc`'s narrative that `format`'s narrative rules recognise.
@@ -37,5 +38,11 @@ std::vector<Statement> ExtractStatements(const Document& doc, core::ReportFormat
 // cells are missing or not numbers are skipped.
 std::vector<Finding> CompareStatements(const std::vector<Statement>& statements,
                                        core::ReportFormat format, const std::vector<Cell>& cells);
+
+// The statements CompareStatements cannot compare because the table lacks their cells
+// (an abridged table, or none): only these need the narrative's own identities.
+std::vector<Statement> UncomparedStatements(const std::vector<Statement>& statements,
+                                            core::ReportFormat format,
+                                            const std::vector<Cell>& cells);
 
 }  // namespace gongkai::check

@@ -76,6 +76,8 @@ std::string FormatReportJson(const CheckReport& r) {
   o["format"] = r.format ? json::value(std::string(core::ReportFormatId(*r.format))) : nullptr;
   o["year"] = r.year ? json::value(*r.year) : nullptr;
   o["body"] = r.body;
+  o["input"] = r.input_kind;
+  o["narrative_only"] = r.narrative_only;
   json::array cells;
   for (const Cell& c : r.cells) {
     json::object cell;

@@ -14,7 +14,7 @@ namespace gongkai::check {
 std::string FormatReportText(const CheckReport& report);
 
 // For programs, one JSON object:
-// {"file","format","year","body","cells":[{"table","row","column","value","line"}],
+// {"file","format","year","body","input","narrative_only","cells":[{"table","row","column","value","line"}],
 //  "findings":[{"severity":"error"|"warning","rule","message_zh","message_en",
 //               "cells":[{"table","row","column","value","line"}],"lines":[…]}],
 //  "notes":[…], "errors":N, "warnings":N}

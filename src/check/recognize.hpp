@@ -23,15 +23,25 @@ struct FormatGuess {
 // 2019 trial). Never fails.
 FormatGuess DetectFormat(const Document& doc, std::optional<int> year);
 
-// The year the report is about: from a title ("2017年政府信息公开工作年度报告",
-// "(2017年度)"), else the most frequent "NNNN年度", else the most frequent "NNNN年"
-// (2000–2099). nullopt when no year is written.
+// The year the report is about, read with white space removed and Chinese-numeral years
+// ("二〇二五年") in digits: from a title ("青溪市 2025 年政府信息公开工作年度报告"), else the
+// statistical period ("自2024年1月1日起至2024年12月31日止"), else the most frequent "NNNN年度",
+// else the most frequent "NNNN年" (2000–2099), else a signature's date among the last lines
+// minus one (reports are signed early the next year). nullopt when no year is written.
 std::optional<int> DetectYear(const Document& doc);
 
 // The reporting body: the part of the title before the year ("汨罗市人民政府2017年…") or
 // between the year and 政府信息公开, extended to the fullest name the text uses
-// ("汨罗" → "汨罗市人民政府"); else the body named in "由…编制". "" when none is found.
+// ("汨罗" → "汨罗市人民政府"); else the body named in "由…编制"; else the signature (the
+// name on or above a date line at the end). "" when none is found.
 std::string DetectBody(const Document& doc, std::optional<int> year);
+
+// DetectYear and DetectBody in one pass over the texts.
+struct YearAndBody {
+  std::optional<int> year;
+  std::string body;
+};
+YearAndBody DetectYearAndBody(const Document& doc);
 
 struct Mapping {
   std::vector<Cell> cells;

@@ -45,6 +45,8 @@ struct CheckReport {
   std::optional<core::ReportFormat> format;
   std::optional<int> year;
   std::string body;
+  std::string input_kind;       // "text", "html", "json", "pdf", "docx", "xlsx", "csv"
+  bool narrative_only = false;  // no table found: only the narrative was checked
   std::vector<Cell> cells;
   std::vector<Finding> findings;
   // What the report lacks (tables, rows) and other remarks, one sentence each (Chinese).

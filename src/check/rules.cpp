@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "check/label_match.hpp"
 #include "check/util.hpp"
@@ -126,6 +127,27 @@ std::string ColumnName(const core::ColumnDef& c) {
   return std::string(c.label);
 }
 
+// TableDef::Row compares ids one by one; the rules look rows up thousands of times per
+// report, so each table's rows are indexed once (the definitions are static).
+const core::RowDef* RowOf(const core::TableDef& t, std::string_view id) {
+  using Index = std::unordered_map<std::string_view, const core::RowDef*>;
+  static const auto* const kIndex = [] {
+    auto* index = new std::unordered_map<const core::TableDef*, Index>;
+    for (core::ReportFormat f : {core::ReportFormat::kFormat2021, core::ReportFormat::kTrial2019,
+                                 core::ReportFormat::kLegacy2008}) {
+      for (const core::TableDef& table : core::GetReportFormat(f).tables) {
+        Index& rows = (*index)[&table];
+        for (const core::RowDef& r : table.rows) rows.emplace(r.id, &r);
+      }
+    }
+    return index;
+  }();
+  auto table = kIndex->find(&t);
+  if (table == kIndex->end()) return t.Row(id);
+  auto row = table->second.find(id);
+  return row == table->second.end() ? nullptr : row->second;
+}
+
 class RuleRunner {
  public:
   RuleRunner(const core::FormatDef& format, const Mapping& mapping)
@@ -177,7 +199,7 @@ class RuleRunner {
   bool Collect(const core::TableDef& t, const std::vector<std::string_view>& ids,
                const core::ColumnDef* col, std::vector<Operand>& ops) {
     for (std::string_view id : ids) {
-      const core::RowDef* row = t.Row(id);
+      const core::RowDef* row = RowOf(t, id);
       if (row == nullptr || !index_.HasRow(row)) return false;
       Operand op = index_.Get(row, col);
       if (op.cell == nullptr) return false;  // the row was read without this column

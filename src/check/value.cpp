@@ -42,12 +42,40 @@ CellValue ParseCellValue(std::string_view text) {
     v.state = CellState::kEmpty;
     return v;
   }
-  for (std::string_view na : {"/", "-", "—", "——", "－", "无", "／", "—-", "--", "\\"}) {
-    if (s == na) {
-      v.state = CellState::kNotApplicable;
+  // Fast path: plain digits, the commonest cell.
+  if (s.size() <= 15) {
+    bool digits = true;
+    double n = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') {
+        digits = false;
+        break;
+      }
+      n = n * 10 + (c - '0');
+    }
+    if (digits) {
+      v.state = CellState::kNumber;
+      v.number = n;
       return v;
     }
   }
+  if (s.size() <= 6) {
+    for (std::string_view na : {"/", "-", "—", "——", "－", "无", "／", "—-", "--", "\\"}) {
+      if (s == na) {
+        v.state = CellState::kNotApplicable;
+        return v;
+      }
+    }
+  }
+  // Fast reject: no digit at all (half- or full-width) is a label, a unit or a note.
+  bool any_digit = false;
+  for (size_t i = 0; i < s.size() && !any_digit; ++i) {
+    any_digit =
+        (s[i] >= '0' && s[i] <= '9') || (i + 2 < s.size() && s[i] == '\xEF' && s[i + 1] == '\xBC' &&
+                                         static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+                                         static_cast<unsigned char>(s[i + 2]) <= 0x99);
+  }
+  if (!any_digit) return v;
   bool approx = false;
   approx |= ConsumePrefix(s, "约");
   approx |= ConsumePrefix(s, "近");

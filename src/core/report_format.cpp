@@ -433,15 +433,17 @@ FormatDef MakeLegacy2008() {
       Rule("LI4", RuleKind::kLeSum, "inferred", kWarn, "legacy", {"L1_1"},
            {"L1_2_1", "L1_2_2", "L1_2_3", "L1_2_4", "L1_2_5"},
            "same item published via several channels counts once in L1_1"),
-      // Ours: the items of one channel are a subset of all items, so no channel exceeds the
-      // de-duplicated total. A warning: publishers sometimes count re-posts within a channel.
-      Rule("LX1", RuleKind::kLe, "derived", kWarn, "legacy", {"L1_2_1"}, {"L1_1"},
+      // Ours: the items of one channel are a subset of all items (the total counts distinct
+      // items, each published through one or more channels), so no channel exceeds the
+      // de-duplicated total: a part above its whole, an error (issue 15). Except LX5: "其他方式"
+      // sums several ways (app, other…), within which one item may count more than once.
+      Rule("LX1", RuleKind::kLe, "derived", kErr, "legacy", {"L1_2_1"}, {"L1_1"},
            "a single channel cannot exceed the de-duplicated total"),
-      Rule("LX2", RuleKind::kLe, "derived", kWarn, "legacy", {"L1_2_2"}, {"L1_1"},
+      Rule("LX2", RuleKind::kLe, "derived", kErr, "legacy", {"L1_2_2"}, {"L1_1"},
            "a single channel cannot exceed the de-duplicated total"),
-      Rule("LX3", RuleKind::kLe, "derived", kWarn, "legacy", {"L1_2_3"}, {"L1_1"},
+      Rule("LX3", RuleKind::kLe, "derived", kErr, "legacy", {"L1_2_3"}, {"L1_1"},
            "a single channel cannot exceed the de-duplicated total"),
-      Rule("LX4", RuleKind::kLe, "derived", kWarn, "legacy", {"L1_2_4"}, {"L1_1"},
+      Rule("LX4", RuleKind::kLe, "derived", kErr, "legacy", {"L1_2_4"}, {"L1_1"},
            "a single channel cannot exceed the de-duplicated total"),
       Rule("LX5", RuleKind::kLe, "derived", kWarn, "legacy", {"L1_2_5"}, {"L1_1"},
            "a single channel cannot exceed the de-duplicated total"),
