@@ -1,5 +1,8 @@
 #include "app/holiday_file.hpp"
 
+#include "core/calendar_service.hpp"
+#include "text/chinese_holidays.hpp"
+
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -81,6 +84,10 @@ std::string DataDir() {
 
 core::Result<std::vector<core::HolidayYear>> LoadBundledHolidays() {
   return LoadHolidayFile(DataDir() + "/data/holidays-cn.json");
+}
+
+void InstallHolidayEstimator() {
+  core::SetDefaultHolidayEstimator(text::MakeChineseHolidayEstimator());
 }
 
 }  // namespace gongkai::app
