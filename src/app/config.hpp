@@ -25,6 +25,12 @@
 //   log_level         GONGKAI_LOG_LEVEL         info            trace|debug|info|warn|error|off
 //   access_log        GONGKAI_ACCESS_LOG        true            true|false (also yes/no, on/off)
 //   csrf_secret_file  GONGKAI_CSRF_SECRET_FILE  (empty)
+// Readings of the law (docs/requests.md, "Configurable readings"):
+//   clock_count_receipt_day  GONGKAI_CLOCK_COUNT_RECEIPT_DAY  false  the receipt day is day 1
+//   clock_fee_notice_pauses  GONGKAI_CLOCK_FEE_NOTICE_PAUSES  true   109号: fee time not counted
+//   legacy_overdue_as        GONGKAI_LEGACY_OVERDUE_AS        extended  extended|on_time: the
+//                            legacy row 逾期 answers are counted in (they are also listed)
+//   report_case_year         GONGKAI_REPORT_CASE_YEAR         filed  filed|concluded (表四)
 // Precedence: command-line flag > environment > file > default. An environment variable
 // that is set but empty counts as unset (so `GONGKAI_DB=` in a unit file changes nothing).
 //
@@ -42,6 +48,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/report_compute.hpp"
 #include "core/status.hpp"
 
 namespace gongkai::app {
@@ -74,6 +81,8 @@ struct ServerConfig {
   LogLevel log_level = LogLevel::kInfo;
   bool access_log = true;
   std::string csrf_secret_file;
+  // The readings of the law the clock and the reports use (clock_*, legacy_*, report_*).
+  core::ReportRules rules;
 };
 
 // The configuration keys, in the order documented above.

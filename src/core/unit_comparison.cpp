@@ -7,10 +7,11 @@
 namespace gongkai::core {
 
 UnitFigures ComputeUnitFigures(const ReportInputs& in, const Calendar& calendar,
-                               const ClockRules& rules) {
+                               const ClockRules& rules, std::optional<Date> as_of) {
   UnitFigures f;
   f.items_published = in.items_published;
   Date first = Date::FromYmd(in.year, 1, 1), last = Date::FromYmd(in.year, 12, 31);
+  if (as_of && *as_of < last) last = *as_of;
   for (const RequestFact& r : in.requests) {
     if (first <= r.received_on && r.received_on <= last) ++f.requests_received;
     bool closed = IsClosed(r.state) && r.closed_on && *r.closed_on <= last;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "core/calendar.hpp"
 #include "core/report_inputs.hpp"
@@ -28,8 +29,10 @@ struct UnitFigures {
 // The figures of one body's own records for inputs.year. Every request's events are
 // replayed through the request clock (core::ReplayRequestFact), as `request show` and the
 // reports do: corrections, pauses and extensions count; a request still open on
-// 31 December is judged by its clock as of that day.
+// 31 December (or on `as_of`, when given and earlier: the dashboard's today) is judged by its
+// clock as of that day, and only what closed by then counts as closed.
 UnitFigures ComputeUnitFigures(const ReportInputs& inputs, const Calendar& calendar,
-                               const ClockRules& rules = {});
+                               const ClockRules& rules = {},
+                               std::optional<Date> as_of = std::nullopt);
 
 }  // namespace gongkai::core

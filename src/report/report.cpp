@@ -4,6 +4,7 @@
 #include "check/rules.hpp"
 #include "core/org_service.hpp"
 #include "core/org_tree.hpp"
+#include "core/request_timeliness.hpp"
 
 namespace gongkai::report {
 
