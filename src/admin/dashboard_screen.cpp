@@ -64,7 +64,8 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
         received += static_cast<int>(rs.size());
         for (const auto& r : rs) answered += r.state == core::RequestState::kAnswered;
         // 逾期 by the request clock's replay, as the reports and `report compare` count it.
-        GONGKAI_ASSIGN_OR_RETURN(auto inputs, repos.reports().LoadInputs({id}, today.year(), false));
+        GONGKAI_ASSIGN_OR_RETURN(auto inputs,
+                                 repos.reports().LoadInputs({id}, today.year(), false));
         core::UnitFigures f = core::ComputeUnitFigures(inputs, calendar, {}, today);
         if (f.overdue > 0) overdue.push_back({id, f});
       }

@@ -155,10 +155,13 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   return o.Page(&ctx, "request_created", v, "申请已登记");
 }
 
-const std::vector<std::string> kEventFields = {
-    "kind",           "on",    "note",        "outcome",     "consult_with", "extension_days",
-    "approver",       "correction_deadline",  "published_item", "basis",    "notified_on",
-    "notified_how",   "good_reason"};
+const std::vector<std::string> kEventFields = {"kind",           "on",
+                                               "note",           "outcome",
+                                               "consult_with",   "extension_days",
+                                               "approver",       "correction_deadline",
+                                               "published_item", "basis",
+                                               "notified_on",    "notified_how",
+                                               "good_reason"};
 
 }  // namespace
 

@@ -79,10 +79,18 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 }
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> keys = {"listen",        "db",         "read_db",
-                                                "public_url",    "threads",    "max_connections",
-                                                "page_cache_mb", "key_file",   "attachment_dir",
-                                                "log_level",     "access_log", "csrf_secret_file",
+  static const std::vector<std::string> keys = {"listen",
+                                                "db",
+                                                "read_db",
+                                                "public_url",
+                                                "threads",
+                                                "max_connections",
+                                                "page_cache_mb",
+                                                "key_file",
+                                                "attachment_dir",
+                                                "log_level",
+                                                "access_log",
+                                                "csrf_secret_file",
                                                 "clock_count_receipt_day",
                                                 "clock_fee_notice_pauses",
                                                 "legacy_overdue_as",

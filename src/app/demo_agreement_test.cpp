@@ -71,8 +71,7 @@ TEST_P(DemoAgreementTest, EveryRequestIsClassifiedTheSameEverywhere) {
         auto fact = facts.find(r.tracking_no);
         EXPECT_NE(fact, facts.end()) << org.code << " " << r.tracking_no;
         if (fact == facts.end()) continue;
-        EXPECT_EQ(core::ClassifyTimeliness(core::ReplayRequestFact(*fact->second, calendar)),
-                  shown)
+        EXPECT_EQ(core::ClassifyTimeliness(core::ReplayRequestFact(*fact->second, calendar)), shown)
             << org.code << " " << r.tracking_no << "\n"
             << core::ExplainDueDate(view.due);
         if (!r.closed_on || *r.closed_on < first || *r.closed_on > last) continue;
@@ -100,7 +99,9 @@ TEST_P(DemoAgreementTest, EveryRequestIsClassifiedTheSameEverywhere) {
     for (const auto& w : rep.warnings) warned += w.rule == "late_request";
     EXPECT_EQ(warned, static_cast<int64_t>(late.size()));
     if (rep.format == core::ReportFormat::kLegacy2008) {
-      auto cell = [&](const char* row) { return rep.values.Get("legacy", row, "value").value_or(-1); };
+      auto cell = [&](const char* row) {
+        return rep.values.Get("legacy", row, "value").value_or(-1);
+      };
       EXPECT_EQ(cell("L3_2"), closed);
       // Default mapping: 逾期 counts as 延期办结 (and is listed in the warnings).
       EXPECT_EQ(cell("L3_2_1"), total[core::Timeliness::kOnTime]);

@@ -62,9 +62,9 @@ TEST(HolidayEstimateTest, NewYearBeyondTheLoadedNoticesIsSkippedAndNamed) {
   ASSERT_EQ(estimated.size(), 1u);
   EXPECT_EQ(estimated[0].name, "元旦");
   // Loaded years keep their notices: no estimate is applied to them.
-  EXPECT_TRUE(calendar.EstimatedBetween(core::Date::FromYmd(2026, 1, 1),
-                                        core::Date::FromYmd(2026, 12, 31))
-                  .empty());
+  EXPECT_TRUE(
+      calendar.EstimatedBetween(core::Date::FromYmd(2026, 1, 1), core::Date::FromYmd(2026, 12, 31))
+          .empty());
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 #include "app/holiday_file.hpp"
 
-#include "core/calendar_service.hpp"
-#include "text/chinese_holidays.hpp"
-
 #include <boost/json.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+
+#include "core/calendar_service.hpp"
+#include "text/chinese_holidays.hpp"
 
 namespace gongkai::app {
 namespace {

@@ -57,9 +57,9 @@ int AddDays(const CalendarArgs& a) {
     }
     std::cerr << "gongkai: 警告: 暂定日期——缺少 " << JoinYears(result.missing_years)
               << " 年的节假日安排（国务院办公厅通常于上一年10–12月发布），"
-              << (estimated.empty() ? "已按周末规则推算"
-                                    : "已按《全国年节及纪念日放假办法》推算 " + estimated +
-                                          "，调休未计")
+              << (estimated.empty()
+                      ? "已按周末规则推算"
+                      : "已按《全国年节及纪念日放假办法》推算 " + estimated + "，调休未计")
               << "；用 gongkai calendar import 载入后将得到确定日期\n";
   }
   return kExitOk;

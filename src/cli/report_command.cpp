@@ -206,8 +206,9 @@ int Compare(const ReportArgs& a) {
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
-  std::cout << "单位\t代码\t主动公开\t收到申请\t办结\t按时办结率\t不予公开\t逾期\t延期办结\t逾期办结"
-               "\t逾期未办结\n";
+  std::cout
+      << "单位\t代码\t主动公开\t收到申请\t办结\t按时办结率\t不予公开\t逾期\t延期办结\t逾期办结"
+         "\t逾期未办结\n";
   for (const Row& r : rows) {
     const core::UnitFigures& f = r.figures;
     std::cout << r.org.name << '\t' << r.org.code << '\t' << f.items_published << '\t'

@@ -14,8 +14,9 @@ void AddRulesOptions(CLI::App* command, RulesFlags& flags, bool report) {
     flags.with_report = true;
     command->add_option("--overdue-as", flags.overdue_as,
                         "旧版年报中逾期答复计入: extended（延期办结，默认）| on_time（按时办结）");
-    command->add_option("--case-year", flags.case_year,
-                        "表四计数年度: filed（按立案年度，年末状态，默认）| concluded（按审结年度）");
+    command->add_option(
+        "--case-year", flags.case_year,
+        "表四计数年度: filed（按立案年度，年末状态，默认）| concluded（按审结年度）");
   }
 }
 

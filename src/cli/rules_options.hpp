@@ -11,12 +11,12 @@
 namespace gongkai::cli {
 
 struct RulesFlags {
-  std::string config;           // --config FILE
-  std::string count_receipt;    // --count-receipt-day true|false
-  std::string fee_pauses;       // --fee-notice-pauses true|false
-  std::string overdue_as;       // --overdue-as extended|on_time
-  std::string case_year;        // --case-year filed|concluded
-  bool with_report = false;     // the report-only flags were added
+  std::string config;         // --config FILE
+  std::string count_receipt;  // --count-receipt-day true|false
+  std::string fee_pauses;     // --fee-notice-pauses true|false
+  std::string overdue_as;     // --overdue-as extended|on_time
+  std::string case_year;      // --case-year filed|concluded
+  bool with_report = false;   // the report-only flags were added
 };
 
 // Adds the clock flags (and, with `report`, --overdue-as and --case-year) to `command`.

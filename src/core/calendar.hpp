@@ -148,7 +148,7 @@ class Calendar {
 
   std::map<int, HolidayYear> years_;
   std::map<int32_t, std::string> estimated_;  // day number → holiday name
-  int32_t table_begin_ = 0;     // day number of table_[0]
+  int32_t table_begin_ = 0;                   // day number of table_[0]
   std::vector<uint8_t> table_;  // every day of (first year - 1)-12-01 .. last year-12-31
 };
 

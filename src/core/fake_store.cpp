@@ -1134,9 +1134,16 @@ class Repos final : public Repositories {
         if (!orgs.contains(q.org_id) || q.received_on > last) continue;
         if (q.closed_on && *q.closed_on < first) continue;
         auto answer = answers.find(q.id);
-        RequestFact fact{q.applicant_type, q.channel, q.received_on, q.state, q.outcome,
-                         q.closed_on, q.due_on, extended.contains(q.id),
-                         answer == answers.end() ? "" : answer->second.second, q.tracking_no,
+        RequestFact fact{q.applicant_type,
+                         q.channel,
+                         q.received_on,
+                         q.state,
+                         q.outcome,
+                         q.closed_on,
+                         q.due_on,
+                         extended.contains(q.id),
+                         answer == answers.end() ? "" : answer->second.second,
+                         q.tracking_no,
                          {}};
         if (auto ev = by_request.find(q.id); ev != by_request.end()) fact.events = ev->second;
         std::sort(fact.events.begin(), fact.events.end(),

@@ -179,9 +179,9 @@ void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar
     // The request clock's replay of the events (the function `request show` uses), so the
     // report and `request show` agree on 按时 / 延期 / 逾期.
     DueDate due = ReplayRequestFact(r, calendar, rules.clock);
-    LegacyFigures f = ClassifyLegacy({r.state, EffectiveOutcome(r), due.extension_days > 0,
-                                      due.closed_on_time, r.answer_data},
-                                     rules.legacy);
+    LegacyFigures f = ClassifyLegacy(
+        {r.state, EffectiveOutcome(r), due.extension_days > 0, due.closed_on_time, r.answer_data},
+        rules.legacy);
     add("L3_2");
     add(f.on_time ? "L3_2_1" : "L3_2_2");
     if (!f.answer) continue;  // concluded without an answer (withdrawn, fee unpaid)

@@ -75,7 +75,8 @@ TEST(ReportComputeTest, LegacyRowsFollowTheReplayedClock) {
   late.outcome = "r1_open";
   late.closed_on = D("2018-04-20");
   late.tracking_no = "2018-0002";
-  late.events = {Ev("receipt", "2018-03-01"), Ev("answer", "2018-04-20", R"({"outcome":"r1_open"})")};
+  late.events = {Ev("receipt", "2018-03-01"),
+                 Ev("answer", "2018-04-20", R"({"outcome":"r1_open"})")};
   in.requests = {lapsed, late};
   Calendar cal = request_testing::TestCalendar();
   ReportValues v = ComputeReport(ReportFormat::kLegacy2008, in, cal);

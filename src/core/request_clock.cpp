@@ -282,9 +282,9 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
         add_step(e, what + "：已用 " + std::to_string(used) + " 个工作日，尚余 " +
                         std::to_string(left) + " 个工作日，暂停计时（" +
                         (is_fee ? "缴费期间不计入"
-                                : due.regime == RequestRegime::k2008
-                                    ? "征求第三方意见所需时间不计入，2008年《条例》第二十四条"
-                                    : "征求意见所需时间不计入，第三十三条") +
+                         : due.regime == RequestRegime::k2008
+                             ? "征求第三方意见所需时间不计入，2008年《条例》第二十四条"
+                             : "征求意见所需时间不计入，第三十三条") +
                         "）");
         break;
       }
@@ -355,10 +355,9 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
           // The third party's time ran out: the clock runs again from its last day.
           due.date = cal.Add(*due.third_party_limit, remaining);
           due.state = ClockState::kRunning;
-          due.warnings.push_back("征求第三方意见超过 " +
-                                 std::to_string(rules.third_party_reply_days) +
-                                 " 个工作日（第三十二条），自 " + Iso(*due.third_party_limit) +
-                                 " 起恢复计时");
+          due.warnings.push_back(
+              "征求第三方意见超过 " + std::to_string(rules.third_party_reply_days) +
+              " 个工作日（第三十二条），自 " + Iso(*due.third_party_limit) + " 起恢复计时");
         }
         if (due.state == ClockState::kRunning && due.date) {
           due.closed_on_time = e.on <= *due.date;

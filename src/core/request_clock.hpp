@@ -130,8 +130,8 @@ struct DueDate {
   Date base;
   int days_remaining_at_pause = 0;  // while paused: working days left
   std::optional<Date> closed_on;
-  bool closed_on_time = false;     // closed on or before `date` (or while stopped/paused)
-  int days_late = 0;               // closed late: working days from `date` to closed_on
+  bool closed_on_time = false;  // closed on or before `date` (or while stopped/paused)
+  int days_late = 0;            // closed late: working days from `date` to closed_on
   // A consultation recorded and not yet ended (also one that does not pause the clock).
   std::optional<ConsultationKind> consultation_open;
   // While paused by a third-party consultation: the third party's last day (第三十二条);

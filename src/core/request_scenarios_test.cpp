@@ -55,15 +55,15 @@ Calendar ScenarioCalendar() {
   Calendar cal = request_testing::TestCalendar();  // 2019, 2024, 2025
   HolidayYear y2018;
   y2018.year = 2018;
-  for (const char* d : {"2018-01-01", "2018-02-15", "2018-02-16", "2018-02-17", "2018-02-18",
-                        "2018-02-19", "2018-02-20", "2018-02-21", "2018-04-05", "2018-04-06",
-                        "2018-04-07", "2018-04-29", "2018-04-30", "2018-05-01", "2018-06-18",
-                        "2018-09-24", "2018-10-01", "2018-10-02", "2018-10-03", "2018-10-04",
-                        "2018-10-05", "2018-10-06", "2018-10-07"}) {
+  for (const char* d :
+       {"2018-01-01", "2018-02-15", "2018-02-16", "2018-02-17", "2018-02-18", "2018-02-19",
+        "2018-02-20", "2018-02-21", "2018-04-05", "2018-04-06", "2018-04-07", "2018-04-29",
+        "2018-04-30", "2018-05-01", "2018-06-18", "2018-09-24", "2018-10-01", "2018-10-02",
+        "2018-10-03", "2018-10-04", "2018-10-05", "2018-10-06", "2018-10-07"}) {
     y2018.off_days.push_back(D(d));
   }
-  for (const char* d : {"2018-02-11", "2018-02-24", "2018-04-08", "2018-04-28", "2018-09-29",
-                        "2018-09-30"}) {
+  for (const char* d :
+       {"2018-02-11", "2018-02-24", "2018-04-08", "2018-04-28", "2018-09-29", "2018-09-30"}) {
     y2018.makeup_work_days.push_back(D(d));
   }
   cal.AddYear(y2018);
@@ -356,8 +356,8 @@ TEST_P(RequestScenarioTest, ClockStateAndReportAgree) {
 
   // The report of the year it closed (or was received) counts it in `row`, and its replay of
   // the stored events classifies it exactly as the request view does.
-  const int year = view.request.closed_on ? view.request.closed_on->year()
-                                          : view.request.received_on.year();
+  const int year =
+      view.request.closed_on ? view.request.closed_on->year() : view.request.received_on.year();
   Tx([&](Repositories& r) -> Status {
     GONGKAI_ASSIGN_OR_RETURN(ReportInputs inputs, r.reports().LoadInputs({org_.id}, year, true));
     GONGKAI_ASSIGN_OR_RETURN(Calendar calendar, LoadCalendar(r));

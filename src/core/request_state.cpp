@@ -73,9 +73,8 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       Calendar::Count used = calendar.WorkingDaysBetween(request.received_on, in.on);
       if (rules2019 && used.days > rules.correction_notice_days) {
         return Refuse("补正告知须在收到申请之日起 " + std::to_string(rules.correction_notice_days) +
-                      " 个工作日内一次性发出（第三十条）；" + request.received_on.ToIso() +
-                      " 至 " + in.on.ToIso() + " 已过 " + std::to_string(used.days) +
-                      " 个工作日");
+                      " 个工作日内一次性发出（第三十条）；" + request.received_on.ToIso() + " 至 " +
+                      in.on.ToIso() + " 已过 " + std::to_string(used.days) + " 个工作日");
       }
       if (in.correction_deadline) {
         if (*in.correction_deadline < in.on) {

@@ -39,7 +39,8 @@ std::vector<check::Cell> ToCheckCells(const Report& report) {
 std::vector<check::Finding> ValidateReport(const Report& report) {
   check::Mapping mapping;
   mapping.cells = ToCheckCells(report);
-  std::vector<check::Finding> out = check::ApplyRules(core::GetReportFormat(report.format), mapping);
+  std::vector<check::Finding> out =
+      check::ApplyRules(core::GetReportFormat(report.format), mapping);
   out.insert(out.end(), report.warnings.begin(), report.warnings.end());
   return out;
 }
@@ -60,15 +61,14 @@ std::vector<check::Finding> LateWarnings(const Report& report, const core::Calen
   std::vector<check::Finding> out;
   const bool legacy = report.format == core::ReportFormat::kLegacy2008;
   for (const core::LateRequest& l : core::FindLateRequests(report.inputs, calendar, rules.clock)) {
-    std::string where =
-        !legacy ? ""
-        : l.extended || rules.legacy.overdue_counts_as_extended
-            ? "；旧版年报没有逾期栏，按配置计入延期办结"
-            : "；旧版年报没有逾期栏，按配置计入按时办结";
+    std::string where = !legacy ? ""
+                        : l.extended || rules.legacy.overdue_counts_as_extended
+                            ? "；旧版年报没有逾期栏，按配置计入延期办结"
+                            : "；旧版年报没有逾期栏，按配置计入按时办结";
     out.push_back(Warning(
         "late_request",
-        "申请 " + l.tracking_no + " 逾期 " + std::to_string(l.days_late) + " 个工作日答复（到期日 " +
-            l.due.ToIso() + "，" + l.closed_on.ToIso() + " 办结" +
+        "申请 " + l.tracking_no + " 逾期 " + std::to_string(l.days_late) +
+            " 个工作日答复（到期日 " + l.due.ToIso() + "，" + l.closed_on.ToIso() + " 办结" +
             (l.extended ? "，已延期" : "，未延期") + "）" + where,
         "request " + l.tracking_no + " answered " + std::to_string(l.days_late) +
             " working days late (due " + l.due.ToIso() + ", closed " + l.closed_on.ToIso() + ")"));
@@ -94,14 +94,13 @@ std::vector<check::Finding> CrossYearFindings(const Report& current, const Repor
         auto in = get(current, "table3", "carried_in", col.id);
         auto was = get(previous, "table3", "carried_out", col.id);
         if (!in || !was || *in == *was) continue;
-        out.push_back(Warning(std::string(rule.id),
-                              "表三" + std::string(col.label) + "：" + std::to_string(current.year) +
-                                  " 年上年结转 " + std::to_string(*in) + " ≠ " +
-                                  std::to_string(previous.year) + " 年结转下年度 " +
-                                  std::to_string(*was),
-                              "table3 " + std::string(col.id) + ": carried_in " +
-                                  std::to_string(*in) + " != previous carried_out " +
-                                  std::to_string(*was)));
+        out.push_back(
+            Warning(std::string(rule.id),
+                    "表三" + std::string(col.label) + "：" + std::to_string(current.year) +
+                        " 年上年结转 " + std::to_string(*in) + " ≠ " +
+                        std::to_string(previous.year) + " 年结转下年度 " + std::to_string(*was),
+                    "table3 " + std::string(col.id) + ": carried_in " + std::to_string(*in) +
+                        " != previous carried_out " + std::to_string(*was)));
       }
     } else if (rule.id == "t2_valid_roll") {
       for (std::string_view row : {"regulations", "normative_docs"}) {

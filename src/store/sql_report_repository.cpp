@@ -52,16 +52,21 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
          soci::into(type), soci::into(channel), soci::into(received), soci::into(state),
          soci::into(outcome), soci::into(closed.value, closed.ind), soci::into(due.value, due.ind),
          soci::into(extended), soci::into(answer_data), soci::into(request_id),
-         soci::into(tracking_no), soci::use(extension_kind),
-         soci::use(answer_kind), soci::use(last), soci::use(first));
+         soci::into(tracking_no), soci::use(extension_kind), soci::use(answer_kind),
+         soci::use(last), soci::use(first));
     st.execute();
     while (st.fetch()) {
       in.requests.push_back({Unwrap(core::ParseApplicantType(type)),
-                             Unwrap(core::ParseRequestChannel(channel)), ToDate(received),
-                             Unwrap(core::ParseRequestState(state)), outcome,
+                             Unwrap(core::ParseRequestChannel(channel)),
+                             ToDate(received),
+                             Unwrap(core::ParseRequestState(state)),
+                             outcome,
                              ToOptionalDate(closed.value, closed.ind),
-                             ToOptionalDate(due.value, due.ind), extended != 0, answer_data,
-                             tracking_no, {}});
+                             ToOptionalDate(due.value, due.ind),
+                             extended != 0,
+                             answer_data,
+                             tracking_no,
+                             {}});
       index[request_id] = in.requests.size() - 1;
     }
     // Every event of those requests, for the clock's replay.

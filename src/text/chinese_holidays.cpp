@@ -15,9 +15,8 @@ namespace {
 // The Gregorian date of lunar month/day of the Chinese year that starts in Gregorian `year`.
 std::optional<core::Date> LunarToGregorian(int year, int month, int day) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> chinese(
-      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
-                                    icu::Locale("zh_CN@calendar=chinese"), status));
+  std::unique_ptr<icu::Calendar> chinese(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("zh_CN@calendar=chinese"), status));
   if (U_FAILURE(status)) return std::nullopt;
   chinese->clear();
   // ICU's extended year of the Chinese calendar: Gregorian year + 2637 for the lunar year
