@@ -117,9 +117,12 @@ TEST_P(DemoAgreementTest, EveryRequestIsClassifiedTheSameEverywhere) {
   ASSERT_TRUE(s.ok()) << s.ToString();
 }
 
+// PostgreSQL takes the legacy year only (where the old fallback miscounted): generating a
+// demo year there is several times slower than on SQLite, and the loaders are the same for
+// both formats.
 INSTANTIATE_TEST_SUITE_P(BothBackends, DemoAgreementTest,
-                         ::testing::Combine(::testing::Values("sqlite", "postgres"),
-                                            ::testing::Values(2018, 2021)),
+                         ::testing::Values(Param{"sqlite", 2018}, Param{"sqlite", 2021},
+                                           Param{"postgres", 2018}),
                          [](const auto& info) {
                            return std::get<0>(info.param) + "_" +
                                   std::to_string(std::get<1>(info.param));
