@@ -1144,6 +1144,7 @@ class Repos final : public Repositories {
                          extended.contains(q.id),
                          answer == answers.end() ? "" : answer->second.second,
                          q.tracking_no,
+                         q.org_id,
                          {}};
         if (auto ev = by_request.find(q.id); ev != by_request.end()) fact.events = ev->second;
         std::sort(fact.events.begin(), fact.events.end(),

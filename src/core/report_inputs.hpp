@@ -31,6 +31,7 @@ struct RequestFact {
   bool extended = false;    // an extension (延期答复) was recorded
   std::string answer_data;  // the answer event's details (FlatJson text), "" when none
   std::string tracking_no;  // YYYY-NNNN, for the report's warnings
+  Id org_id = 0;            // the receiving body (tracking numbers are per body)
   // Every event of the request, in seq order: the report replays them through the request
   // clock (core::ReplayRequestFact) so that it classifies exactly as `request show` does.
   std::vector<RequestEvent> events;

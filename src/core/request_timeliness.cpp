@@ -45,7 +45,8 @@ std::vector<LateRequest> FindLateRequests(const ReportInputs& inputs, const Cale
     if (!IsClosed(r.state) || !r.closed_on || *r.closed_on < first || *r.closed_on > last) continue;
     DueDate due = ReplayRequestFact(r, calendar, rules);
     if (ClassifyTimeliness(due) != Timeliness::kLate || !due.date) continue;
-    out.push_back({r.tracking_no, *due.date, *r.closed_on, due.days_late, due.extension_days > 0});
+    out.push_back(
+        {r.org_id, r.tracking_no, *due.date, *r.closed_on, due.days_late, due.extension_days > 0});
   }
   return out;
 }

@@ -22,6 +22,7 @@ DueDate ReplayRequestFact(const RequestFact& request, const Calendar& calendar,
 
 // A request answered after its due date: what the report's validation lists.
 struct LateRequest {
+  Id org_id = 0;
   std::string tracking_no;
   Date due;
   Date closed_on;

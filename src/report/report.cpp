@@ -56,21 +56,24 @@ check::Finding Warning(std::string rule, std::string zh, std::string en) {
   return f;
 }
 
-std::vector<check::Finding> LateWarnings(const Report& report, const core::Calendar& calendar,
+std::vector<check::Finding> LateWarnings(const Report& report, const core::OrgTree& tree,
+                                         const core::Calendar& calendar,
                                          const core::ReportRules& rules) {
   std::vector<check::Finding> out;
   const bool legacy = report.format == core::ReportFormat::kLegacy2008;
   for (const core::LateRequest& l : core::FindLateRequests(report.inputs, calendar, rules.clock)) {
+    const core::Org* org = tree.Find(l.org_id);
+    std::string body = org ? org->code + " " : "";
     std::string where = !legacy ? ""
                         : l.extended || rules.legacy.overdue_counts_as_extended
                             ? "；旧版年报没有逾期栏，按配置计入延期办结"
                             : "；旧版年报没有逾期栏，按配置计入按时办结";
     out.push_back(Warning(
         "late_request",
-        "申请 " + l.tracking_no + " 逾期 " + std::to_string(l.days_late) +
+        "申请 " + body + l.tracking_no + " 逾期 " + std::to_string(l.days_late) +
             " 个工作日答复（到期日 " + l.due.ToIso() + "，" + l.closed_on.ToIso() + " 办结" +
             (l.extended ? "，已延期" : "，未延期") + "）" + where,
-        "request " + l.tracking_no + " answered " + std::to_string(l.days_late) +
+        "request " + body + l.tracking_no + " answered " + std::to_string(l.days_late) +
             " working days late (due " + l.due.ToIso() + ", closed " + l.closed_on.ToIso() + ")"));
   }
   return out;
@@ -146,7 +149,7 @@ core::Result<Report> BuildReport(core::Repositories& repos, const core::Calendar
       report.inputs, repos.reports().LoadInputs(ids, request.year,
                                                 report.format == core::ReportFormat::kLegacy2008));
   report.values = core::ComputeReport(report.format, report.inputs, calendar, request.rules);
-  report.warnings = LateWarnings(report, calendar, request.rules);
+  report.warnings = LateWarnings(report, tree, calendar, request.rules);
 
   std::string broken;
   for (const check::Finding& f : ValidateReport(report)) {

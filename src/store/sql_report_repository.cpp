@@ -34,7 +34,7 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
 
   {
     std::string type, channel, received, state, outcome, answer_data, tracking_no;
-    long long request_id = 0;
+    long long request_id = 0, org_id = 0;
     std::map<long long, size_t> index;  // request id → position in in.requests
     NullableText closed, due;
     int extended = 0;
@@ -45,15 +45,16 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
                          "r.closed_on, r.due_on, CASE WHEN EXISTS (SELECT 1 FROM request_events e "
                          "WHERE e.request_id = r.id AND e.kind = :ext) THEN 1 ELSE 0 END, "
                          "COALESCE((SELECT e.data FROM request_events e WHERE e.request_id = r.id "
-                         "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), ''), r.id, r.tracking_no "
+                         "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), ''), r.id, "
+                         "r.tracking_no, r.org_id "
                          "FROM requests r JOIN report_orgs o ON o.id = r.org_id "
                          "WHERE r.received_on <= :last AND (r.closed_on IS NULL OR "
                          "r.closed_on >= :first)",
          soci::into(type), soci::into(channel), soci::into(received), soci::into(state),
          soci::into(outcome), soci::into(closed.value, closed.ind), soci::into(due.value, due.ind),
          soci::into(extended), soci::into(answer_data), soci::into(request_id),
-         soci::into(tracking_no), soci::use(extension_kind), soci::use(answer_kind),
-         soci::use(last), soci::use(first));
+         soci::into(tracking_no), soci::into(org_id), soci::use(extension_kind),
+         soci::use(answer_kind), soci::use(last), soci::use(first));
     st.execute();
     while (st.fetch()) {
       in.requests.push_back({Unwrap(core::ParseApplicantType(type)),
@@ -66,6 +67,7 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
                              extended != 0,
                              answer_data,
                              tracking_no,
+                             org_id,
                              {}});
       index[request_id] = in.requests.size() - 1;
     }
