@@ -175,7 +175,8 @@ class ReportTest : public ::testing::TestWithParam<std::string> {
     Report out;
     Tx([&](core::Repositories& r) -> core::Status {
       GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(r));
-      GONGKAI_ASSIGN_OR_RETURN(out, BuildReport(r, calendar, {org, year, subtree, std::nullopt, {}}));
+      GONGKAI_ASSIGN_OR_RETURN(out,
+                               BuildReport(r, calendar, {org, year, subtree, std::nullopt, {}}));
       return core::Status::Ok();
     });
     return out;
@@ -395,8 +396,9 @@ TEST_P(ReportTest, PlaceholdersTakeTheirNumbersFromTheTables) {
 TEST_P(ReportTest, UnknownBodyAndBadYearAreRefused) {
   core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
     core::Calendar calendar;
-    EXPECT_EQ(BuildReport(r, calendar, {"NOPE", 2024, std::nullopt, std::nullopt, {}}).status().code(),
-              core::ErrorCode::kNotFound);
+    EXPECT_EQ(
+        BuildReport(r, calendar, {"NOPE", 2024, std::nullopt, std::nullopt, {}}).status().code(),
+        core::ErrorCode::kNotFound);
     EXPECT_EQ(BuildReport(r, calendar, {"", 1999, std::nullopt, std::nullopt, {}}).status().code(),
               core::ErrorCode::kInvalidArgument);
     return core::Status::Ok();
@@ -410,8 +412,8 @@ TEST_P(ReportTest, PublishedSnapshotsNeverChangeAndCorrectionsNeedANote) {
     core::Result<core::ReportSnapshot> out = core::Internal("not run");
     core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
       GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(r));
-      GONGKAI_ASSIGN_OR_RETURN(Report rep,
-                               BuildReport(r, calendar, {"", 2024, std::nullopt, std::nullopt, {}}));
+      GONGKAI_ASSIGN_OR_RETURN(
+          Report rep, BuildReport(r, calendar, {"", 2024, std::nullopt, std::nullopt, {}}));
       core::ReportSnapshot snap;
       snap.org_id = rep.org.id;
       snap.year = rep.year;
