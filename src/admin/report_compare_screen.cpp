@@ -24,6 +24,9 @@ const Column kColumns[] = {
     {"on_time", "按时办结", [](const core::UnitFigures& f) { return f.closed_on_time; }},
     {"rate", "按时办结率", [](const core::UnitFigures& f) { return f.on_time_per_mille(); }},
     {"refused", "不予公开", [](const core::UnitFigures& f) { return f.refused; }},
+    {"extended", "延期办结", [](const core::UnitFigures& f) { return f.closed_extended; }},
+    {"late", "逾期办结", [](const core::UnitFigures& f) { return f.closed_late; }},
+    {"open_overdue", "逾期未办结", [](const core::UnitFigures& f) { return f.open_overdue; }},
     {"overdue", "逾期", [](const core::UnitFigures& f) { return f.overdue; }},
 };
 

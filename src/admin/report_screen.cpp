@@ -86,6 +86,8 @@ core::Result<Loaded> Load(core::Repositories& repos, const ReportScope& s) {
   } else {
     l.notes.push_back("无法校验：" + checked.status().message());
   }
+  // The engine's own warnings: 逾期 answers (by tracking number) and cross-year identities.
+  l.findings.insert(l.findings.end(), l.doc->report.warnings.begin(), l.doc->report.warnings.end());
   return l;
 }
 

@@ -319,11 +319,12 @@ TEST_P(ReportScreenTest, CompareListsEveryBodyWithTheComputedReportsNumbers) {
     for (const char* row : {"r3_1", "r3_2", "r3_3", "r3_4", "r3_5", "r3_6", "r3_7", "r3_8"}) {
       refused += cell(row);
     }
-    // HTML row: name cell, then 主动公开, 收到, 办结, 按时办结, 率, 不予公开, 逾期.
+    // HTML row: name cell, then 主动公开, 收到, 办结, 按时办结, 率, 不予公开, 延期办结, 逾期办结,
+    // 逾期未办结, 逾期.
     size_t at = page.body.find("[" + std::string(code) + "]</th>");
     ASSERT_NE(at, std::string::npos) << code;
     std::vector<std::string> cells;
-    for (size_t p = page.body.find("<td class=\"num\">", at); cells.size() < 7;
+    for (size_t p = page.body.find("<td class=\"num\">", at); cells.size() < 10;
          p = page.body.find("<td class=\"num\">", p + 1)) {
       ASSERT_NE(p, std::string::npos);
       size_t b = p + 16;

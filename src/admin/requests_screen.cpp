@@ -159,7 +159,9 @@ const std::vector<std::string> kEventFields = {"kind",           "on",
                                                "note",           "outcome",
                                                "consult_with",   "extension_days",
                                                "approver",       "correction_deadline",
-                                               "published_item", "basis"};
+                                               "published_item", "basis",
+                                               "notified_on",    "notified_how",
+                                               "good_reason"};
 
 }  // namespace
 
@@ -192,6 +194,19 @@ web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, 
     v.Set("due_note",
           "计时暂停（剩余 " + std::to_string(view.due.days_remaining_at_pause) + " 个工作日）");
   }
+  // The one classification the reports, the comparison and the dashboard use.
+  if (r.closed_on) {
+    core::Timeliness t = core::ClassifyTimeliness(view.due);
+    std::string text = core::TimelinessLabel(t);
+    if (t == core::Timeliness::kLate) {
+      text += "（超过到期日 " + std::to_string(view.due.days_late) + " 个工作日）";
+    }
+    v.Set("timeliness", text);
+  }
+  if (view.due.provisional) v.Set("provisional_reason", core::ProvisionalReason(view.due));
+  std::string warnings;
+  for (const std::string& w : view.due.warnings) warnings += (warnings.empty() ? "" : "；") + w;
+  if (!warnings.empty()) v.Set("clock_warning", warnings);
   web::View events = web::View::List();
   for (const auto& e : view.events) {
     web::View ev;
@@ -290,6 +305,9 @@ web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
     }
   }
   in.correction_deadline = FormDate(ctx, form, "correction_deadline", false);
+  in.notified_on = FormDate(ctx, form, "notified_on", false);
+  in.notified_how = ctx.Field("notified_how");
+  in.good_reason = ctx.Field("good_reason");
   if (!form.ok()) return ShowRequest(o, ctx, id, form, 422);
   in.kind = *kind;
   in.on = *on;

@@ -118,9 +118,15 @@ TEST_P(ScreensTest, RequestFromIntakeToAnswer) {
       handler->Post(page + "/events",
                     {{"kind", "answer"}, {"on", Today()}, {"outcome", ""}, {"note", "答"}}, page);
   EXPECT_EQ(bad.status, 422);
-  Reply answer = handler->Post(
+  // （四）3 needs a recorded 补正 (第三十条): refused here, with the article.
+  Reply unclear = handler->Post(
       page + "/events",
       {{"kind", "answer"}, {"on", Today()}, {"outcome", "r4_3"}, {"note", "答复"}}, page);
+  EXPECT_EQ(unclear.status, 422);
+  EXPECT_NE(unclear.body.find("第三十条"), std::string::npos);
+  Reply answer = handler->Post(
+      page + "/events",
+      {{"kind", "answer"}, {"on", Today()}, {"outcome", "r4_1"}, {"note", "答复"}}, page);
   EXPECT_EQ(answer.status, 303) << answer.body;
   EXPECT_NE(handler->Get(page).body.find("已答复"), std::string::npos);
 }

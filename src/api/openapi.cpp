@@ -146,7 +146,12 @@ json::object Schemas() {
                          {"period_days", "integer"},
                          {"extension_days", "integer"},
                          {"days_remaining_at_pause", "integer"},
-                         {"provisional", "boolean"}});
+                         {"provisional", "boolean"},
+                         {"provisional_reason", "string"},
+                         {"estimated_holidays", "[string]"},
+                         {"timeliness", "string"},
+                         {"days_late", "integer"},
+                         {"warnings", "[string]"}});
   s["Fee"] = Object({{"amount_yuan", "integer"},
                      {"basis", "string"},
                      {"status", "string"},
@@ -186,7 +191,10 @@ json::object Schemas() {
                               {"extension_days", "integer"},
                               {"approver", "string"},
                               {"correction_deadline", "date"},
-                              {"abandon_reason", "string"}},
+                              {"abandon_reason", "string"},
+                              {"good_reason", "string"},
+                              {"notified_on", "date"},
+                              {"notified_how", "string"}},
                              {"kind", "on"});
   s["RequestAnswer"] = Object({{"on", "date"},
                                {"outcome", "string"},

@@ -112,6 +112,16 @@ json::object RequestViewJson(const core::RequestView& view, const core::OrgTree&
   due["extension_days"] = view.due.extension_days;
   due["days_remaining_at_pause"] = view.due.days_remaining_at_pause;
   due["provisional"] = view.due.provisional;
+  due["provisional_reason"] = core::ProvisionalReason(view.due);
+  json::array estimated;
+  for (const std::string& h : view.due.estimated_holidays) estimated.emplace_back(h);
+  due["estimated_holidays"] = std::move(estimated);
+  // The one classification (core::ClassifyTimeliness) the reports and the comparison use.
+  due["timeliness"] = core::TimelinessCode(core::ClassifyTimeliness(view.due));
+  due["days_late"] = view.due.days_late;
+  json::array warnings;
+  for (const std::string& w : view.due.warnings) warnings.emplace_back(w);
+  due["warnings"] = std::move(warnings);
   o["due"] = std::move(due);
   if (view.fee) {
     o["fee"] = json::object{{"amount_yuan", view.fee->amount_yuan},

@@ -128,7 +128,8 @@ core::Result<JsonReply> RecordEvent(RouteCall& call) {
   Fields f(call.body);
   GONGKAI_RETURN_IF_ERROR(
       f.OnlyKnown({"kind", "on", "note", "outcome", "published_item", "basis", "consult_with",
-                   "extension_days", "approver", "correction_deadline", "abandon_reason"}));
+                   "extension_days", "approver", "correction_deadline", "abandon_reason",
+                   "good_reason", "notified_on", "notified_how"}));
   core::EventInput in;
   GONGKAI_ASSIGN_OR_RETURN(std::string kind, f.String("kind", true));
   GONGKAI_ASSIGN_OR_RETURN(in.kind, ParseField(core::ParseRequestEventKind(kind), "kind"));
@@ -153,6 +154,9 @@ core::Result<JsonReply> RecordEvent(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(in.approver, f.String("approver"));
   GONGKAI_ASSIGN_OR_RETURN(in.correction_deadline, f.OptDate("correction_deadline"));
   GONGKAI_ASSIGN_OR_RETURN(in.abandon_reason, f.String("abandon_reason"));
+  GONGKAI_ASSIGN_OR_RETURN(in.good_reason, f.String("good_reason"));
+  GONGKAI_ASSIGN_OR_RETURN(in.notified_on, f.OptDate("notified_on"));
+  GONGKAI_ASSIGN_OR_RETURN(in.notified_how, f.String("notified_how"));
   GONGKAI_ASSIGN_OR_RETURN(core::Request r, LoadRequest(call));
   in.actor = call.who.user.username;
   GONGKAI_RETURN_IF_ERROR(core::RecordRequestEvent(call.repos, call.Change(), call.Today(), r.id,

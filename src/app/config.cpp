@@ -81,14 +81,26 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 }
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> keys = {"listen",         "db",
-                                                "read_db",        "public_url",
-                                                "threads",        "max_connections",
-                                                "page_cache_mb",  "key_file",
-                                                "attachment_dir", "log_level",
-                                                "access_log",     "csrf_secret_file",
-                                                "secure_cookies", "trusted_proxies",
-                                                "metrics_allow",  "metrics_token_file"};
+  static const std::vector<std::string> keys = {"listen",
+                                                "db",
+                                                "read_db",
+                                                "public_url",
+                                                "threads",
+                                                "max_connections",
+                                                "page_cache_mb",
+                                                "key_file",
+                                                "attachment_dir",
+                                                "log_level",
+                                                "access_log",
+                                                "csrf_secret_file",
+                                                "secure_cookies",
+                                                "trusted_proxies",
+                                                "metrics_allow",
+                                                "metrics_token_file",
+                                                "clock_count_receipt_day",
+                                                "clock_fee_notice_pauses",
+                                                "legacy_overdue_as",
+                                                "report_case_year"};
   return keys;
 }
 
@@ -158,6 +170,20 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     (key == "trusted_proxies" ? config.trusted_proxies : config.metrics_allow) = std::string(value);
   } else if (key == "metrics_token_file") {
     config.metrics_token_file = std::string(value);
+  } else if (key == "clock_count_receipt_day") {
+    GONGKAI_ASSIGN_OR_RETURN(config.rules.clock.count_receipt_day, ParseBool(origin, key, value));
+  } else if (key == "clock_fee_notice_pauses") {
+    GONGKAI_ASSIGN_OR_RETURN(config.rules.clock.fee_notice_pauses, ParseBool(origin, key, value));
+  } else if (key == "legacy_overdue_as") {
+    if (value != "extended" && value != "on_time") {
+      return Bad(origin, key,
+                 "legacy_overdue_as 须为 extended 或 on_time: '" + std::string(value) + "'");
+    }
+    config.rules.legacy.overdue_counts_as_extended = value == "extended";
+  } else if (key == "report_case_year") {
+    auto rule = core::ParseCaseYearRule(value);
+    if (!rule.ok()) return Bad(origin, key, rule.status().message());
+    config.rules.case_year = *rule;
   } else {
     return Bad(origin, key, "未知的配置项 '" + std::string(key) + "'");
   }

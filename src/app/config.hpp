@@ -34,6 +34,12 @@
 //                                                               addresses /metrics answers
 //   metrics_token_file GONGKAI_METRICS_TOKEN_FILE (empty)      a file holding a bearer token
 //                                                               that also opens /metrics
+// Readings of the law (docs/requests.md, "Configurable readings"):
+//   clock_count_receipt_day  GONGKAI_CLOCK_COUNT_RECEIPT_DAY  false  the receipt day is day 1
+//   clock_fee_notice_pauses  GONGKAI_CLOCK_FEE_NOTICE_PAUSES  true   109号: fee time not counted
+//   legacy_overdue_as        GONGKAI_LEGACY_OVERDUE_AS        extended  extended|on_time: the
+//                            legacy row 逾期 answers are counted in (they are also listed)
+//   report_case_year         GONGKAI_REPORT_CASE_YEAR         filed  filed|concluded (表四)
 // Precedence: command-line flag > environment > file > default. An environment variable
 // that is set but empty counts as unset (so `GONGKAI_DB=` in a unit file changes nothing).
 //
@@ -51,6 +57,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/report_compute.hpp"
 #include "core/status.hpp"
 
 namespace gongkai::app {
@@ -87,6 +94,8 @@ struct ServerConfig {
   std::string trusted_proxies;  // as written; always parses (AddressRanges)
   std::string metrics_allow = "127.0.0.1/32 ::1/128";
   std::string metrics_token_file;
+  // The readings of the law the clock and the reports use (clock_*, legacy_*, report_*).
+  core::ReportRules rules;
 };
 
 // The configuration keys, in the order documented above.

@@ -66,7 +66,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 16u);
+  EXPECT_EQ(ConfigKeys().size(), 20u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},
@@ -221,6 +221,22 @@ TEST(ConfigTest, LogLevelNamesRoundTrip) {
     ASSERT_TRUE(SetConfigValue(config, "log_level", LogLevelName(level), "t").ok());
     EXPECT_EQ(config.log_level, level);
   }
+}
+
+TEST(ConfigTest, ReadingsOfTheLawAreKeys) {
+  ServerConfig c;
+  ASSERT_TRUE(ApplyConfigText(c,
+                              "clock_count_receipt_day = true\nclock_fee_notice_pauses = off\n"
+                              "legacy_overdue_as = on_time\nreport_case_year = concluded\n",
+                              "gongkai.conf")
+                  .ok());
+  EXPECT_TRUE(c.rules.clock.count_receipt_day);
+  EXPECT_FALSE(c.rules.clock.fee_notice_pauses);
+  EXPECT_FALSE(c.rules.legacy.overdue_counts_as_extended);
+  EXPECT_EQ(c.rules.case_year, core::CaseYearRule::kConcluded);
+  core::Status bad = SetConfigValue(c, "legacy_overdue_as", "late", "--overdue-as");
+  EXPECT_EQ(bad.field(), "legacy_overdue_as");
+  EXPECT_EQ(SetConfigValue(c, "report_case_year", "x", "env").field(), "report_case_year");
 }
 
 }  // namespace

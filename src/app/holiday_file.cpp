@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/calendar_service.hpp"
+#include "text/chinese_holidays.hpp"
+
 namespace gongkai::app {
 namespace {
 
@@ -81,6 +84,10 @@ std::string DataDir() {
 
 core::Result<std::vector<core::HolidayYear>> LoadBundledHolidays() {
   return LoadHolidayFile(DataDir() + "/data/holidays-cn.json");
+}
+
+void InstallHolidayEstimator() {
+  core::SetDefaultHolidayEstimator(text::MakeChineseHolidayEstimator());
 }
 
 }  // namespace gongkai::app

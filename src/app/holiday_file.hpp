@@ -20,6 +20,10 @@ core::Result<std::vector<core::HolidayYear>> LoadHolidayFile(const std::string& 
 // The calendar shipped with gongkai: data/holidays-cn.json under DataDir().
 core::Result<std::vector<core::HolidayYear>> LoadBundledHolidays();
 
+// Makes core::LoadCalendar estimate the statutory holidays of years without a loaded notice
+// (text::MakeChineseHolidayEstimator). Called once at start-up by the CLI, before threads.
+void InstallHolidayEstimator();
+
 // Where gongkai's data files live: $GONGKAI_DATA_DIR if set, else the source tree the
 // binary was built from.
 std::string DataDir();

@@ -51,9 +51,16 @@ int AddDays(const CalendarArgs& a) {
   core::CalendarDay result = calendar->AddWorkingDays(*start, a.days);
   std::cout << result.date.ToIso() << '\n';
   if (result.provisional) {
+    std::string estimated;
+    for (const core::EstimatedHoliday& h : calendar->EstimatedBetween(*start, result.date)) {
+      estimated += (estimated.empty() ? "" : "、") + h.name + "（" + h.date.ToIso() + "）";
+    }
     std::cerr << "gongkai: 警告: 暂定日期——缺少 " << JoinYears(result.missing_years)
-              << " 年的节假日安排（国务院办公厅通常于上一年10–12月发布），已按周末规则推算；"
-                 "用 gongkai calendar import 载入后将得到确定日期\n";
+              << " 年的节假日安排（国务院办公厅通常于上一年10–12月发布），"
+              << (estimated.empty()
+                      ? "已按周末规则推算"
+                      : "已按《全国年节及纪念日放假办法》推算 " + estimated + "，调休未计")
+              << "；用 gongkai calendar import 载入后将得到确定日期\n";
   }
   return kExitOk;
 }

@@ -2,12 +2,14 @@
 
 #include <iostream>
 
+#include "app/holiday_file.hpp"
 #include "cli/command.hpp"
 #include "cli/commands.hpp"
 
 namespace gongkai::cli {
 
 int Run(int argc, char** argv) {
+  app::InstallHolidayEstimator();
   CLI::App app{"gongkai — 政府信息公开平台 (government information disclosure)", "gongkai"};
   app.require_subcommand(1);
   app.set_version_flag("--version", GONGKAI_VERSION);

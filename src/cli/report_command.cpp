@@ -5,6 +5,7 @@
 
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/rules_options.hpp"
 #include "core/calendar_service.hpp"
 #include "core/org_service.hpp"
 #include "core/org_tree.hpp"
@@ -24,6 +25,7 @@ struct ReportArgs {
   std::string url, org, output_format = "json", out, report_format, chart = "outcomes", note, file;
   int year = 0, version = 0, section = 5;
   bool subtree = false, no_subtree = false;
+  RulesFlags rules;
 };
 
 core::Status WriteFile(const std::string& path, const std::string& content) {
@@ -47,6 +49,7 @@ core::Result<report::ReportRequest> ToRequest(const ReportArgs& a) {
   request.year = a.year;
   if (a.subtree) request.subtree = true;
   if (a.no_subtree) request.subtree = false;
+  GONGKAI_ASSIGN_OR_RETURN(request.rules, ResolveRules(a.rules));
   if (!a.report_format.empty()) {
     auto format = core::ParseReportFormatId(a.report_format);
     if (!format) {
@@ -110,6 +113,8 @@ int Build(const ReportArgs& a) {
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
+  // The engine's warnings (逾期 answers, cross-year identities) go to stderr, one per line.
+  for (const check::Finding& w : doc.report.warnings) std::cerr << "警告: " << w.message_zh << '\n';
   core::Status rendered = Render(doc, a);
   return rendered.ok() ? kExitOk : PrintError(rendered);
 }
@@ -187,6 +192,8 @@ int Compare(const ReportArgs& a) {
     core::UnitFigures figures;
   };
   std::vector<Row> rows;
+  auto rules = ResolveRules(a.rules);
+  if (!rules.ok()) return PrintError(rules.status());
   int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
     GONGKAI_ASSIGN_OR_RETURN(core::Org top, core::ResolveOrg(repos, a.org));
@@ -194,18 +201,21 @@ int Compare(const ReportArgs& a) {
     core::OrgTree tree(std::move(orgs));
     for (const core::Org* org : tree.Subtree(top.id)) {
       GONGKAI_ASSIGN_OR_RETURN(auto inputs, repos.reports().LoadInputs({org->id}, a.year, true));
-      rows.push_back({*org, core::ComputeUnitFigures(inputs, calendar)});
+      rows.push_back({*org, core::ComputeUnitFigures(inputs, calendar, rules->clock)});
     }
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
-  std::cout << "单位\t代码\t主动公开\t收到申请\t办结\t按时办结率\t不予公开\t逾期\n";
+  std::cout
+      << "单位\t代码\t主动公开\t收到申请\t办结\t按时办结率\t不予公开\t逾期\t延期办结\t逾期办结"
+         "\t逾期未办结\n";
   for (const Row& r : rows) {
     const core::UnitFigures& f = r.figures;
     std::cout << r.org.name << '\t' << r.org.code << '\t' << f.items_published << '\t'
               << f.requests_received << '\t' << f.requests_closed << '\t'
               << f.on_time_per_mille() / 10 << '.' << f.on_time_per_mille() % 10 << "%\t"
-              << f.refused << '\t' << f.overdue << '\n';
+              << f.refused << '\t' << f.overdue << '\t' << f.closed_extended << '\t'
+              << f.closed_late << '\t' << f.open_overdue << '\n';
   }
   return kExitOk;
 }
@@ -256,6 +266,7 @@ void AddScopeOptions(CLI::App* command, ReportArgs& args, bool year_required = t
   command->add_flag("--no-subtree", args.no_subtree, "只统计该机构本身");
   command->add_option("--report-format", args.report_format,
                       "年报格式: legacy_2008 | trial_2019 | format_2021（默认按年度）");
+  AddRulesOptions(command, args.rules, true);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "app/personal_data.hpp"
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/rules_options.hpp"
 #include "core/request_letter.hpp"
 #include "core/request_service.hpp"
 
@@ -20,7 +21,9 @@ struct RequestArgs {
   std::string channel = "in_person", type = "natural_person", submitted, received, name, id_doc,
               contact, description, doc_no, delivery, note;
   // event / answer
-  std::string kind, on, with, approver, deadline, reason, outcome, published_item, basis;
+  std::string kind, on, with, approver, deadline, reason, outcome, published_item, basis,
+      good_reason, notified_on, notified_how;
+  RulesFlags rules;
   int days = 0;
   // fee
   std::string fee_basis = "per_request", how;
@@ -42,19 +45,35 @@ core::Result<std::optional<core::Date>> OptionalDate(const std::string& text, co
   return std::optional<core::Date>(d);
 }
 
+core::Result<core::ClockRules> Rules(const RequestArgs& a) {
+  GONGKAI_ASSIGN_OR_RETURN(core::ReportRules rules, ResolveRules(a.rules));
+  return rules.clock;
+}
+
+// The due date and, once closed, the one classification (按时 / 延期 / 逾期) that the reports,
+// the comparison and the dashboard use (core::ClassifyTimeliness).
 void PrintDue(const core::RequestView& v) {
   const core::DueDate& due = v.due;
   switch (due.state) {
     case core::ClockState::kRunning:
       std::cout << "答复期限: " << due.date->ToIso() << (due.provisional ? "（暂定）" : "") << '\n';
       break;
-    case core::ClockState::kClosed:
-      std::cout << "已办结: " << due.closed_on->ToIso()
-                << (due.closed_on_time ? "（在期限内）" : "（超过期限）") << '\n';
+    case core::ClockState::kClosed: {
+      core::Timeliness t = core::ClassifyTimeliness(due);
+      std::cout << "已办结: " << due.closed_on->ToIso() << "（" << core::TimelinessLabel(t);
+      if (t == core::Timeliness::kLate) {
+        std::cout << "，超过到期日 " << due.date->ToIso() << " " << due.days_late << " 个工作日";
+      } else {
+        std::cout << (t == core::Timeliness::kExtended ? "，在延长的期限内" : "，在期限内");
+      }
+      std::cout << "）\n";
       break;
+    }
     default:
       std::cout << "答复期限: " << core::ClockStateLabel(due.state) << '\n';
   }
+  if (due.provisional) std::cout << core::ProvisionalReason(due) << '\n';
+  for (const std::string& w : due.warnings) std::cout << "注意: " << w << '\n';
 }
 
 int Add(const RequestArgs& a) {
@@ -98,11 +117,13 @@ int Add(const RequestArgs& a) {
   app::LookupCode code = app::NewLookupCode();
   in.lookup_code_hash = code.hash;
 
+  auto rules = Rules(a);
+  if (!rules.ok()) return PrintError(rules.status());
   core::ChangeContext ctx = CliChangeContext();
   core::Date today = app::SystemClock().Today();
   core::IntakeResult result;
   int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(result, core::IntakeRequest(repos, ctx, today, in));
+    GONGKAI_ASSIGN_OR_RETURN(result, core::IntakeRequest(repos, ctx, today, in, *rules));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
@@ -156,11 +177,22 @@ int Event(const RequestArgs& a, core::RequestEventKind kind) {
   auto deadline = OptionalDate(a.deadline, "deadline");
   if (!deadline.ok()) return PrintError(deadline.status());
   in.correction_deadline = *deadline;
+  auto notified_on = OptionalDate(a.notified_on, "notified_on");
+  if (!notified_on.ok()) return PrintError(notified_on.status());
+  in.notified_on = *notified_on;
+  for (auto [field, raw, out] : {std::tuple{"good_reason", &a.good_reason, &in.good_reason},
+                                 std::tuple{"notified_how", &a.notified_how, &in.notified_how}}) {
+    auto value = NormalizeArg(*raw, field);
+    if (!value.ok()) return PrintError(value.status());
+    *out = *value;
+  }
+  auto rules = Rules(a);
+  if (!rules.ok()) return PrintError(rules.status());
   core::ChangeContext ctx = CliChangeContext();
   core::Date today = app::SystemClock().Today();
   core::RequestView view;
   int rc = WithRequest(a, [&](core::Repositories& repos, const core::Request& r) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(view, core::RecordRequestEvent(repos, ctx, today, r.id, in));
+    GONGKAI_ASSIGN_OR_RETURN(view, core::RecordRequestEvent(repos, ctx, today, r.id, in, *rules));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
@@ -175,12 +207,14 @@ int Fee(const RequestArgs& a) {
   if (!basis.ok()) return PrintError(basis.status());
   auto on = DateOrToday(a.on, "on");
   if (!on.ok()) return PrintError(on.status());
+  auto rules = Rules(a);
+  if (!rules.ok()) return PrintError(rules.status());
   core::ChangeContext ctx = CliChangeContext();
   core::Date today = app::SystemClock().Today();
   core::RequestView view;
   int rc = WithRequest(a, [&](core::Repositories& repos, const core::Request& r) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(
-        view, core::NotifyFee(repos, ctx, today, r.id, *basis, a.quantity, a.prior, *on, a.note));
+    GONGKAI_ASSIGN_OR_RETURN(view, core::NotifyFee(repos, ctx, today, r.id, *basis, a.quantity,
+                                                   a.prior, *on, a.note, *rules));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
@@ -197,7 +231,8 @@ int Settle(const RequestArgs& a) {
   core::Date today = app::SystemClock().Today();
   core::RequestView view;
   int rc = WithRequest(a, [&](core::Repositories& repos, const core::Request& r) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(view, core::SettleFee(repos, ctx, today, r.id, a.how, *on));
+    GONGKAI_ASSIGN_OR_RETURN(auto rules, Rules(a));
+    GONGKAI_ASSIGN_OR_RETURN(view, core::SettleFee(repos, ctx, today, r.id, a.how, *on, rules));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
@@ -228,7 +263,8 @@ int Show(const RequestArgs& a, bool explain_only) {
       GONGKAI_RETURN_IF_ERROR(
           core::RecordPersonalDataAccess(repos, ctx, r, "cli", "命令行查看申请人信息"));
     }
-    GONGKAI_ASSIGN_OR_RETURN(v, core::LoadRequestView(repos, r.id));
+    GONGKAI_ASSIGN_OR_RETURN(auto rules, Rules(a));
+    GONGKAI_ASSIGN_OR_RETURN(v, core::LoadRequestView(repos, r.id, rules));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
@@ -416,6 +452,7 @@ void AddRequestCommands(CLI::App& app, Action& action) {
   add->add_option("--delivery", args->delivery, "获取方式（纸质、电子邮件等）");
   add->add_option("--note", args->note, "备注");
   add->add_option("--key-file", args->key_file, "个人信息密钥文件（默认 $GONGKAI_KEY_FILE）");
+  AddRulesOptions(add, args->rules, false);
   set(add, Add);
 
   auto* event = req->add_subcommand("event", "记录办理事件");
@@ -433,6 +470,12 @@ void AddRequestCommands(CLI::App& app, Action& action) {
   event->add_option("--approver", args->approver, "延期批准人");
   event->add_option("--deadline", args->deadline, "补正期限");
   event->add_option("--reason", args->reason, "视为放弃的原因: correction|fee");
+  event->add_option("--good-reason", args->good_reason,
+                    "逾期补正的正当理由（第三十条：无正当理由逾期不补正的视为放弃）");
+  event->add_option("--notified-on", args->notified_on, "延期: 告知申请人的日期（第三十三条）");
+  event->add_option("--notified-how", args->notified_how,
+                    "延期: 告知申请人的方式（书面、电话、短信等）");
+  AddRulesOptions(event, args->rules, false);
   event->callback([&action, args] {
     action.Set([args] {
       auto kind = core::ParseRequestEventKind(args->kind);
@@ -456,6 +499,7 @@ void AddRequestCommands(CLI::App& app, Action& action) {
                      "予以公开且已主动公开时，所指信息的索引号");
   answer->add_option("--basis", args->basis, "r4_1 的依据: not_exist|not_ours");
   answer->add_option("--note", args->note, "备注");
+  AddRulesOptions(answer, args->rules, false);
   set(answer, [](const RequestArgs& a) { return Event(a, core::RequestEventKind::kAnswer); });
 
   auto* fee = req->add_subcommand("fee", "决定收取信息处理费并发出收费通知（国办函〔2020〕109号）");
@@ -465,6 +509,7 @@ void AddRequestCommands(CLI::App& app, Action& action) {
   fee->add_option("--quantity", args->quantity, "按件: 本申请件数；按量: 页数")->required();
   fee->add_option("--prior", args->prior, "按件: 同一申请人本月此前已申请件数");
   fee->add_option("--on", args->on, "通知日期（默认今天）");
+  AddRulesOptions(fee, args->rules, false);
   set(fee, Fee);
 
   auto* settle = req->add_subcommand("settle", "记录缴费或免收");
@@ -472,6 +517,7 @@ void AddRequestCommands(CLI::App& app, Action& action) {
   RequestRef(settle, *args);
   settle->add_option("how", args->how, "paid|waived")->required();
   settle->add_option("--on", args->on, "日期（默认今天）");
+  AddRulesOptions(settle, args->rules, false);
   set(settle, Settle);
 
   auto* show = req->add_subcommand("show", "显示申请（--personal 显示申请人个人信息）");
@@ -480,11 +526,13 @@ void AddRequestCommands(CLI::App& app, Action& action) {
   show->add_flag("--personal", args->personal, "显示申请人个人信息（须密钥与申请办理员身份）");
   show->add_option("--as", args->as, "申请办理员用户名");
   show->add_option("--key-file", args->key_file, "个人信息密钥文件（默认 $GONGKAI_KEY_FILE）");
+  AddRulesOptions(show, args->rules, false);
   set(show, [](const RequestArgs& a) { return Show(a, false); });
 
   auto* explain = req->add_subcommand("explain", "逐个事件说明答复期限是怎样算出的");
   AddDbOption(explain, args->url);
   RequestRef(explain, *args);
+  AddRulesOptions(explain, args->rules, false);
   set(explain, [](const RequestArgs& a) { return Show(a, true); });
 
   auto* due = req->add_subcommand("due", "列出已逾期和 N 个工作日内到期的申请");

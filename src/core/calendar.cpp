@@ -142,10 +142,36 @@ void Calendar::Rebuild() {
 
 uint8_t Calendar::Flags(Date d) const {
   const int64_t i = int64_t{d.days_since_epoch()} - table_begin_;
-  if (i >= 0 && i < static_cast<int64_t>(table_.size())) return table_[static_cast<size_t>(i)];
-  // Outside the table no notice applies: every such date's own year is not loaded.
-  return d.IsWeekend() ? static_cast<uint8_t>(DayKind::kWeekend) | kProvisional
-                       : static_cast<uint8_t>(DayKind::kWeekday) | kWorking | kProvisional;
+  uint8_t f;
+  if (i >= 0 && i < static_cast<int64_t>(table_.size())) {
+    f = table_[static_cast<size_t>(i)];
+  } else {
+    // Outside the table no notice applies: every such date's own year is not loaded.
+    f = d.IsWeekend() ? static_cast<uint8_t>(DayKind::kWeekend) | kProvisional
+                      : static_cast<uint8_t>(DayKind::kWeekday) | kWorking | kProvisional;
+  }
+  if ((f & kProvisional) && !estimated_.empty() && !HasYear(d.year())) {
+    const auto kind = static_cast<DayKind>(f & 0x3);
+    if ((kind == DayKind::kWeekday || kind == DayKind::kWeekend) &&
+        estimated_.contains(d.days_since_epoch())) {
+      return static_cast<uint8_t>(DayKind::kOffDay) | kProvisional;
+    }
+  }
+  return f;
+}
+
+void Calendar::AddEstimatedHolidays(const std::vector<EstimatedHoliday>& holidays) {
+  for (const EstimatedHoliday& h : holidays) estimated_[h.date.days_since_epoch()] = h.name;
+}
+
+std::vector<EstimatedHoliday> Calendar::EstimatedBetween(Date from, Date to) const {
+  std::vector<EstimatedHoliday> out;
+  for (auto it = estimated_.lower_bound(from.days_since_epoch());
+       it != estimated_.end() && it->first <= to.days_since_epoch(); ++it) {
+    Date d = Date::FromDays(it->first);
+    if (!HasYear(d.year())) out.push_back({d, it->second});
+  }
+  return out;
 }
 
 void Calendar::AppendMissingYears(Date d, std::vector<int>& out) const {

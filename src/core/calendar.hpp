@@ -45,6 +45,22 @@ struct HolidayYear {
 // offending date (field "off_days" or "makeup_work_days").
 Status ValidateHolidayYear(const HolidayYear& year);
 
+// A statutory holiday estimated from the 全国年节及纪念日放假办法 for a year whose notice is
+// not loaded (the notice turns holidays into off-day periods with 调休, which cannot be
+// estimated). Dates so estimated are off days, still provisional.
+struct EstimatedHoliday {
+  Date date;
+  std::string name;  // 元旦, 除夕, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节
+};
+
+// Supplies the estimate for one year. Core declares it; the implementation (ICU's Chinese
+// calendar for the lunar holidays) lives outside core (app/holiday_estimate).
+class HolidayEstimator {
+ public:
+  virtual ~HolidayEstimator() = default;
+  virtual std::vector<EstimatedHoliday> Estimate(int year) const = 0;
+};
+
 // How a day is classified, and why (for due dates that explain themselves).
 enum class DayKind : uint8_t {
   kWeekday,        // Monday-Friday, no notice entry: working
@@ -88,6 +104,13 @@ class Calendar {
   // The loaded notice for `year`, or nullptr.
   const HolidayYear* Year(int year) const;
 
+  // Adds estimated statutory holidays. They apply only to dates whose own notice year is
+  // not loaded; such a date is then an off day, still provisional.
+  void AddEstimatedHolidays(const std::vector<EstimatedHoliday>& holidays);
+  // The estimates applied to dates in [from, to], ascending (those of loaded years are
+  // not applied and not listed).
+  std::vector<EstimatedHoliday> EstimatedBetween(Date from, Date to) const;
+
   // Classifies `d`. Exact iff the notice of d's year is loaded and, for d on or after
   // December 28, the next year's notice too; otherwise provisional, naming the missing
   // year(s), and answered from the loaded notices where they list d, else by the weekend
@@ -124,7 +147,8 @@ class Calendar {
   void AppendMissingYears(Date d, std::vector<int>& out) const;
 
   std::map<int, HolidayYear> years_;
-  int32_t table_begin_ = 0;     // day number of table_[0]
+  std::map<int32_t, std::string> estimated_;  // day number → holiday name
+  int32_t table_begin_ = 0;                   // day number of table_[0]
   std::vector<uint8_t> table_;  // every day of (first year - 1)-12-01 .. last year-12-31
 };
 

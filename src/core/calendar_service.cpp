@@ -5,9 +5,33 @@
 
 namespace gongkai::core {
 
+namespace {
+std::shared_ptr<const HolidayEstimator>& DefaultEstimator() {
+  static std::shared_ptr<const HolidayEstimator> estimator;
+  return estimator;
+}
+}  // namespace
+
+void SetDefaultHolidayEstimator(std::shared_ptr<const HolidayEstimator> estimator) {
+  DefaultEstimator() = std::move(estimator);
+}
+
+void ApplyHolidayEstimates(Calendar& calendar, const HolidayEstimator& estimator, int first,
+                           int last) {
+  for (int y = first; y <= last; ++y) {
+    if (!calendar.HasYear(y)) calendar.AddEstimatedHolidays(estimator.Estimate(y));
+  }
+}
+
 Result<Calendar> LoadCalendar(Repositories& repos) {
   GONGKAI_ASSIGN_OR_RETURN(auto years, repos.calendar().ListYears());
-  return Calendar(std::move(years));
+  Calendar calendar(std::move(years));
+  if (const auto& estimator = DefaultEstimator()) {
+    std::vector<int> loaded = calendar.years();
+    int last = (loaded.empty() ? 2026 : loaded.back()) + 10;
+    ApplyHolidayEstimates(calendar, *estimator, 2008, last);
+  }
+  return calendar;
 }
 
 Result<ImportReport> ImportHolidayYears(Repositories& repos, const ChangeContext& ctx,

@@ -1,6 +1,7 @@
 // Loading holiday notices into the store and keeping due dates honest.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/audit.hpp"
@@ -8,8 +9,17 @@
 
 namespace gongkai::core {
 
-// The calendar as stored.
+// The calendar as stored, with the statutory holidays of the default estimator (if one is
+// set) for every year from 2008 to the last loaded year + 10 that has no loaded notice.
 Result<Calendar> LoadCalendar(Repositories& repos);
+
+// The estimator LoadCalendar uses (nullptr: none, dates beyond the notices follow the
+// weekend rule). Set once at start-up by the composition root (app::InstallHolidayEstimator),
+// before any thread reads it.
+void SetDefaultHolidayEstimator(std::shared_ptr<const HolidayEstimator> estimator);
+// Adds `estimator`'s holidays for the years [first, last] that `calendar` has not loaded.
+void ApplyHolidayEstimates(Calendar& calendar, const HolidayEstimator& estimator, int first,
+                           int last);
 
 struct ImportReport {
   std::vector<int> years;        // notice years stored

@@ -1121,7 +1121,9 @@ class Repos final : public Repositories {
       std::set<Id> extended;
       std::map<Id, std::pair<int, std::string>>
           answers;  // request → (seq, data) of its last answer
+      std::map<Id, std::vector<RequestEvent>> by_request;
       for (const auto& [_, e] : t.request_events.rows()) {
+        by_request[e.request_id].push_back(e);
         if (e.kind == RequestEventKindCode(RequestEventKind::kExtension))
           extended.insert(e.request_id);
         if (e.kind != RequestEventKindCode(RequestEventKind::kAnswer)) continue;
@@ -1132,9 +1134,22 @@ class Repos final : public Repositories {
         if (!orgs.contains(q.org_id) || q.received_on > last) continue;
         if (q.closed_on && *q.closed_on < first) continue;
         auto answer = answers.find(q.id);
-        in.requests.push_back({q.applicant_type, q.channel, q.received_on, q.state, q.outcome,
-                               q.closed_on, q.due_on, extended.contains(q.id),
-                               answer == answers.end() ? "" : answer->second.second});
+        RequestFact fact{q.applicant_type,
+                         q.channel,
+                         q.received_on,
+                         q.state,
+                         q.outcome,
+                         q.closed_on,
+                         q.due_on,
+                         extended.contains(q.id),
+                         answer == answers.end() ? "" : answer->second.second,
+                         q.tracking_no,
+                         q.org_id,
+                         {}};
+        if (auto ev = by_request.find(q.id); ev != by_request.end()) fact.events = ev->second;
+        std::sort(fact.events.begin(), fact.events.end(),
+                  [](const RequestEvent& a, const RequestEvent& b) { return a.seq < b.seq; });
+        in.requests.push_back(std::move(fact));
       }
       for (const auto& [_, it] : t.items.rows()) {
         if (!orgs.contains(it.org_id)) continue;
@@ -1152,7 +1167,9 @@ class Repos final : public Repositories {
         if (orgs.contains(resp.org_id) && in_year(resp.held_on)) in.responses.push_back(resp);
       }
       for (const auto& [_, c] : t.legal_cases.rows()) {
-        if (orgs.contains(c.org_id) && in_year(c.filed_on)) in.legal_cases.push_back(c);
+        if (orgs.contains(c.org_id) && (in_year(c.filed_on) || in_year(c.closed_on))) {
+          in.legal_cases.push_back(c);
+        }
       }
       for (const auto& [_, c] : t.complaints.rows()) {
         if (orgs.contains(c.org_id) && in_year(c.received_on)) ++in.complaints;

@@ -5,6 +5,7 @@
 #include "core/proactive_stats.hpp"
 #include "core/request_clock.hpp"
 #include "core/request_legacy.hpp"
+#include "core/request_timeliness.hpp"
 
 namespace gongkai::core {
 namespace {
@@ -50,10 +51,12 @@ void ComputeTable3(ReportFormat format, const ReportInputs& in, const YearRange&
   }
 }
 
-void ComputeTable4(const ReportInputs& in, const YearRange& year, ReportValues& out) {
+void ComputeTable4(const ReportInputs& in, const YearRange& year, const ReportRules& rules,
+                   ReportValues& out) {
   const TableDef& t = *GetReportFormat(ReportFormat::kFormat2021).Table("table4");
   for (const ColumnDef& col : t.columns) out.Set(t.id, "cases", col.id, 0);
   for (const LegalCase& c : in.legal_cases) {
+    if (!CaseCountsInYear(c, in.year, rules.case_year)) continue;
     std::string group = c.kind == CaseKind::kReview             ? "review"
                         : c.kind == CaseKind::kLitigationDirect ? "lit_direct"
                                                                 : "lit_after_review";
@@ -121,7 +124,7 @@ void ComputeTable2(ReportFormat format, const ReportInputs& in, const YearRange&
 }
 
 void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar& calendar,
-                   ReportValues& out) {
+                   const ReportRules& rules, ReportValues& out) {
   const TableDef& t = *GetReportFormat(ReportFormat::kLegacy2008).Table("legacy");
   for (const RowDef& row : t.rows) {
     if (row.data) out.Set(t.id, row.id, "value", 0);
@@ -173,11 +176,12 @@ void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar
       }
     }
     if (!IsClosed(r.state) || !year.Contains(r.closed_on)) continue;
-    // The request module's reading (core/request_legacy), so the report and `request show`
-    // agree. Requests recorded without events fall back to the plain statutory period.
-    Date due = r.due_on ? *r.due_on : PlainDueDate(r.received_on, calendar).date;
+    // The request clock's replay of the events (the function `request show` uses), so the
+    // report and `request show` agree on 按时 / 延期 / 逾期.
+    DueDate due = ReplayRequestFact(r, calendar, rules.clock);
     LegacyFigures f = ClassifyLegacy(
-        {r.state, EffectiveOutcome(r), r.extended, *r.closed_on <= due, r.answer_data});
+        {r.state, EffectiveOutcome(r), due.extension_days > 0, due.closed_on_time, r.answer_data},
+        rules.legacy);
     add("L3_2");
     add(f.on_time ? "L3_2_1" : "L3_2_2");
     if (!f.answer) continue;  // concluded without an answer (withdrawn, fee unpaid)
@@ -188,6 +192,7 @@ void ComputeLegacy(const ReportInputs& in, const YearRange& year, const Calendar
   }
 
   for (const LegalCase& c : in.legal_cases) {
+    if (!CaseCountsInYear(c, in.year, rules.case_year)) continue;
     bool decided = c.closed_on && *c.closed_on <= year.last;
     std::string base = c.kind == CaseKind::kReview ? "L4" : "L5";
     add(base);
@@ -234,17 +239,34 @@ std::string_view LegacyAnswerRow(const LegacyCategory& category) {
   return kReplyRows[static_cast<int>(category.reply)];
 }
 
-ReportValues ComputeReport(ReportFormat format, const ReportInputs& in, const Calendar& calendar) {
+ReportValues ComputeReport(ReportFormat format, const ReportInputs& in, const Calendar& calendar,
+                           const ReportRules& rules) {
   YearRange year{Date::FromYmd(in.year, 1, 1), Date::FromYmd(in.year, 12, 31)};
   ReportValues out;
   if (format == ReportFormat::kLegacy2008) {
-    ComputeLegacy(in, year, calendar, out);
+    ComputeLegacy(in, year, calendar, rules, out);
   } else {
     ComputeTable2(format, in, year, out);
     ComputeTable3(format, in, year, out);
-    ComputeTable4(in, year, out);
+    ComputeTable4(in, year, rules, out);
   }
   return out;
+}
+
+const char* CaseYearRuleCode(CaseYearRule rule) {
+  return rule == CaseYearRule::kFiled ? "filed" : "concluded";
+}
+
+Result<CaseYearRule> ParseCaseYearRule(std::string_view text) {
+  if (text == "filed") return CaseYearRule::kFiled;
+  if (text == "concluded") return CaseYearRule::kConcluded;
+  return InvalidArgument("表四计数年度规则须为 filed 或 concluded: '" + std::string(text) + "'",
+                         "case_year");
+}
+
+bool CaseCountsInYear(const LegalCase& c, int year, CaseYearRule rule) {
+  if (rule == CaseYearRule::kFiled) return c.filed_on.year() == year;
+  return c.closed_on && c.closed_on->year() == year && c.result != CaseResult::kPending;
 }
 
 }  // namespace gongkai::core

@@ -16,11 +16,31 @@ namespace gongkai::core {
 // and 2020, the 2021 format from 2021 on.
 ReportFormat DefaultReportFormat(int year);
 
-// Fills every data cell of `format`'s tables from `inputs`. The calendar decides which
-// legacy requests were answered within the statutory period (按时) and which only within an
-// extension (延期).
+// Which year a review or lawsuit counts in (表四 of the 2021 format, legacy 四/五). The
+// format's table has a 尚未审结 column, which only makes sense if a case is counted in the
+// year it was filed with its state on 31 December: that is the default (docs/report.md).
+enum class CaseYearRule {
+  kFiled,      // filed in the year, result as on 31 December (pending → 尚未审结)
+  kConcluded,  // concluded in the year (closed_on in it, result known); pending not counted
+};
+const char* CaseYearRuleCode(CaseYearRule rule);  // "filed", "concluded"
+Result<CaseYearRule> ParseCaseYearRule(std::string_view text);
+
+// The readings the counting depends on (config keys and CLI flags; docs/requests.md).
+struct ReportRules {
+  ClockRules clock;
+  LegacyMapping legacy = DefaultLegacyMapping();
+  CaseYearRule case_year = CaseYearRule::kFiled;
+};
+
+// Fills every data cell of `format`'s tables from `inputs`. Each request's events are
+// replayed through the request clock (ReplayRequestFact) to decide 按时 / 延期 / 逾期, as
+// `request show` does; 逾期 counts where rules.legacy says (default 延期办结).
 ReportValues ComputeReport(ReportFormat format, const ReportInputs& inputs,
-                           const Calendar& calendar);
+                           const Calendar& calendar, const ReportRules& rules = {});
+
+// Whether `c` counts in `year` under `rule`.
+bool CaseCountsInYear(const LegalCase& c, int year, CaseYearRule rule);
 
 // The legacy table's row of a 答复 category (L3_3_1 … L3_3_8, or a L3_3_4a–f reason, whose
 // parent is L3_3_4); core::ClassifyLegacy reads the category off a request.

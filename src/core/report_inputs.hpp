@@ -30,6 +30,11 @@ struct RequestFact {
   std::optional<Date> due_on;
   bool extended = false;    // an extension (延期答复) was recorded
   std::string answer_data;  // the answer event's details (FlatJson text), "" when none
+  std::string tracking_no;  // YYYY-NNNN, for the report's warnings
+  Id org_id = 0;            // the receiving body (tracking numbers are per body)
+  // Every event of the request, in seq order: the report replays them through the request
+  // clock (core::ReplayRequestFact) so that it classifies exactly as `request show` does.
+  std::vector<RequestEvent> events;
 };
 
 // An item flagged 规章 or 行政规范性文件 (table 二 of the 2021 format; legacy 规范性文件).
@@ -50,7 +55,7 @@ struct ReportInputs {
   int64_t items_published = 0;
   std::map<Channel, int64_t> items_by_channel;
   std::vector<Response> responses;     // held in the year
-  std::vector<LegalCase> legal_cases;  // filed in the year
+  std::vector<LegalCase> legal_cases;  // filed in the year, or closed in it
   int64_t complaints = 0;              // received in the year
   int64_t consultations = 0;           // asked in the year
   AdminStats admin;                    // summed over the bodies

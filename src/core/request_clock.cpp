@@ -36,11 +36,13 @@ class Tracker {
   Date Add(Date start, int n) {
     CalendarDay d = cal_.AddWorkingDays(start, std::max(n, 0));
     Note(d.provisional, d.missing_years);
+    Span(start, d.date);
     return d.date;
   }
   int Between(Date from, Date to) {
     Calendar::Count c = cal_.WorkingDaysBetween(from, to);
     Note(c.provisional, c.missing_years);
+    Span(std::min(from, to), std::max(from, to));
     return c.days;
   }
   bool Working(Date d) {
@@ -52,9 +54,19 @@ class Tracker {
   void Finish(DueDate& due) const {
     due.provisional = provisional_;
     due.missing_years = missing_;
+    if (provisional_ && lo_) {
+      for (const EstimatedHoliday& h : cal_.EstimatedBetween(*lo_, *hi_)) {
+        due.estimated_holidays.push_back(h.name + "（" + h.date.ToIso() + "）");
+      }
+    }
   }
 
  private:
+  void Span(Date lo, Date hi) {
+    if (!lo_ || lo < *lo_) lo_ = lo;
+    if (!hi_ || hi > *hi_) hi_ = hi;
+  }
+  std::optional<Date> lo_, hi_;
   void Note(bool provisional, const std::vector<int>& years) {
     if (!provisional) return;
     provisional_ = true;
@@ -83,8 +95,11 @@ Result<ConsultationKind> ParseConsultationKind(std::string_view t) {
 }
 
 RequestRegime RegimeFor(Date received) {
-  return received < Date::FromYmd(2019, 5, 15) ? RequestRegime::k2008 : RequestRegime::k2019;
+  return received < Date::FromYmd(kRegime2019Year, kRegime2019Month, kRegime2019Day)
+             ? RequestRegime::k2008
+             : RequestRegime::k2019;
 }
+Date FeeRulesInForceFrom() { return Date::FromYmd(2021, 1, 1); }
 int AnswerPeriodDays(RequestRegime r) { return r == RequestRegime::k2008 ? 15 : 20; }
 CalendarDay PlainDueDate(Date received, const Calendar& calendar, const ClockRules& rules) {
   int days = AnswerPeriodDays(RegimeFor(received));
@@ -155,6 +170,8 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
   due.period_days = AnswerPeriodDays(due.regime);
   const char* law =
       due.regime == RequestRegime::k2008 ? "2008年《条例》第二十四条" : "2019年《条例》第三十三条";
+  const char* correction_law =
+      due.regime == RequestRegime::k2008 ? "2008年《条例》第二十一条第（四）项" : "第三十条";
 
   int remaining = 0;  // working days left after `base` while running
   Date paused_since;  // while paused: the day the pause began
@@ -189,18 +206,26 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
         break;
       }
       case RequestEventKind::kCorrectionRequested: {
-        int used = cal.Between(due.base, e.on);
+        int used = cal.Between(request.received_on, e.on);
         due.state = ClockState::kAwaitingCorrection;
         due.date.reset();
+        due.correction_requested = true;
         std::string deadline = data.Get("deadline");
-        add_step(e, "告知补正（第三十条，收到后第 " + std::to_string(used) +
-                        " 个工作日发出）：中止计时，收到补正后重新计算" +
+        due.correction_deadline.reset();
+        if (auto d = Date::Parse(deadline); d.ok()) due.correction_deadline = *d;
+        add_step(e, "告知补正（" + std::string(correction_law) + "，收到申请后第 " +
+                        std::to_string(used) + " 个工作日发出）：中止计时，收到补正后重新计算" +
                         (deadline.empty() ? "" : "；补正期限 " + deadline));
         break;
       }
       case RequestEventKind::kCorrected: {
+        bool late = due.correction_deadline && e.on > *due.correction_deadline;
+        std::string reason = data.Get("good_reason");
+        due.correction_deadline.reset();
         start_count(e.on);
-        add_step(e, "收到补正后的申请：答复期限自当日重新计算（第三十条），" +
+        add_step(e, "收到补正后的申请" +
+                        (late ? "（逾期补正，正当理由：" + reason + "）" : std::string()) +
+                        "：答复期限自当日重新计算（" + correction_law + "），" +
                         std::to_string(remaining) + " 个工作日，到期日 " + Iso(*due.date));
         break;
       }
@@ -208,16 +233,29 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
       case RequestEventKind::kFeeNotice: {
         bool is_fee = kind == RequestEventKind::kFeeNotice;
         std::string what;
+        std::optional<Date> limit;
         if (is_fee) {
           what = "发出信息处理费收费通知（国办函〔2020〕109号）";
+          due.fee_notice_on = e.on;
         } else {
           auto with = ParseConsultationKind(data.Get("with", "third_party"));
           if (!with.ok()) return with.status();
-          what = *with == ConsultationKind::kThirdParty
-                     ? "书面征求第三方意见（第三十二条，第三方应在 " +
-                           std::to_string(rules.third_party_reply_days) + " 个工作日内答复，约至 " +
-                           Iso(cal.Add(e.on, rules.third_party_reply_days)) + "）"
-                     : "征求其他行政机关意见（第三十四条）";
+          due.consultation_open = *with;
+          if (*with == ConsultationKind::kThirdParty) {
+            limit = cal.Add(e.on, rules.third_party_reply_days);
+            what = "书面征求第三方意见（" +
+                   std::string(due.regime == RequestRegime::k2008 ? "2008年《条例》第二十三条"
+                                                                  : "第三十二条") +
+                   "，第三方应在 " + std::to_string(rules.third_party_reply_days) +
+                   " 个工作日内答复，至 " + Iso(*limit) + "，逾期不计入暂停）";
+          } else if (due.regime == RequestRegime::k2008) {
+            add_step(e,
+                     "征求其他行政机关意见：2008年《条例》第二十四条只扣除征求第三方意见的时间，"
+                     "计时不暂停");
+            break;
+          } else {
+            what = "征求其他行政机关意见（第三十四条）";
+          }
         }
         if (is_fee && !rules.fee_notice_pauses) {
           add_step(e, what + "；按配置不暂停计时");
@@ -236,13 +274,18 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
         due.state = ClockState::kPaused;
         due.paused_by =
             is_fee ? RequestEventKind::kFeeNotice : RequestEventKind::kConsultationStart;
+        due.third_party_limit = limit;
         due.days_remaining_at_pause = left;
         remaining = left;
         paused_since = e.on;
         due.date.reset();
         add_step(e, what + "：已用 " + std::to_string(used) + " 个工作日，尚余 " +
                         std::to_string(left) + " 个工作日，暂停计时（" +
-                        (is_fee ? "缴费期间不计入" : "征求意见所需时间不计入，第三十三条") + "）");
+                        (is_fee ? "缴费期间不计入"
+                         : due.regime == RequestRegime::k2008
+                             ? "征求第三方意见所需时间不计入，2008年《条例》第二十四条"
+                             : "征求意见所需时间不计入，第三十三条") +
+                        "）");
         break;
       }
       case RequestEventKind::kConsultationEnd:
@@ -253,18 +296,35 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
                    : "征求意见结束";
         RequestEventKind opener =
             is_fee ? RequestEventKind::kFeeNotice : RequestEventKind::kConsultationStart;
+        if (is_fee) {
+          due.fee_notice_on.reset();
+        } else {
+          due.consultation_open.reset();
+        }
         if (due.state != ClockState::kPaused || due.paused_by != opener) {
           add_step(e, what + "（计时未因此暂停，无影响）");
           break;
         }
-        int skipped = cal.Between(paused_since, e.on);
-        due.base = e.on;
+        Date resume = e.on;
+        std::string capped;
+        if (!is_fee && due.third_party_limit && e.on > *due.third_party_limit) {
+          // 第三十二条: the third party's 15 working days are over; the body decides.
+          resume = *due.third_party_limit;
+          capped = "；第三方未在 " + std::to_string(rules.third_party_reply_days) +
+                   " 个工作日内答复，自 " + Iso(resume) + " 起恢复计时（第三十二条）";
+          due.warnings.push_back("征求第三方意见超过 " +
+                                 std::to_string(rules.third_party_reply_days) +
+                                 " 个工作日（第三十二条），只扣除至 " + Iso(resume));
+        }
+        int skipped = cal.Between(paused_since, resume);
+        due.base = resume;
         due.state = ClockState::kRunning;
         due.paused_by.reset();
-        due.date = cal.Add(e.on, remaining);
-        add_step(e, what + "：暂停期间 " + std::to_string(skipped) +
-                        " 个工作日不计入，恢复计时，尚余 " + std::to_string(remaining) +
-                        " 个工作日，到期日 " + Iso(*due.date));
+        due.third_party_limit.reset();
+        due.date = cal.Add(resume, remaining);
+        add_step(e, what + "：暂停期间 " + std::to_string(skipped) + " 个工作日不计入" + capped +
+                        "，恢复计时，尚余 " + std::to_string(remaining) + " 个工作日，到期日 " +
+                        Iso(*due.date));
         break;
       }
       case RequestEventKind::kExtension: {
@@ -290,9 +350,21 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
         std::string text = RequestEventKindLabel(kind);
         std::string outcome = data.Get("outcome");
         if (!outcome.empty()) text += "（办理结果 " + outcome + "）";
+        if (due.state == ClockState::kPaused && due.third_party_limit &&
+            e.on > *due.third_party_limit) {
+          // The third party's time ran out: the clock runs again from its last day.
+          due.date = cal.Add(*due.third_party_limit, remaining);
+          due.state = ClockState::kRunning;
+          due.warnings.push_back(
+              "征求第三方意见超过 " + std::to_string(rules.third_party_reply_days) +
+              " 个工作日（第三十二条），自 " + Iso(*due.third_party_limit) + " 起恢复计时");
+        }
         if (due.state == ClockState::kRunning && due.date) {
           due.closed_on_time = e.on <= *due.date;
-          text += due.closed_on_time ? "，在期限内办结" : "，超过到期日 " + Iso(*due.date);
+          if (!due.closed_on_time) due.days_late = cal.Between(*due.date, e.on);
+          text += due.closed_on_time ? "，在期限内办结"
+                                     : "，超过到期日 " + Iso(*due.date) + " " +
+                                           std::to_string(due.days_late) + " 个工作日（逾期）";
         } else {
           // Closed while stopped or paused: the clock had not run out.
           due.closed_on_time = true;
@@ -300,6 +372,10 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
         }
         due.closed_on = e.on;
         due.state = ClockState::kClosed;
+        due.paused_by.reset();
+        due.third_party_limit.reset();
+        due.consultation_open.reset();
+        due.fee_notice_on.reset();
         add_step(e, text);
         break;
       }
@@ -331,14 +407,66 @@ std::string ExplainDueDate(const DueDate& due) {
              (due.date ? "（到期日 " + due.date->ToIso() + "）" : "");
       break;
   }
-  if (due.provisional) {
-    out += "（暂定：缺少";
-    for (size_t i = 0; i < due.missing_years.size(); ++i) {
-      out += (i ? "、" : " ") + std::to_string(due.missing_years[i]);
-    }
-    out += " 年节假日安排，按周末规则推算）";
+  if (due.provisional) out += "（" + ProvisionalReason(due) + "）";
+  out += "\n";
+  for (const std::string& w : due.warnings) out += "注意: " + w + "\n";
+  return out;
+}
+
+std::string ProvisionalReason(const DueDate& due) {
+  if (!due.provisional) return "";
+  std::string out = "暂定：";
+  for (size_t i = 0; i < due.missing_years.size(); ++i) {
+    out += (i ? "、" : "") + std::to_string(due.missing_years[i]);
   }
-  return out + "\n";
+  out += " 年节假日安排尚未发布，";
+  if (due.estimated_holidays.empty()) {
+    out += "按周末规则推算";
+  } else {
+    out += "已按《全国年节及纪念日放假办法》推算";
+    for (size_t i = 0; i < due.estimated_holidays.size(); ++i) {
+      out += (i ? "、" : " ") + due.estimated_holidays[i];
+    }
+  }
+  return out + "，调休安排未计入，发布后重新计算";
+}
+
+const char* TimelinessCode(Timeliness t) {
+  switch (t) {
+    case Timeliness::kOpen:
+      return "open";
+    case Timeliness::kOnTime:
+      return "on_time";
+    case Timeliness::kExtended:
+      return "extended";
+    case Timeliness::kLate:
+      return "late";
+  }
+  return "";
+}
+
+const char* TimelinessLabel(Timeliness t) {
+  switch (t) {
+    case Timeliness::kOpen:
+      return "办理中";
+    case Timeliness::kOnTime:
+      return "按时办结";
+    case Timeliness::kExtended:
+      return "延期办结";
+    case Timeliness::kLate:
+      return "逾期办结";
+  }
+  return "";
+}
+
+Timeliness ClassifyTimeliness(const DueDate& due) {
+  if (due.state != ClockState::kClosed) return Timeliness::kOpen;
+  if (!due.closed_on_time) return Timeliness::kLate;
+  return due.extension_days > 0 ? Timeliness::kExtended : Timeliness::kOnTime;
+}
+
+bool OverdueOn(const DueDate& due, Date day) {
+  return due.state == ClockState::kRunning && due.date && *due.date < day;
 }
 
 bool CarriedOver(const Request& request, int year) {

@@ -9,7 +9,11 @@
 //     day the corrected request is received;
 //   - third-party (第三十二条) and inter-agency (第三十四条) consultations pause it: the
 //     working days after the day the consultation starts, up to and including the day it
-//     ends, are not counted (the start day is counted, the end day is not);
+//     ends, are not counted (the start day is counted, the end day is not). A third party
+//     has 15 working days (第三十二条): a pause that lasts longer stops counting at the
+//     15th working day (the body then decides) and the explanation warns. Under the 2008
+//     regulation only a third party's time is excluded (第二十四条): an inter-agency
+//     consultation does not pause the clock;
 //   - a fee notice (国办函〔2020〕109号) pauses it in the same way until the fee is paid or
 //     waived (ClockRules::fee_notice_pauses, UNVERIFIED reading, on by default);
 //   - one extension of at most 20 working days (15 under the 2008 regulation) adds to it.
@@ -57,12 +61,22 @@ RequestRegime RegimeFor(Date received);
 int AnswerPeriodDays(RequestRegime regime);  // 15 / 20
 int MaxExtensionDays(RequestRegime regime);  // 15 / 20
 
-// Choices the law leaves open, made configurable (docs/requests.md).
+// The day the 2019 条例 took effect (国务院令第711号): requests received earlier follow the
+// 2008 条例 (国务院令第492号).
+inline constexpr int kRegime2019Year = 2019, kRegime2019Month = 5, kRegime2019Day = 15;
+// The day 《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号, issued 2020-11-17) took
+// effect: 2021-01-01. No 信息处理费 notice may be dated earlier.
+Date FeeRulesInForceFrom();
+// 109号: the applicant pays within 20 working days from the day after receiving the notice.
+inline constexpr int kFeePaymentDays = 20;
+
+// Choices the law leaves open, made configurable (docs/requests.md; config keys
+// clock.count_receipt_day, clock.fee_notice_pauses).
 struct ClockRules {
   bool count_receipt_day = false;   // UNVERIFIED: practice counts from the next working day
   bool fee_notice_pauses = true;    // UNVERIFIED: 109号 excludes the fee period
   int correction_notice_days = 7;   // 第三十条
-  int third_party_reply_days = 15;  // 第三十二条 (informational: expected reply date)
+  int third_party_reply_days = 15;  // 第三十二条: the pause stops counting after this
 };
 
 // The due date of the plain statutory period from `received` (the regime's 15 or 20 working
@@ -116,7 +130,20 @@ struct DueDate {
   Date base;
   int days_remaining_at_pause = 0;  // while paused: working days left
   std::optional<Date> closed_on;
-  bool closed_on_time = false;     // closed on or before `date`
+  bool closed_on_time = false;  // closed on or before `date` (or while stopped/paused)
+  int days_late = 0;            // closed late: working days from `date` to closed_on
+  // A consultation recorded and not yet ended (also one that does not pause the clock).
+  std::optional<ConsultationKind> consultation_open;
+  // While paused by a third-party consultation: the third party's last day (第三十二条);
+  // after it the clock runs again even if the consultation is not recorded as ended.
+  std::optional<Date> third_party_limit;
+  std::optional<Date> correction_deadline;  // the deadline in the pending 补正 notice
+  bool correction_requested = false;        // a 补正 notice was given (once: 第三十条)
+  std::optional<Date> fee_notice_on;        // the pending fee notice's date
+  std::vector<std::string> warnings;        // e.g. a third party that did not answer in time
+  // Holidays that were estimated from the holiday law for years without a loaded notice
+  // ("2027-01-01 元旦（推算）"), when the result is provisional.
+  std::vector<std::string> estimated_holidays;
   bool provisional = false;        // some date relied on an unloaded holiday notice
   std::vector<int> missing_years;  // those notice years, ascending
   std::vector<ClockStep> steps;    // the explanation, event by event
@@ -132,6 +159,26 @@ Result<DueDate> ComputeDueDate(const Request& request, const std::vector<Request
 
 // The explanation as text, one step per line, ending with the result.
 std::string ExplainDueDate(const DueDate& due);
+
+// Why a due date is provisional, for the applicant and the handler (""when it is exact):
+// "暂定：2027 年节假日安排尚未发布，已按《全国年节及纪念日放假办法》推算 元旦（2027-01-01）…，
+// 调休未计".
+std::string ProvisionalReason(const DueDate& due);
+
+// How a request was concluded, as the clock replays it. The one classification used by
+// `request show`, the API, the reports (legacy and 2021), the 考核 comparison and the
+// dashboard.
+enum class Timeliness {
+  kOpen,      // not closed
+  kOnTime,    // closed within the statutory period (or while the clock was stopped)
+  kExtended,  // closed within an approved extension (延期)
+  kLate,      // closed after the due date in force (逾期), extension or not
+};
+const char* TimelinessCode(Timeliness t);   // open, on_time, extended, late
+const char* TimelinessLabel(Timeliness t);  // 办理中, 按时办结, 延期办结, 逾期办结
+Timeliness ClassifyTimeliness(const DueDate& due);
+// Open and past its due date on `day` (a running clock whose date < day).
+bool OverdueOn(const DueDate& due, Date day);
 
 // Whether the request was still open at the end of 31 December of `year` (结转): received
 // on or before that day and not closed by then.

@@ -285,6 +285,8 @@ TEST_F(RequestServiceTest, CalendarImportReplaysEventsForProvisionalDates) {
   ext.on = D("2026-12-10");
   ext.extension_days = 10;
   ext.approver = "李科长";
+  ext.notified_on = ext.on;
+  ext.notified_how = "书面告知";
   ASSERT_TRUE(Event(v.request.id, ext).ok());
   Tx([&](Repositories& r) -> Status {
     HolidayYear y2026;

@@ -60,15 +60,20 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
     case RequestEventKind::kReceipt:
       break;  // refused above
     case RequestEventKind::kCorrectionRequested: {
+      const bool rules2019 = due.regime == RequestRegime::k2019;
       if (!IsOpenForWork(request.state)) {
         return Refuse(ref + " 正在等待补正，不能再次告知补正");
       }
+      if (rules2019 && due.correction_requested) {
+        return Refuse(ref + " 已告知过补正：补正须一次性告知申请人（第三十条），不能再次告知补正");
+      }
       if (paused) return Refuse(ref + " 正在" + pause_name() + "，不能告知补正");
       if (due.extension_days > 0) return Refuse(ref + " 已延期答复，不能再告知补正");
-      Calendar::Count used = calendar.WorkingDaysBetween(due.base, in.on);
-      if (used.days > rules.correction_notice_days) {
+      // Counted from receipt: a consultation or a fee pause does not reopen the window.
+      Calendar::Count used = calendar.WorkingDaysBetween(request.received_on, in.on);
+      if (rules2019 && used.days > rules.correction_notice_days) {
         return Refuse("补正告知须在收到申请之日起 " + std::to_string(rules.correction_notice_days) +
-                      " 个工作日内一次性发出（第三十条）；" + due.base.ToIso() + " 至 " +
+                      " 个工作日内一次性发出（第三十条）；" + request.received_on.ToIso() + " 至 " +
                       in.on.ToIso() + " 已过 " + std::to_string(used.days) + " 个工作日");
       }
       if (in.correction_deadline) {
@@ -84,11 +89,21 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       if (request.state != RequestState::kCorrectionRequested) {
         return Refuse(ref + " 未告知补正，不能记录收到补正");
       }
+      if (due.correction_deadline && in.on > *due.correction_deadline) {
+        if (in.good_reason.empty()) {
+          return Refuse("补正期限 " + due.correction_deadline->ToIso() +
+                        " 已过：申请人无正当理由逾期不补正的，视为放弃申请（第三十条）。"
+                        "有正当理由的请记录理由（--good-reason）；否则请以 abandon --reason "
+                        "correction 结案，新提交的内容可登记为新的申请");
+        }
+        data.Add("good_reason", in.good_reason);
+      }
       next.state = RequestState::kInProgress;
       break;
     case RequestEventKind::kConsultationStart:
       if (!IsOpenForWork(request.state)) return Refuse(ref + " 正在等待补正，不能征求意见");
       if (paused) return Refuse(ref + " 已在" + pause_name() + "，须先记录其结束");
+      if (due.consultation_open) return Refuse(ref + " 已在征求意见，须先记录其结束");
       if (!in.consult_with) {
         return InvalidArgument("须说明征求谁的意见: third_party 或 inter_agency", "with");
       }
@@ -96,9 +111,7 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       next.state = RequestState::kInProgress;
       break;
     case RequestEventKind::kConsultationEnd:
-      if (!paused || due.paused_by != RequestEventKind::kConsultationStart) {
-        return Refuse(ref + " 没有进行中的征求意见");
-      }
+      if (!due.consultation_open) return Refuse(ref + " 没有进行中的征求意见");
       break;
     case RequestEventKind::kExtension: {
       int max_days = MaxExtensionDays(due.regime);
@@ -116,16 +129,42 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       if (in.approver.empty()) {
         return InvalidArgument("延期须经政府信息公开工作机构负责人同意：请给出批准人", "approver");
       }
-      if (due.state == ClockState::kRunning && due.date && in.on > *due.date) {
-        return Refuse("答复期限已于 " + due.date->ToIso() + " 届满，不能再延期");
+      if (!in.notified_on || in.notified_how.empty()) {
+        return InvalidArgument(
+            "延长答复期限须告知申请人（" +
+                std::string(due.regime == RequestRegime::k2008 ? "2008年《条例》第二十四条"
+                                                               : "第三十三条") +
+                "）：请给出告知日期和方式（--notified-on, --notified-how）",
+            in.notified_on ? "notified_how" : "notified_on");
       }
-      data.Add("days", in.extension_days).Add("approver", in.approver);
+      if (*in.notified_on < in.on || *in.notified_on > today) {
+        return InvalidArgument("告知申请人延期的日期须在批准延期之日与今天之间", "notified_on");
+      }
+      if (due.state == ClockState::kRunning && due.date && in.on > *due.date) {
+        return Refuse("答复期限已于 " + due.date->ToIso() + " 届满，不能再延期（第三十三条）");
+      }
+      if (due.state == ClockState::kRunning && due.date && *in.notified_on > *due.date) {
+        return Refuse("延期须在答复期限 " + due.date->ToIso() + " 届满前告知申请人（第三十三条）");
+      }
+      data.Add("days", in.extension_days)
+          .Add("approver", in.approver)
+          .Add("notified_on", in.notified_on->ToIso())
+          .Add("notified_how", in.notified_how);
       next.state = RequestState::kInProgress;
       break;
     }
     case RequestEventKind::kFeeNotice:
       if (!IsOpenForWork(request.state)) return Refuse(ref + " 正在等待补正，不能发出收费通知");
       if (paused) return Refuse(ref + " 正在" + pause_name() + "，须先记录其结束");
+      if (in.on < FeeRulesInForceFrom()) {
+        return Refuse("《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）自 " +
+                      FeeRulesInForceFrom().ToIso() + " 起施行，此前不能收取信息处理费；" +
+                      "最早可于 " + FeeRulesInForceFrom().ToIso() + " 发出收费通知");
+      }
+      if (due.state == ClockState::kRunning && due.date && in.on > *due.date) {
+        return Refuse("收费通知须在答复期限内发出（国办函〔2020〕109号）；答复期限已于 " +
+                      due.date->ToIso() + " 届满");
+      }
       if (in.fee_yuan <= 0) return InvalidArgument("收费金额须为正整数（元）", "amount");
       data.Add("amount_yuan", in.fee_yuan)
           .Add("basis", in.fee_basis)
@@ -133,8 +172,7 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       next.state = RequestState::kInProgress;
       break;
     case RequestEventKind::kFeeSettled:
-      if (!HasEvent(history, RequestEventKind::kFeeNotice) ||
-          (rules.fee_notice_pauses && (!paused || due.paused_by != RequestEventKind::kFeeNotice))) {
+      if (!due.fee_notice_on) {
         return Refuse(ref + " 没有待缴的信息处理费");
       }
       if (in.fee_how != "paid" && in.fee_how != "waived") {
@@ -146,7 +184,14 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       if (!IsOpenForWork(request.state)) {
         return Refuse(ref + " 正在等待补正：收到补正后才能答复；逾期不补正请用 abandon");
       }
-      if (paused) return Refuse(ref + " 正在" + pause_name() + "，须先记录其结束再答复");
+      if (paused) {
+        return Refuse(ref + " 正在" + pause_name() + "，须先记录其结束再答复" +
+                      (due.third_party_limit && in.on > *due.third_party_limit
+                           ? "（第三方答复期限已于 " + due.third_party_limit->ToIso() +
+                                 " 届满，可记录 consultation_end 后由本机关决定，第三十二条）"
+                           : std::string()));
+      }
+      if (due.consultation_open) return Refuse(ref + " 正在征求意见，须先记录其结束再答复");
       if (in.outcome.empty()) {
         return InvalidArgument("答复须有且只有一个办理结果（表三的一行，如 r1_open）", "outcome");
       }
@@ -157,6 +202,9 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       }
       if (!IsOutcomeCode(in.outcome)) {
         return InvalidArgument("未知的办理结果: '" + in.outcome.substr(0, 40) + "'", "outcome");
+      }
+      if (in.outcome == "r4_3" && !HasEvent(history, RequestEventKind::kCorrected)) {
+        return Refuse("（四）3 补正后申请内容仍不明确：须先告知补正并记录收到补正（第三十条）");
       }
       if (in.outcome == "r6_1" || in.outcome == "r6_2") {
         return InvalidArgument("（六）1、2 属于视为放弃：请用 abandon --reason correction|fee",
@@ -183,21 +231,22 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
         if (request.state != RequestState::kCorrectionRequested) {
           return Refuse(ref + " 未告知补正，不能以逾期不补正结案");
         }
-        for (auto it = history.rbegin(); it != history.rend(); ++it) {
-          if (it->kind != RequestEventKindCode(RequestEventKind::kCorrectionRequested)) continue;
-          GONGKAI_ASSIGN_OR_RETURN(FlatJson d, FlatJson::Parse(it->data));
-          std::string deadline = d.Get("deadline");
-          if (!deadline.empty() && in.on.ToIso() <= deadline) {
-            return Refuse("补正期限 " + deadline + " 尚未届满，不能视为放弃");
-          }
-          break;
+        if (due.correction_deadline && in.on <= *due.correction_deadline) {
+          return Refuse("补正期限 " + due.correction_deadline->ToIso() +
+                        " 尚未届满，不能视为放弃（第三十条）；最早可于 " +
+                        due.correction_deadline->Next().ToIso() + " 以逾期不补正结案");
         }
         next.outcome = "r6_1";
       } else if (in.abandon_reason == "fee") {
-        if (!paused || due.paused_by != RequestEventKind::kFeeNotice) {
-          if (!(HasEvent(history, RequestEventKind::kFeeNotice) && !rules.fee_notice_pauses)) {
-            return Refuse(ref + " 没有待缴的信息处理费，不能以逾期未缴费结案");
-          }
+        if (!due.fee_notice_on) {
+          return Refuse(ref + " 没有待缴的信息处理费，不能以逾期未缴费结案");
+        }
+        Date last_day = calendar.AddWorkingDays(*due.fee_notice_on, kFeePaymentDays).date;
+        if (in.on <= last_day) {
+          return Refuse("申请人可在收到收费通知的次日起 " + std::to_string(kFeePaymentDays) +
+                        " 个工作日内（至 " + last_day.ToIso() +
+                        "）缴费（国办函〔2020〕109号），期满未缴费才视为放弃；最早可于 " +
+                        last_day.Next().ToIso() + " 以逾期未缴费结案");
         }
         next.outcome = "r6_2";
       } else {

@@ -38,6 +38,12 @@ struct EventInput {
   std::string fee_basis;                         // kFeeNotice: per_request | per_volume
   int fee_quantity = 0;                          // kFeeNotice: 件 or pages
   std::string fee_how;                           // kFeeSettled: "paid" | "waived"
+  // kCorrected after the deadline in the 补正 notice: the applicant's good reason (第三十条:
+  // only 无正当理由逾期不补正 is 视为放弃).
+  std::string good_reason;
+  // kExtension: when and how the applicant was told (第三十三条 告知申请人), required.
+  std::optional<Date> notified_on;
+  std::string notified_how;
 };
 
 // The outcome given to withdrawn requests: table 三 has no row of its own for them, so
@@ -50,15 +56,23 @@ inline constexpr const char* kWithdrawnOutcome = "r6_3";
 // `today` bounds event dates (no events in the future).
 //
 // Fails, leaving `request` unchanged, with
-//   kFailedPrecondition: the request is closed (no event may reopen it); a 补正 notice
-//     after 7 working days, after an extension or during a pause; a correction without a
-//     notice; a second extension; an extension after the due date; answering or closing
-//     during a pause; abandoning for want of a correction when none was requested or its
-//     deadline has not passed; abandoning for an unpaid fee with no fee notice pending;
-//     a receipt after intake;
+//   kFailedPrecondition: the request is closed (no event may reopen it); a second 补正
+//     notice (一次性告知, 第三十条); a 补正 notice more than 7 working days after receipt
+//     (counted from receipt whatever pauses followed), after an extension or during a
+//     pause; a correction without a notice; a correction after the notice's deadline
+//     without a good reason (视为放弃, 第三十条); a second consultation while one is open;
+//     a second extension; an extension after the due date; answering or closing during a
+//     pause or an open consultation; （四）3 without a recorded correction; abandoning for
+//     want of a correction when none was requested or before the day after its deadline;
+//     abandoning for an unpaid fee with no fee notice pending or before the 20 working
+//     days after the notice have passed (109号); a fee notice before 2021-01-01 (109号 in
+//     force) or after the due date; a receipt after intake. Refusals name the article
+//     and, where a later date would be allowed, the first such date. The 2008 regime
+//     (received before 2019-05-15) has no 7-day and no 一次性 rule;
 //   kInvalidArgument: a date before the previous event or after today; answering without
 //     an outcome, with more than one, with an unknown code, or with （六）1/2 (those are
-//     abandon); an extension of 0 or more than 20 (15) working days or without approver;
+//     abandon); an extension of 0 or more than 20 (15) working days, without approver or
+//     without the notice to the applicant (notified_on, notified_how: 第三十三条);
 //     a consultation without its kind; a fee that is not positive; an empty note.
 Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent>& history,
                                 const EventInput& in, const Calendar& calendar, Date today,

@@ -47,6 +47,8 @@ class RequestStateTest : public ::testing::Test {
     EventInput in = In(RequestEventKind::kExtension, on);
     in.extension_days = days;
     in.approver = std::move(approver);
+    in.notified_on = in.on;  // 第三十三条: the applicant is told the same day
+    in.notified_how = "电话";
     return in;
   }
 
@@ -106,6 +108,15 @@ TEST_F(RequestStateTest, RefusesExtendingPastTwentyDays) {
 TEST_F(RequestStateTest, RefusesExtendingWithoutApproverOrAfterTheDueDate) {
   ExpectRefused(Extension("2024-09-20", 10, ""), ErrorCode::kInvalidArgument, "批准人");
   ExpectRefused(Extension("2024-10-08", 10), ErrorCode::kFailedPrecondition, "届满");
+}
+
+TEST_F(RequestStateTest, RefusesAnExtensionTheApplicantWasNotToldOf) {
+  EventInput in = Extension("2024-09-20", 10);
+  in.notified_on.reset();
+  ExpectRefused(in, ErrorCode::kInvalidArgument, "第三十三条");
+  in = Extension("2024-09-20", 10);
+  in.notified_how.clear();
+  ExpectRefused(in, ErrorCode::kInvalidArgument, "告知申请人");
 }
 
 TEST_F(RequestStateTest, TwentyEighteenRuleCapsExtensionsAtFifteen) {

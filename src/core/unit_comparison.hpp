@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "core/calendar.hpp"
 #include "core/report_inputs.hpp"
+#include "core/request_clock.hpp"
 
 namespace gongkai::core {
 
@@ -12,18 +14,25 @@ struct UnitFigures {
   int64_t items_published = 0;    // proactive items published in the year
   int64_t requests_received = 0;  // requests received in the year
   int64_t requests_closed = 0;    // requests closed in the year
-  int64_t closed_on_time = 0;     // of those, within the statutory period
+  int64_t closed_on_time = 0;     // of those, by the due date in force (extension included)
+  int64_t closed_extended = 0;    // of those, within an approved extension (延期)
+  int64_t closed_late = 0;        // closed after the due date in force (逾期办结)
+  int64_t open_overdue = 0;       // open on 31 December with its due date passed
   int64_t refused = 0;            // closed as （三）不予公开
-  int64_t overdue = 0;            // closed late, or open on 31 December past the period
+  int64_t overdue = 0;            // 逾期: closed_late + open_overdue
   // Closed on time per thousand closed (integer 千分比; 1000 when nothing was closed).
   int64_t on_time_per_mille() const {
     return requests_closed == 0 ? 1000 : closed_on_time * 1000 / requests_closed;
   }
 };
 
-// The figures of one body's own records for inputs.year. The statutory period is
-// core::PlainDueDate from the receipt date; pauses and extensions recorded by the
-// request clock are not granted here, so "on time" means within the plain period.
-UnitFigures ComputeUnitFigures(const ReportInputs& inputs, const Calendar& calendar);
+// The figures of one body's own records for inputs.year. Every request's events are
+// replayed through the request clock (core::ReplayRequestFact), as `request show` and the
+// reports do: corrections, pauses and extensions count; a request still open on
+// 31 December (or on `as_of`, when given and earlier: the dashboard's today) is judged by its
+// clock as of that day, and only what closed by then counts as closed.
+UnitFigures ComputeUnitFigures(const ReportInputs& inputs, const Calendar& calendar,
+                               const ClockRules& rules = {},
+                               std::optional<Date> as_of = std::nullopt);
 
 }  // namespace gongkai::core

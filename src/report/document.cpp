@@ -58,7 +58,7 @@ core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
                                            const ReportRequest& request) {
   ReportDocument doc;
   GONGKAI_ASSIGN_OR_RETURN(doc.report, BuildReport(repos, calendar, request));
-  const Report& r = doc.report;
+  Report& r = doc.report;
   GONGKAI_ASSIGN_OR_RETURN(auto narratives, repos.reports().ListNarratives(r.org.id, r.year));
   std::map<int, std::string> staff;
   for (const auto& n : narratives) {
@@ -92,6 +92,9 @@ core::Result<ReportDocument> ComposeReport(core::Repositories& repos,
     last_year.subtree = r.subtree;
     auto previous = BuildReport(repos, calendar, last_year);
     if (previous.ok()) {
+      for (check::Finding& f : CrossYearFindings(doc.report, *previous)) {
+        doc.report.warnings.push_back(std::move(f));
+      }
       doc.previous = *previous;
       std::string lines = CompareWithPreviousYear(r, *previous);
       if (!lines.empty()) doc.render.sections.emplace_back("与上年对比", lines);

@@ -4,6 +4,7 @@
 #include "check/rules.hpp"
 #include "core/org_service.hpp"
 #include "core/org_tree.hpp"
+#include "core/request_timeliness.hpp"
 
 namespace gongkai::report {
 
@@ -38,7 +39,90 @@ std::vector<check::Cell> ToCheckCells(const Report& report) {
 std::vector<check::Finding> ValidateReport(const Report& report) {
   check::Mapping mapping;
   mapping.cells = ToCheckCells(report);
-  return check::ApplyRules(core::GetReportFormat(report.format), mapping);
+  std::vector<check::Finding> out =
+      check::ApplyRules(core::GetReportFormat(report.format), mapping);
+  out.insert(out.end(), report.warnings.begin(), report.warnings.end());
+  return out;
+}
+
+namespace {
+
+check::Finding Warning(std::string rule, std::string zh, std::string en) {
+  check::Finding f;
+  f.severity = core::Severity::kWarning;
+  f.rule = std::move(rule);
+  f.message_zh = std::move(zh);
+  f.message_en = std::move(en);
+  return f;
+}
+
+std::vector<check::Finding> LateWarnings(const Report& report, const core::OrgTree& tree,
+                                         const core::Calendar& calendar,
+                                         const core::ReportRules& rules) {
+  std::vector<check::Finding> out;
+  const bool legacy = report.format == core::ReportFormat::kLegacy2008;
+  for (const core::LateRequest& l : core::FindLateRequests(report.inputs, calendar, rules.clock)) {
+    const core::Org* org = tree.Find(l.org_id);
+    std::string body = org ? org->code + " " : "";
+    std::string where = !legacy ? ""
+                        : l.extended || rules.legacy.overdue_counts_as_extended
+                            ? "；旧版年报没有逾期栏，按配置计入延期办结"
+                            : "；旧版年报没有逾期栏，按配置计入按时办结";
+    out.push_back(Warning(
+        "late_request",
+        "申请 " + body + l.tracking_no + " 逾期 " + std::to_string(l.days_late) +
+            " 个工作日答复（到期日 " + l.due.ToIso() + "，" + l.closed_on.ToIso() + " 办结" +
+            (l.extended ? "，已延期" : "，未延期") + "）" + where,
+        "request " + body + l.tracking_no + " answered " + std::to_string(l.days_late) +
+            " working days late (due " + l.due.ToIso() + ", closed " + l.closed_on.ToIso() + ")"));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<check::Finding> CrossYearFindings(const Report& current, const Report& previous) {
+  std::vector<check::Finding> out;
+  if (current.format != previous.format || current.year != previous.year + 1) return out;
+  const core::FormatDef& def = core::GetReportFormat(current.format);
+  auto get = [](const Report& r, std::string_view t, std::string_view row, std::string_view col) {
+    return r.values.Get(t, row, col);
+  };
+  for (const core::RuleDef& rule : def.rules) {
+    if (rule.kind != core::RuleKind::kCrossYear) continue;
+    if (rule.id == "t3_carry_link") {
+      const core::TableDef* t = def.Table("table3");
+      if (t == nullptr) continue;
+      for (const core::ColumnDef& col : t->columns) {
+        auto in = get(current, "table3", "carried_in", col.id);
+        auto was = get(previous, "table3", "carried_out", col.id);
+        if (!in || !was || *in == *was) continue;
+        out.push_back(
+            Warning(std::string(rule.id),
+                    "表三" + std::string(col.label) + "：" + std::to_string(current.year) +
+                        " 年上年结转 " + std::to_string(*in) + " ≠ " +
+                        std::to_string(previous.year) + " 年结转下年度 " + std::to_string(*was),
+                    "table3 " + std::string(col.id) + ": carried_in " + std::to_string(*in) +
+                        " != previous carried_out " + std::to_string(*was)));
+      }
+    } else if (rule.id == "t2_valid_roll") {
+      for (std::string_view row : {"regulations", "normative_docs"}) {
+        auto valid = get(current, "table2", row, "valid");
+        auto before = get(previous, "table2", row, "valid");
+        auto made = get(current, "table2", row, "made");
+        auto repealed = get(current, "table2", row, "repealed");
+        if (!valid || !before || !made || !repealed) continue;
+        if (*valid == *before + *made - *repealed) continue;
+        out.push_back(Warning(
+            std::string(rule.id),
+            "表二" + std::string(row == "regulations" ? "规章" : "行政规范性文件") + "：现行有效 " +
+                std::to_string(*valid) + " ≠ 上年现行有效 " + std::to_string(*before) +
+                " + 本年制发 " + std::to_string(*made) + " − 本年废止 " + std::to_string(*repealed),
+            "table2 " + std::string(row) + ": valid != previous valid + made - repealed"));
+      }
+    }
+  }
+  return out;
 }
 
 core::Result<Report> BuildReport(core::Repositories& repos, const core::Calendar& calendar,
@@ -64,7 +148,8 @@ core::Result<Report> BuildReport(core::Repositories& repos, const core::Calendar
   GONGKAI_ASSIGN_OR_RETURN(
       report.inputs, repos.reports().LoadInputs(ids, request.year,
                                                 report.format == core::ReportFormat::kLegacy2008));
-  report.values = core::ComputeReport(report.format, report.inputs, calendar);
+  report.values = core::ComputeReport(report.format, report.inputs, calendar, request.rules);
+  report.warnings = LateWarnings(report, tree, calendar, request.rules);
 
   std::string broken;
   for (const check::Finding& f : ValidateReport(report)) {

@@ -1,5 +1,7 @@
 // Loading an annual report's inputs: the bodies go into a temporary table that every query
 // joins, so a province's 10,000 bodies cost one bulk insert, not 10,000 queries.
+#include <map>
+
 #include "core/request_clock.hpp"
 #include "store/sql_repositories.hpp"
 #include "store/sql_util.hpp"
@@ -31,7 +33,9 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
   std::string first = YearStart(year), last = YearEnd(year);
 
   {
-    std::string type, channel, received, state, outcome, answer_data;
+    std::string type, channel, received, state, outcome, answer_data, tracking_no;
+    long long request_id = 0, org_id = 0;
+    std::map<long long, size_t> index;  // request id → position in in.requests
     NullableText closed, due;
     int extended = 0;
     std::string extension_kind = core::RequestEventKindCode(core::RequestEventKind::kExtension);
@@ -41,21 +45,53 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
                          "r.closed_on, r.due_on, CASE WHEN EXISTS (SELECT 1 FROM request_events e "
                          "WHERE e.request_id = r.id AND e.kind = :ext) THEN 1 ELSE 0 END, "
                          "COALESCE((SELECT e.data FROM request_events e WHERE e.request_id = r.id "
-                         "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), '') "
+                         "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), ''), r.id, "
+                         "r.tracking_no, r.org_id "
                          "FROM requests r JOIN report_orgs o ON o.id = r.org_id "
                          "WHERE r.received_on <= :last AND (r.closed_on IS NULL OR "
                          "r.closed_on >= :first)",
          soci::into(type), soci::into(channel), soci::into(received), soci::into(state),
          soci::into(outcome), soci::into(closed.value, closed.ind), soci::into(due.value, due.ind),
-         soci::into(extended), soci::into(answer_data), soci::use(extension_kind),
+         soci::into(extended), soci::into(answer_data), soci::into(request_id),
+         soci::into(tracking_no), soci::into(org_id), soci::use(extension_kind),
          soci::use(answer_kind), soci::use(last), soci::use(first));
     st.execute();
     while (st.fetch()) {
       in.requests.push_back({Unwrap(core::ParseApplicantType(type)),
-                             Unwrap(core::ParseRequestChannel(channel)), ToDate(received),
-                             Unwrap(core::ParseRequestState(state)), outcome,
+                             Unwrap(core::ParseRequestChannel(channel)),
+                             ToDate(received),
+                             Unwrap(core::ParseRequestState(state)),
+                             outcome,
                              ToOptionalDate(closed.value, closed.ind),
-                             ToOptionalDate(due.value, due.ind), extended != 0, answer_data});
+                             ToOptionalDate(due.value, due.ind),
+                             extended != 0,
+                             answer_data,
+                             tracking_no,
+                             org_id,
+                             {}});
+      index[request_id] = in.requests.size() - 1;
+    }
+    // Every event of those requests, for the clock's replay.
+    core::RequestEvent e;
+    long long event_id = 0, rid = 0;
+    std::string on;
+    soci::statement events =
+        (sql_.prepare << "SELECT e.id, e.request_id, e.seq, e.kind, e.on_date, e.actor, e.note, "
+                         "e.data FROM request_events e JOIN requests r ON r.id = e.request_id "
+                         "JOIN report_orgs o ON o.id = r.org_id WHERE r.received_on <= :last "
+                         "AND (r.closed_on IS NULL OR r.closed_on >= :first) "
+                         "ORDER BY e.request_id, e.seq",
+         soci::into(event_id), soci::into(rid), soci::into(e.seq), soci::into(e.kind),
+         soci::into(on), soci::into(e.actor), soci::into(e.note), soci::into(e.data),
+         soci::use(last), soci::use(first));
+    events.execute();
+    while (events.fetch()) {
+      auto it = index.find(rid);
+      if (it == index.end()) continue;
+      e.id = event_id;
+      e.request_id = rid;
+      e.on = ToDate(on);
+      in.requests[it->second].events.push_back(e);
     }
   }
   {
@@ -130,10 +166,11 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
     soci::statement st =
         (sql_.prepare << "SELECT c.id, c.org_id, c.kind, c.request_id, c.filed_on, c.result, "
                          "c.closed_on FROM legal_cases c JOIN report_orgs o ON o.id = c.org_id "
-                         "WHERE c.filed_on >= :first AND c.filed_on <= :last ORDER BY c.id",
+                         "WHERE (c.filed_on >= :first AND c.filed_on <= :last) OR "
+                         "(c.closed_on >= :first2 AND c.closed_on <= :last2) ORDER BY c.id",
          soci::into(id), soci::into(org), soci::into(kind), soci::into(request.value, request.ind),
          soci::into(filed), soci::into(result), soci::into(closed.value, closed.ind),
-         soci::use(first), soci::use(last));
+         soci::use(first), soci::use(last), soci::use(first), soci::use(last));
     st.execute();
     while (st.fetch()) {
       c.id = id;

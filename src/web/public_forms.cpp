@@ -340,6 +340,8 @@ struct PublicForms::Impl {
     v.Set("code", code.code);
     v.Set("received_on", r.received_on.ToIso());
     if (result.view.due.date) v.Set("due_on", result.view.due.date->ToIso());
+    // A date beyond the published holiday notices is an estimate: say so, and why.
+    if (result.view.due.provisional) v.Set("due_note", core::ProvisionalReason(result.view.due));
     View suggestions = View::List();
     for (const auto& sug : result.suggestions) {
       View sv;
@@ -416,7 +418,10 @@ struct PublicForms::Impl {
     v.Set("state", StateLabel(r.state));
     v.Set("submitted_on", r.submitted_on.ToIso());
     v.Set("received_on", r.received_on.ToIso());
-    if (found->due.date && !core::IsClosed(r.state)) v.Set("due_on", found->due.date->ToIso());
+    if (found->due.date && !core::IsClosed(r.state)) {
+      v.Set("due_on", found->due.date->ToIso());
+      if (found->due.provisional) v.Set("due_note", core::ProvisionalReason(found->due));
+    }
     if (!core::IsClosed(r.state) && !found->due.date) {
       v.Set("clock_note", core::ClockStateLabel(found->due.state));
     }
