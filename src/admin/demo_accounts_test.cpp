@@ -33,7 +33,7 @@ void GenerateDemoCity(store::SociStore& st) {
   core::Calendar calendar(*years);
   core::FixedClock clock("2025-03-01T02:00:00Z", core::Date::FromYmd(2025, 3, 1));
   // One year keeps the load short; the accounts do not depend on the range.
-  auto summary = app::GenerateDemo(st, calendar, clock, app::DemoOptions{1, 2025, 2025});
+  auto summary = app::GenerateDemo(st, calendar, clock, app::DemoOptions{.seed = 1, .today = clock.Today(), .first_year = 2025, .scale_percent = 5, .publish_reports = false});
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
 }
 

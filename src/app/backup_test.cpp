@@ -135,7 +135,7 @@ class BackupTest : public ::testing::TestWithParam<std::string> {
     fs::create_directories(dir_);
     auto opened = SociStore::Open(source_->url(), SchemaPolicy::kMigrate);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    auto demo = GenerateDemo(**opened, BundledCalendar(), kClock, DemoOptions{3, 2025, 2025});
+    auto demo = GenerateDemo(**opened, BundledCalendar(), kClock, DemoOptions{.seed = 3, .today = kClock.Today(), .first_year = 2025, .scale_percent = 10});
     ASSERT_TRUE(demo.ok()) << demo.status().ToString();
   }
   void TearDown() override {
@@ -211,7 +211,9 @@ TEST_P(BackupTest, RestoreRefusesANonEmptyTargetUnlessForced) {
     ASSERT_TRUE(store.ok());
     (*store)->session() << "DELETE FROM item_events";
   }
-  auto forced = RestoreDatabase(BackupPath(), source_->url(), RestoreOptions{true});
+  RestoreOptions force;
+  force.force = true;
+  auto forced = RestoreDatabase(BackupPath(), source_->url(), force);
   ASSERT_TRUE(forced.ok()) << forced.status().ToString();
   EXPECT_TRUE(ReadAllTables(source_->url()) == before);
 }

@@ -1,0 +1,46 @@
+#include "cli/progress.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+namespace gongkai::cli {
+namespace {
+
+TEST(ProgressTest, LineGivesCountShareAndRate) {
+  std::ostringstream out;
+  Progress p("索引", 5678, out, false);
+  EXPECT_EQ(p.Line(1234, 2.0), "1,234/5,678（21.7%） 617/秒");
+  p.SetTotal(0);
+  EXPECT_EQ(p.Line(12, 0.0), "12");
+}
+
+TEST(ProgressTest, LogsPlainLinesAndAFinalOneWhenNotOnATerminal) {
+  std::ostringstream out;
+  {
+    Progress p("备份", 10, out, false);
+    p.Update(3);   // too soon after the start: nothing
+    p.Update(10);  // the end is always reported
+  }  // the destructor finishes
+  const std::string text = out.str();
+  EXPECT_EQ(text.find('\r'), std::string::npos);
+  EXPECT_EQ(text.find("\033"), std::string::npos);
+  EXPECT_NE(text.find("备份: 10/10（100.0%）"), std::string::npos) << text;
+  EXPECT_NE(text.find("备份: 完成 10/10"), std::string::npos) << text;
+  EXPECT_EQ(text.find("3/10"), std::string::npos) << text;
+}
+
+TEST(ProgressTest, DrawsABarOnATerminal) {
+  std::ostringstream out;
+  Progress p("演示数据", 4, out, true);
+  p.Update(4, "完成");
+  p.Finish();
+  p.Finish();  // idempotent
+  const std::string text = out.str();
+  EXPECT_NE(text.find("[##############################]"), std::string::npos) << text;
+  EXPECT_NE(text.find('\r'), std::string::npos);
+  EXPECT_EQ(text.find("完成 4/4"), text.rfind("完成 4/4"));
+}
+
+}  // namespace
+}  // namespace gongkai::cli
