@@ -157,10 +157,12 @@ core::Result<DemoSummary> Generate(DemoDb& db, const std::string& today, int fir
   return GenerateDemo(db.store(), BundledCalendar(), clock, options);
 }
 
-// The column audit of a working office: the demo leaves 3 columns to go stale and lets 4
-// drift close to their limit (demo_items_year.cpp); withdrawn news and small-scale noise may
-// add a few. A thousand findings (the old demo's) means the office is dead; ten means it is
-// working and honest about it.
+// The column audit of a working office: the demo leaves 3 columns to go stale (or empty) and
+// lets 4 drift close to their limit (demo_items_year.cpp), and one draft is past its
+// publication duty (demo_live.cpp): 4 findings by design. The threshold leaves room for the
+// odd column emptied by a withdrawal or a small-scale load; the full city on 2026-12-06
+// reported 1 empty + 2 stale + 1 overdue. A thousand findings (the old demo's) means the
+// office is dead; ten means it is working and honest about it.
 constexpr int64_t kMaxColumnFindings = 10;
 
 void ExpectAWorkingOffice(DemoDb& db, Date today) {
@@ -188,7 +190,7 @@ void ExpectAWorkingOffice(DemoDb& db, Date today) {
             0);
   // Items in the workflow: drafts, submissions awaiting review, one rejected, a guide.
   EXPECT_GE(db.Scalar("SELECT COUNT(*) FROM items WHERE state = 'submitted'"), 4);
-  EXPECT_GE(db.Scalar("SELECT COUNT(*) FROM items WHERE state = 'draft'"), 3);
+  EXPECT_GE(db.Scalar("SELECT COUNT(*) FROM items WHERE state = 'draft'"), 4);
   EXPECT_EQ(db.Scalar("SELECT COUNT(*) FROM items WHERE state = 'rejected'"), 1);
   EXPECT_EQ(db.Scalar("SELECT COUNT(*) FROM items WHERE state = 'submitted' AND category = "
                       "'政府信息公开指南'"),
@@ -209,6 +211,7 @@ void ExpectAWorkingOffice(DemoDb& db, Date today) {
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
     GONGKAI_ASSIGN_OR_RETURN(auto audit,
                              core::AuditColumnsInSubtree(repos, root->id, calendar, today, 90));
+    EXPECT_EQ(audit.overdue.size(), 1u);  // the forgotten draft
     EXPECT_GE(audit.findings(), 1);
     EXPECT_LE(audit.findings(), kMaxColumnFindings);
     // The root's guide is the one its records compose; SCJ's moved and awaits review.

@@ -45,8 +45,15 @@ std::string Progress::Line(int64_t done, double seconds) const {
                                                 static_cast<double>(total_));
     line += "/" + Grouped(total_) + "（" + pct + "%）";
   }
-  if (seconds > 0.05) {
-    line += " " + Grouped(static_cast<int64_t>(static_cast<double>(done) / seconds)) + "/秒";
+  if (seconds > 0.05 && done > 0) {
+    const double rate = static_cast<double>(done) / seconds;
+    if (rate >= 10) {
+      line += " " + Grouped(static_cast<int64_t>(rate)) + "/秒";
+    } else {
+      char slow[16];
+      std::snprintf(slow, sizeof slow, "%.1f", rate);
+      line += std::string(" ") + slow + "/秒";
+    }
   }
   return line;
 }

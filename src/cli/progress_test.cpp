@@ -13,6 +13,8 @@ TEST(ProgressTest, LineGivesCountShareAndRate) {
   EXPECT_EQ(p.Line(1234, 2.0), "1,234/5,678（21.7%） 617/秒");
   p.SetTotal(0);
   EXPECT_EQ(p.Line(12, 0.0), "12");
+  EXPECT_EQ(p.Line(3, 2.0), "3 1.5/秒");
+  EXPECT_EQ(p.Line(0, 2.0), "0");
 }
 
 TEST(ProgressTest, LogsPlainLinesAndAFinalOneWhenNotOnATerminal) {
