@@ -5,7 +5,7 @@
 
 #include "admin/admin_test_support.hpp"
 #include "app/demo_data.hpp"
-#include "app/holiday_file.hpp"
+#include "app/setup.hpp"
 #include "core/clock.hpp"
 
 namespace gongkai::admin::testing {
@@ -28,12 +28,15 @@ std::string DocumentedDemoPassword() {
 }
 
 void GenerateDemoCity(store::SociStore& st) {
-  auto years = app::LoadHolidayFile(std::string(GONGKAI_SOURCE_DIR) + "/data/holidays-cn.json");
-  ASSERT_TRUE(years.ok()) << years.status().ToString();
-  core::Calendar calendar(*years);
   core::FixedClock clock("2025-03-01T02:00:00Z", core::Date::FromYmd(2025, 3, 1));
-  // One year keeps the load short; the accounts do not depend on the range.
-  auto summary = app::GenerateDemo(st, calendar, clock, app::DemoOptions{.seed = 1, .today = clock.Today(), .first_year = 2025, .scale_percent = 5, .publish_reports = false});
+  ASSERT_TRUE(app::ImportBundledCalendar(st, {"test", clock.NowUtc()}).ok());
+  // One year at a small scale keeps the load short; the accounts do not depend on it.
+  app::DemoOptions options;
+  options.today = clock.Today();
+  options.first_year = 2025;
+  options.scale_percent = 5;
+  options.publish_reports = false;
+  auto summary = app::GenerateDemo(st, clock, options);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
 }
 

@@ -15,6 +15,7 @@
 #include "app/demo_requests.hpp"
 #include "app/demo_state.hpp"
 #include "app/password.hpp"
+#include "core/calendar_service.hpp"
 #include "core/guide.hpp"
 #include "core/org_service.hpp"
 #include "core/request_clock.hpp"
@@ -266,8 +267,8 @@ class Generator {
 
 }  // namespace
 
-core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Calendar& calendar,
-                                       const core::Clock& clock, const DemoOptions& given,
+core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Clock& clock,
+                                       const DemoOptions& given,
                                        const DemoProgress& progress) {
   DemoOptions options = given;
   const int this_year = options.today.year();
@@ -296,6 +297,8 @@ core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Calendar&
   GONGKAI_ASSIGN_OR_RETURN(std::string password_hash, HashPassword(kDemoPassword));
   std::optional<DemoSummary> summary;
   core::Status status = store.Transact([&](core::Repositories& repos) -> core::Status {
+    // The services the work in flight goes through read this calendar too.
+    GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
     Generator generator(repos, calendar, clock, options, key, progress);
     GONGKAI_ASSIGN_OR_RETURN(summary, generator.Run(password_hash));
     return core::Status::Ok();

@@ -84,12 +84,13 @@ using DemoProgress = std::function<void(const std::string& step, int64_t done, i
 //
 // Requires a valid `today`, 2000 <= first_year <= last_year <= today's year (else
 // kInvalidArgument) and a store holding no orgs (else kFailedPrecondition; nothing is
-// written). Working days come from `calendar`: days of years it lacks are its provisional
-// estimates, and request due dates that depend on them are stored with due_provisional set
-// (DemoSummary::provisional_dates says whether any was). Store failures are returned as
-// they come; the transaction is then rolled back.
-core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Calendar& calendar,
-                                       const core::Clock& clock, const DemoOptions& options,
+// written). Working days come from the store's own calendar (the one the services read:
+// load it first, e.g. app::ImportBundledCalendar): days of years it lacks are its
+// provisional estimates, and request due dates that depend on them are stored with
+// due_provisional set (DemoSummary::provisional_dates says whether any was). Store failures
+// are returned as they come; the transaction is then rolled back.
+core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Clock& clock,
+                                       const DemoOptions& options,
                                        const DemoProgress& progress = {});
 
 // The password of every demo account (docs/admin.md).

@@ -13,7 +13,6 @@
 #include <string>
 #include <vector>
 
-#include "app/holiday_file.hpp"
 #include "app/setup.hpp"
 #include "core/calendar_service.hpp"
 #include "core/column_audit.hpp"
@@ -28,15 +27,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using core::Date;
-
-const core::Calendar& BundledCalendar() {
-  static const core::Calendar calendar = [] {
-    auto years = LoadHolidayFile(std::string(GONGKAI_SOURCE_DIR) + "/data/holidays-cn.json");
-    EXPECT_TRUE(years.ok()) << years.status().ToString();
-    return core::Calendar(years.ok() ? *years : std::vector<core::HolidayYear>{});
-  }();
-  return calendar;
-}
 
 const PersonalDataKey& TestKey() {
   static const PersonalDataKey key = *PersonalDataKey::FromBytes(std::string(32, 'k'));
@@ -154,7 +144,7 @@ core::Result<DemoSummary> Generate(DemoDb& db, const std::string& today, int fir
   // `gongkai demo`'s import.
   auto imported = ImportBundledCalendar(db.store(), {"test", clock.NowUtc()});
   if (!imported.ok()) return imported.status();
-  return GenerateDemo(db.store(), BundledCalendar(), clock, options);
+  return GenerateDemo(db.store(), clock, options);
 }
 
 // The column audit of a working office: the demo leaves 3 columns to go stale (or empty) and

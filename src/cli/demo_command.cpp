@@ -46,12 +46,6 @@ int Demo(const DemoArgs& a) {
   if (!store.ok()) return PrintError(store.status());
   auto calendar_report = app::ImportBundledCalendar(**store, CliChangeContext());
   if (!calendar_report.ok()) return PrintError(calendar_report.status());
-  core::Calendar calendar;
-  core::Status loaded = (*store)->Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(calendar, core::LoadCalendar(repos));
-    return core::Status::Ok();
-  });
-  if (!loaded.ok()) return PrintError(loaded);
   app::DemoOptions options;
   options.seed = a.seed;
   options.today = clock.Today();
@@ -62,7 +56,7 @@ int Demo(const DemoArgs& a) {
   options.publish_reports = !a.no_reports;
   Progress progress("演示数据", 0);
   auto summary = app::GenerateDemo(
-      **store, calendar, clock, options,
+      **store, clock, options,
       [&progress](const std::string& step, int64_t done, int64_t total) {
         progress.SetTotal(total);
         progress.Update(done, step);
