@@ -24,7 +24,7 @@ const shot = async (name, audit = true) => {
 };
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url || ''} (on ${page.url()})`); });
 
 try {
   // Home: the latest items and the bodies.
