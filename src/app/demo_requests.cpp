@@ -59,6 +59,9 @@ Applicant MakeApplicant(Rng& rng, core::ApplicantType type) {
       a.id_document = "统一社会信用代码 00QX" + rng.Hex(7);
     }
   }
+  for (char& c : a.id_document) {
+    if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
+  }
   a.contact = "0000-52" + Str(rng.Int(10000, 99999));
   return a;
 }

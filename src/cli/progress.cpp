@@ -63,12 +63,14 @@ void Progress::Update(int64_t done, const std::string& step) {
   done_ = done;
   if (!step.empty()) step_ = step;
   const auto now = Clock::now();
-  const bool end = total_ > 0 && done >= total_;
+  // On a terminal the end is always drawn; a log gets only the periodic lines (and Finish's).
+  const bool end = terminal_ && total_ > 0 && done >= total_;
   if (!end && now - last_ < (terminal_ ? std::chrono::duration_cast<Clock::duration>(kTerminalEvery)
                                        : std::chrono::duration_cast<Clock::duration>(kLogEvery))) {
     return;
   }
   last_ = now;
+  shown_ = true;
   const double seconds = std::chrono::duration<double>(now - start_).count();
   if (terminal_) {
     int filled = total_ > 0 ? static_cast<int>(kBarWidth * std::min(done, total_) / total_) : 0;
@@ -84,6 +86,7 @@ void Progress::Update(int64_t done, const std::string& step) {
 void Progress::Finish() {
   if (finished_) return;
   finished_ = true;
+  if (!shown_) return;  // quick work (or none) stays quiet
   const double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
   char took[32];
   std::snprintf(took, sizeof took, "%.1f", seconds);

@@ -1,7 +1,8 @@
 // Progress of long commands (demo, search reindex|sync, serve's start-up indexing, item
 // import, backup, restore, province-scale report): on a terminal a bar with the count and
 // the rate, redrawn at most ten times a second; elsewhere (logs, pipes) a plain line every
-// few seconds and at the end, so a log shows the work is moving without being flooded.
+// few seconds and a final one, so a log shows the work is moving without being flooded.
+// Work that ends within the first report interval leaves no output in a log.
 #pragma once
 
 #include <chrono>
@@ -25,7 +26,8 @@ class Progress {
   // `done` of `total` so far; `step` says what is being done now ("" to keep the last).
   void Update(int64_t done, const std::string& step = "");
   void SetTotal(int64_t total) { total_ = total; }
-  // The final line (count, elapsed time, rate). Idempotent.
+  // The final line (count, elapsed time, rate), when anything was shown before: work that
+  // ends before the first report (or fails before any) leaves no output. Idempotent.
   void Finish();
 
   // "1,234/5,678 (21.7%) 412/秒" — the text of one report (public for tests).
@@ -40,6 +42,7 @@ class Progress {
   std::ostream& out_;
   bool terminal_;
   bool finished_ = false;
+  bool shown_ = false;  // something was written
   Clock::time_point start_;
   Clock::time_point last_;
 };
