@@ -116,9 +116,8 @@ core::Status GenerateConsultations(DemoState& s, int year) {
       core::Consultation c;
       c.org_id = s.orgs[s.consult_picker->Pick(s.rng)].id;
       c.channel = channel;
-      c.asked_on = channel == core::ConsultChannel::kOnline
-                       ? s.DayOf(year)
-                       : s.days.RandomInYear(s.rng, year);
+      c.asked_on = channel == core::ConsultChannel::kOnline ? s.DayOf(year)
+                                                            : s.days.RandomInYear(s.rng, year);
       c.topic = s.rng.Pick(kTopics);
       // This week's questions are partly still open.
       c.answered = s.today - c.asked_on < 5 ? s.rng.Chance(0.5) : !s.rng.Chance(0.004);

@@ -9,7 +9,6 @@ namespace {
 using core::Id;
 using core::OrgKind;
 
-
 // 主题分类 (the national subject classification of government information).
 constexpr const char* kTopicGeneral = "综合政务";
 constexpr const char* kTopicEconomy = "国民经济管理、国有资产监管";
@@ -119,7 +118,6 @@ constexpr OrgSpec kOrgSpecs[] = {
     {"DAG", "档案馆", OrgKind::kInstitution, nullptr, "青档发", kTopicCulture, "档案查阅|档案征集|档案开放", 60, 0, 0, 0, 0, 0},
 };
 // clang-format on
-
 
 constexpr GeneralTopic kGeneralTopics[] = {
     {"安全生产", 0, 0},

@@ -51,8 +51,7 @@ class Generator {
     const int64_t steps = last - first + 3;
     Report("机构", 0, steps);
     GONGKAI_RETURN_IF_ERROR(Orgs());
-    GONGKAI_RETURN_IF_ERROR(
-        CreateDemoUsers(s_.repos, {"system", clock_.NowUtc()}, password_hash));
+    GONGKAI_RETURN_IF_ERROR(CreateDemoUsers(s_.repos, {"system", clock_.NowUtc()}, password_hash));
     RequestPlanner planner(s_.rng, s_.days, s_.calendar, s_.orgs, *s_.request_picker);
     for (int year = first; year <= last; ++year) {
       Report(Str(year) + " 年", year - first + 1, steps);
@@ -184,8 +183,7 @@ class Generator {
       char buf[24];
       std::snprintf(buf, sizeof buf, "%04d-%04d", year % 10000, r.serial % 10000);
       r.tracking_no = buf;
-      GONGKAI_ASSIGN_OR_RETURN(r.applicant_sealed,
-                               Seal(MakeApplicant(s_.rng, r.applicant_type)));
+      GONGKAI_ASSIGN_OR_RETURN(r.applicant_sealed, Seal(MakeApplicant(s_.rng, r.applicant_type)));
       // The due date is the request clock's, replayed from the generated events, so the
       // demo can never disagree with `gongkai request explain`.
       GONGKAI_ASSIGN_OR_RETURN(core::DueDate due,
@@ -210,8 +208,9 @@ class Generator {
   }
 
   Status Live() {
-    LiveContext live{s_.repos, s_.calendar, s_.days, s_.rng, s_.orgs,
-                     [this](const Applicant& a) { return Seal(a); }, clock_.NowUtc()};
+    LiveContext live{s_.repos,       s_.calendar, s_.days,
+                     s_.rng,         s_.orgs,     [this](const Applicant& a) { return Seal(a); },
+                     clock_.NowUtc()};
     GONGKAI_ASSIGN_OR_RETURN(LiveCounts requests, LiveRequests(live));
     GONGKAI_ASSIGN_OR_RETURN(LiveCounts items, LiveItems(live));
     s_.summary.requests += requests.requests;
@@ -268,8 +267,7 @@ class Generator {
 }  // namespace
 
 core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Clock& clock,
-                                       const DemoOptions& given,
-                                       const DemoProgress& progress) {
+                                       const DemoOptions& given, const DemoProgress& progress) {
   DemoOptions options = given;
   const int this_year = options.today.year();
   if (this_year < 2000 || this_year > 2999) {

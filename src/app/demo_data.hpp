@@ -73,7 +73,7 @@ struct DemoSummary {
   int64_t legal_cases = 0;
   int64_t meetings = 0;  // meetings and trainings
   int64_t responses = 0;
-  int64_t reports = 0;           // published report versions
+  int64_t reports = 0;             // published report versions
   bool provisional_dates = false;  // some date relied on an unloaded holiday notice
 };
 

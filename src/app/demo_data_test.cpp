@@ -159,8 +159,7 @@ void ExpectAWorkingOffice(DemoDb& db, Date today) {
   EXPECT_EQ(db.DatedAfter(today), std::vector<std::string>{});
   // Every open state, and the clocks in flight.
   for (const char* state : {"received", "in_progress", "correction_requested"}) {
-    EXPECT_GT(db.Scalar(std::string("SELECT COUNT(*) FROM requests WHERE state = '") + state +
-                        "'"),
+    EXPECT_GT(db.Scalar(std::string("SELECT COUNT(*) FROM requests WHERE state = '") + state + "'"),
               0)
         << state;
   }
@@ -284,8 +283,7 @@ TEST(DemoDataTest, DefaultsToTheTenYearsUpToToday) {
   EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM requests WHERE closed_on > due_on"), 0);
   EXPECT_EQ(db.Scalar("SELECT COUNT(*) FROM requests WHERE due_provisional = 1"), 0);
   // Early January: last year's carried-over requests are still open today.
-  EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM requests WHERE year = 2025 AND closed_on IS NULL"),
-            0);
+  EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM requests WHERE year = 2025 AND closed_on IS NULL"), 0);
 }
 
 TEST(DemoDataTest, BuildsTheCityAtTheSeedsScale) {

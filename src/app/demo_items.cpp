@@ -69,7 +69,6 @@ const char* CategoryPath(Cat c) {
   return "";
 }
 
-
 ItemFactory::ItemFactory(Rng& rng, WorkingDays& days, const std::vector<DemoOrg>& orgs)
     : rng_(rng), days_(days), orgs_(orgs) {
   std::vector<int64_t> weights;
@@ -143,8 +142,8 @@ DraftItem ItemFactory::MakeNormative(size_t org, int year, int seq) {
 DraftItem ItemFactory::MakeRegulation(size_t root, int year, int seq) {
   DraftItem d = Make(root, year, Cat::kLaws, seq);
   d.item.title = orgs_[root].name + "关于转发《省" +
-                 rng_.Pick(orgs_[rng_.Below(static_cast<int64_t>(orgs_.size()))].domains) + "管理办法》（省人民政府令第" +
-                 Str(rng_.Int(250, 330)) + "号）的通知";
+                 rng_.Pick(orgs_[rng_.Below(static_cast<int64_t>(orgs_.size()))].domains) +
+                 "管理办法》（省人民政府令第" + Str(rng_.Int(250, 330)) + "号）的通知";
   d.item.is_regulation = true;
   d.doc_prefix = "青政函";
   return d;
@@ -155,8 +154,7 @@ std::string ItemFactory::Title(DraftItem& d, Cat cat, int year, Date published) 
   const std::string& org = o.name;
   const bool is_root = o.spec->kind == OrgKind::kGovernment;
   // Permits, purchases and services concern the body's own work; news anything current.
-  const bool own_work =
-      cat == Cat::kLicensing || cat == Cat::kProcurement || cat == Cat::kServices;
+  const bool own_work = cat == Cat::kLicensing || cat == Cat::kProcurement || cat == Cat::kServices;
   std::string s = Subject(d.org, year, own_work);
   std::string y = Str(year);
   std::string month = Str(static_cast<int>(published.month()));
@@ -188,8 +186,7 @@ std::string ItemFactory::Title(DraftItem& d, Cat cat, int year, Date published) 
         case 0:
           return org + "关于做好" + y + "年" + s + "工作的通知";
         case 1:
-          return org + "关于开展" + s +
-                 (s.ends_with("整治") ? "行动的通知" : "专项整治行动的通知");
+          return org + "关于开展" + s + (s.ends_with("整治") ? "行动的通知" : "专项整治行动的通知");
         case 2:
           return org + "关于" + s + "有关事项的公告";
         case 3:
@@ -340,7 +337,6 @@ void ItemFactory::AddChannels(core::Item& it, Date published, int year) {
   }
 }
 
-
 void SetValidity(core::Item& it, Rng& rng, Date data_end) {
   Date published = *it.published_on;
   double roll = rng.Unit();
@@ -358,6 +354,5 @@ void SetValidity(core::Item& it, Rng& rng, Date data_end) {
     }
   }
 }
-
 
 }  // namespace gongkai::app::demo

@@ -94,8 +94,8 @@ void Freshen(DemoState& s, ItemFactory& factory, std::vector<DraftItem>& drafts,
       continue;
     }
     DraftItem d = factory.Make(k.org, year, k.cat, seq[k.org]++);
-    Date on = s.days.Random(s.rng, std::max(year_start, s.today.AddDays(-std::min(45, k.limit / 2))),
-                            s.today);
+    Date on = s.days.Random(
+        s.rng, std::max(year_start, s.today.AddDays(-std::min(45, k.limit / 2))), s.today);
     if (drift > 0 && s.rng.Below(remaining) < drift) {
       Date close = s.days.OnOrAfter(s.today.AddDays(-(k.limit - s.rng.Int(5, 15))));
       if (close >= year_start && close <= s.today) {

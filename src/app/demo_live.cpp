@@ -23,14 +23,14 @@ struct Scenario {
 
 // What is done to a request after intake.
 enum class Then {
-  kNothing,             // received today / yesterday / due soon / overdue
-  kNote,                // a note: passed to the department that holds the information
-  kAwaitCorrection,     // 补正 notice sent 2 working days ago, deadline ahead
-  kCorrected,           // 补正 notice, corrected request received: in progress
-  kThirdParty,          // third-party consultation running
-  kExtended,            // extended 5 working days before the due date, applicant told
-  kFeeUnpaid,           // fee notice 3 working days ago, not paid
-  kAnsweredThisWeek,    // answered yesterday
+  kNothing,           // received today / yesterday / due soon / overdue
+  kNote,              // a note: passed to the department that holds the information
+  kAwaitCorrection,   // 补正 notice sent 2 working days ago, deadline ahead
+  kCorrected,         // 补正 notice, corrected request received: in progress
+  kThirdParty,        // third-party consultation running
+  kExtended,          // extended 5 working days before the due date, applicant told
+  kFeeUnpaid,         // fee notice 3 working days ago, not paid
+  kAnsweredThisWeek,  // answered yesterday
 };
 
 struct Flight {
@@ -78,8 +78,7 @@ core::Status Then_(LiveContext& live, const core::ChangeContext& ctx, core::Id i
     case Then::kNothing:
       return core::Status::Ok();
     case Then::kNote:
-      return record(Input(RequestEventKind::kNote, back(1),
-                          "已转承办科室检索，待提供信息"));
+      return record(Input(RequestEventKind::kNote, back(1), "已转承办科室检索，待提供信息"));
     case Then::kAwaitCorrection:
     case Then::kCorrected: {
       auto in = Input(RequestEventKind::kCorrectionRequested,
@@ -131,8 +130,8 @@ core::Result<LiveCounts> LiveRequests(LiveContext& live) {
     core::IntakeInput in;
     in.org_code = OrgCode(f.s.org);
     in.channel = f.s.channel;
-    in.applicant_type = live.rng.Chance(0.8) ? core::ApplicantType::kNaturalPerson
-                                             : core::ApplicantType::kBusiness;
+    in.applicant_type =
+        live.rng.Chance(0.8) ? core::ApplicantType::kNaturalPerson : core::ApplicantType::kBusiness;
     in.submitted_on = received;
     if (f.s.channel != core::RequestChannel::kInPerson) in.confirmed_on = received;
     in.description = std::string("申请公开") + f.s.subject;
@@ -173,9 +172,8 @@ core::Result<LiveCounts> LiveItems(LiveContext& live) {
       {"", "工作动态", "市政府召开政务公开工作推进会", 1, core::ItemState::kSubmitted, kEditor},
       {"JYJ", "工作动态", "市教育局部署校园安全专项检查", 2, core::ItemState::kSubmitted,
        kJyjEditor},
-      {"ZJJ", "涉及人民群众切身利益的重大事项",
-       "老旧小区改造项目实施方案（征求意见稿）", 4, core::ItemState::kSubmitted,
-       kEditor},
+      {"ZJJ", "涉及人民群众切身利益的重大事项", "老旧小区改造项目实施方案（征求意见稿）", 4,
+       core::ItemState::kSubmitted, kEditor},
       {"SCJ", "通知公告", "关于某企业行政处罚决定的公示", 6, core::ItemState::kRejected, kEditor},
       // Formed five weeks ago and forgotten: past the 20 working days of 第二十六条, an
       // honest finding of the column audit.
@@ -219,9 +217,8 @@ core::Result<LiveCounts> LiveItems(LiveContext& live) {
     const core::ChangeContext admin{"demo-admin", live.at};
     GONGKAI_RETURN_IF_ERROR(
         core::UpdateOrgContact(live.repos, admin, org->id, std::move(contact)).status());
-    GONGKAI_ASSIGN_OR_RETURN(
-        core::GuideProposalResult proposed,
-        core::ProposeGuideUpdate(live.repos, editor, kEditor, org->id, today));
+    GONGKAI_ASSIGN_OR_RETURN(core::GuideProposalResult proposed,
+                             core::ProposeGuideUpdate(live.repos, editor, kEditor, org->id, today));
     if (proposed.what == core::GuideProposal::kProposed) ++counts.items;
   }
   return counts;

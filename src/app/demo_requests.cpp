@@ -46,8 +46,8 @@ Applicant MakeApplicant(Rng& rng, core::ApplicantType type) {
     case core::ApplicantType::kNaturalPerson:
       a.name = std::string(rng.Pick(kSurnames)) + rng.Pick(kGiven);
       // An invented number in a range no real document uses (area code 000000).
-      a.id_document = "居民身份证 000000" + Str(rng.Int(1950, 2004)) + "0101" +
-                      Str(rng.Int(1000, 9999));
+      a.id_document =
+          "居民身份证 000000" + Str(rng.Int(1950, 2004)) + "0101" + Str(rng.Int(1000, 9999));
       break;
     case core::ApplicantType::kBusiness:
       a.name = rng.Pick(kFirms);
@@ -93,8 +93,8 @@ core::Result<bool> RequestPlanner::Apply(PlannedRequest& p, core::EventInput in)
   auto applied = core::ApplyEvent(p.request, p.events, in, calendar_, days_.last());
   if (!applied.ok()) {
     return core::Internal("演示数据生成了不合规则的申请事件（" +
-                          std::string(core::RequestEventKindCode(in.kind)) + "，" +
-                          in.on.ToIso() + "）: " + applied.status().message());
+                          std::string(core::RequestEventKindCode(in.kind)) + "，" + in.on.ToIso() +
+                          "）: " + applied.status().message());
   }
   p.events.push_back(std::move(*applied));
   return true;
@@ -147,9 +147,8 @@ core::Status RequestPlanner::Play(PlannedRequest& p, const std::string& outcome,
     GONGKAI_ASSIGN_OR_RETURN(bool sent, correction());
     if (!sent) return core::Status::Ok();
     GONGKAI_ASSIGN_OR_RETURN(
-        bool corrected,
-        Apply(p, Input(RequestEventKind::kCorrected, after(last_on(), rng_.Int(2, 10)),
-                       "收到补正后的申请")));
+        bool corrected, Apply(p, Input(RequestEventKind::kCorrected,
+                                       after(last_on(), rng_.Int(2, 10)), "收到补正后的申请")));
     if (!corrected) return core::Status::Ok();
   }
   const double roll = rng_.Unit();
@@ -161,9 +160,8 @@ core::Status RequestPlanner::Play(PlannedRequest& p, const std::string& outcome,
     GONGKAI_ASSIGN_OR_RETURN(bool asked, Apply(p, std::move(start)));
     if (!asked) return core::Status::Ok();
     GONGKAI_ASSIGN_OR_RETURN(
-        bool replied,
-        Apply(p, Input(RequestEventKind::kConsultationEnd, after(last_on(), rng_.Int(5, 14)),
-                       "收到第三方书面意见")));
+        bool replied, Apply(p, Input(RequestEventKind::kConsultationEnd,
+                                     after(last_on(), rng_.Int(5, 14)), "收到第三方书面意见")));
     if (!replied) return core::Status::Ok();
   }
   GONGKAI_ASSIGN_OR_RETURN(core::DueDate due, core::ComputeDueDate(r, p.events, calendar_));
@@ -211,8 +209,8 @@ core::Result<std::vector<PlannedRequest>> RequestPlanner::Year(int year, int cou
     core::Request& r = p.request;
     r.org_id = orgs_[p.org].id;
     // The first few of each year cycle through every channel and applicant type.
-    r.channel = i < 5 ? core::kAllRequestChannels[i]
-                      : core::kAllRequestChannels[channel_picker.Pick(rng_)];
+    r.channel =
+        i < 5 ? core::kAllRequestChannels[i] : core::kAllRequestChannels[channel_picker.Pick(rng_)];
     r.applicant_type = i < 6 ? core::kAllApplicantTypes[(i + year) % 6]
                              : core::kAllApplicantTypes[applicant_picker.Pick(rng_)];
     r.lookup_code_hash = rng_.Hex(32);

@@ -56,8 +56,7 @@ int Demo(const DemoArgs& a) {
   options.publish_reports = !a.no_reports;
   Progress progress("演示数据", 0);
   auto summary = app::GenerateDemo(
-      **store, clock, options,
-      [&progress](const std::string& step, int64_t done, int64_t total) {
+      **store, clock, options, [&progress](const std::string& step, int64_t done, int64_t total) {
         progress.SetTotal(total);
         progress.Update(done, step);
       });

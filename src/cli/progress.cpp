@@ -41,8 +41,8 @@ std::string Progress::Line(int64_t done, double seconds) const {
   std::string line = Grouped(done);
   if (total_ > 0) {
     char pct[16];
-    std::snprintf(pct, sizeof pct, "%.1f", 100.0 * static_cast<double>(done) /
-                                                static_cast<double>(total_));
+    std::snprintf(pct, sizeof pct, "%.1f",
+                  100.0 * static_cast<double>(done) / static_cast<double>(total_));
     line += "/" + Grouped(total_) + "（" + pct + "%）";
   }
   if (seconds > 0.05 && done > 0) {
@@ -75,8 +75,8 @@ void Progress::Update(int64_t done, const std::string& step) {
   if (terminal_) {
     int filled = total_ > 0 ? static_cast<int>(kBarWidth * std::min(done, total_) / total_) : 0;
     out_ << "\r\033[K" << label_ << " [" << std::string(static_cast<size_t>(filled), '#')
-         << std::string(static_cast<size_t>(kBarWidth - filled), '.') << "] "
-         << Line(done, seconds) << (step_.empty() ? "" : " " + step_) << std::flush;
+         << std::string(static_cast<size_t>(kBarWidth - filled), '.') << "] " << Line(done, seconds)
+         << (step_.empty() ? "" : " " + step_) << std::flush;
   } else {
     out_ << label_ << ": " << Line(done, seconds) << (step_.empty() ? "" : " " + step_) << '\n'
          << std::flush;

@@ -64,7 +64,6 @@ struct GuideProposalResult {
 // `author` (an editor of the body) and submits it for review. `formed_on` is the draft's
 // formation date. Fails as CreateItem / SubmitItem do (kPermissionDenied for a non-editor).
 Result<GuideProposalResult> ProposeGuideUpdate(Repositories& repos, const ChangeContext& ctx,
-                                               std::string_view author, Id org_id,
-                                               Date formed_on);
+                                               std::string_view author, Id org_id, Date formed_on);
 
 }  // namespace gongkai::core

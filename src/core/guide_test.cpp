@@ -29,12 +29,26 @@ GuideRecords Records() {
 
 TEST(GuideTest, SaysWhatArticleTwelveAsksFromTheRecords) {
   const std::string text = ComposeGuide(Records());
-  for (const char* expected : {
-           "# 青溪市教育局政府信息公开指南", "青溪市育才路8号教育局办公室", "工作日 8:30-17:30",
-           "0000-5211111", "教育局政务公开查阅室", "工作动态", "通知公告（必设）",
-           "7 个工作日内一次性告知", "20 个工作日内予以答复", "最长不得超过 20 个工作日",
-           "15 个工作日内提出意见", "信息处理费", "国办函〔2020〕109号", "行政复议",
-           "行政诉讼", "向青溪市人民政府", "当面", "邮寄", "网络", "/apply"}) {
+  for (const char* expected : {"# 青溪市教育局政府信息公开指南",
+                               "青溪市育才路8号教育局办公室",
+                               "工作日 8:30-17:30",
+                               "0000-5211111",
+                               "教育局政务公开查阅室",
+                               "工作动态",
+                               "通知公告（必设）",
+                               "7 个工作日内一次性告知",
+                               "20 个工作日内予以答复",
+                               "最长不得超过 20 个工作日",
+                               "15 个工作日内提出意见",
+                               "信息处理费",
+                               "国办函〔2020〕109号",
+                               "行政复议",
+                               "行政诉讼",
+                               "向青溪市人民政府",
+                               "当面",
+                               "邮寄",
+                               "网络",
+                               "/apply"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected;
   }
   // Deterministic, and different records give a different text.
@@ -68,7 +82,8 @@ class GuideProposalTest : public ::testing::Test {
       jyj.acceptance_phone = "0000-5211111";
       GONGKAI_ASSIGN_OR_RETURN(jyj, CreateOrg(r, ctx_, jyj, "QXS"));
       jyj_ = jyj.id;
-      for (auto [name, role] : {std::pair{"editor", Role::kEditor}, {"reviewer", Role::kReviewer}}) {
+      for (auto [name, role] :
+           {std::pair{"editor", Role::kEditor}, {"reviewer", Role::kReviewer}}) {
         User u;
         u.username = name;
         u.password_hash = "x";

@@ -221,6 +221,7 @@ core::Result<int64_t> SearchIndex::Sync() {
           soci::into(pending);
     }
     pending_ = pending;
+    if (progress_ && pending > 0) progress_(0, pending);  // say so before the work starts
     const bool bulk = lite && pending >= bulk_items_;
     if (bulk) {
       soci::indicator ind = soci::i_null;
