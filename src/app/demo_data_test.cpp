@@ -20,6 +20,7 @@
 #include "core/request.hpp"
 #include "core/request_clock.hpp"
 #include "core/request_service.hpp"
+#include "report/document.hpp"
 #include "store/soci_store.hpp"
 
 namespace gongkai::app {
@@ -261,6 +262,16 @@ TEST(DemoDataTest, WorksOnADayOutsideTheLoadedCalendar) {
   ExpectAWorkingOffice(db, Date::FromYmd(2027, 3, 1));
   // The 2026 report is due by 31 March 2027: not yet published on 1 March.
   EXPECT_EQ(db.Scalar("SELECT COUNT(*) FROM report_snapshots"), 0);
+  // This year's report (the preview) says which due dates are estimates.
+  db.Read([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
+    report::ReportRequest request;
+    request.year = 2027;
+    GONGKAI_ASSIGN_OR_RETURN(report::ReportDocument doc,
+                             report::ComposeReport(repos, calendar, request));
+    EXPECT_NE(doc.text.find("暂定日期"), std::string::npos) << doc.text;
+    return core::Status::Ok();
+  });
 }
 
 TEST(DemoDataTest, DefaultsToTheTenYearsUpToToday) {
@@ -282,6 +293,16 @@ TEST(DemoDataTest, DefaultsToTheTenYearsUpToToday) {
   // Requests received before 2019-05-15 ran on 15 working days; a few answered late.
   EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM requests WHERE closed_on > due_on"), 0);
   EXPECT_EQ(db.Scalar("SELECT COUNT(*) FROM requests WHERE due_provisional = 1"), 0);
+  // A year the calendar covers: its report states no estimate.
+  db.Read([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
+    report::ReportRequest request;
+    request.year = 2020;
+    GONGKAI_ASSIGN_OR_RETURN(report::ReportDocument doc,
+                             report::ComposeReport(repos, calendar, request));
+    EXPECT_EQ(doc.text.find("暂定日期"), std::string::npos) << doc.text;
+    return core::Status::Ok();
+  });
   // Early January: last year's carried-over requests are still open today.
   EXPECT_GT(db.Scalar("SELECT COUNT(*) FROM requests WHERE year = 2025 AND closed_on IS NULL"), 0);
 }

@@ -1134,7 +1134,8 @@ class Repos final : public Repositories {
         auto answer = answers.find(q.id);
         in.requests.push_back({q.applicant_type, q.channel, q.received_on, q.state, q.outcome,
                                q.closed_on, q.due_on, extended.contains(q.id),
-                               answer == answers.end() ? "" : answer->second.second});
+                               answer == answers.end() ? "" : answer->second.second,
+                               q.due_provisional});
       }
       for (const auto& [_, it] : t.items.rows()) {
         if (!orgs.contains(it.org_id)) continue;

@@ -30,6 +30,8 @@ struct RequestFact {
   std::optional<Date> due_on;
   bool extended = false;    // an extension (延期答复) was recorded
   std::string answer_data;  // the answer event's details (FlatJson text), "" when none
+  // The due date rests on a year without a holiday notice (an estimate; see calendar.hpp).
+  bool due_provisional = false;
 };
 
 // An item flagged 规章 or 行政规范性文件 (table 二 of the 2021 format; legacy 规范性文件).

@@ -33,7 +33,7 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
   {
     std::string type, channel, received, state, outcome, answer_data;
     NullableText closed, due;
-    int extended = 0;
+    int extended = 0, provisional = 0;
     std::string extension_kind = core::RequestEventKindCode(core::RequestEventKind::kExtension);
     std::string answer_kind = core::RequestEventKindCode(core::RequestEventKind::kAnswer);
     soci::statement st =
@@ -41,21 +41,21 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
                          "r.closed_on, r.due_on, CASE WHEN EXISTS (SELECT 1 FROM request_events e "
                          "WHERE e.request_id = r.id AND e.kind = :ext) THEN 1 ELSE 0 END, "
                          "COALESCE((SELECT e.data FROM request_events e WHERE e.request_id = r.id "
-                         "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), '') "
+                         "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), ''), r.due_provisional "
                          "FROM requests r JOIN report_orgs o ON o.id = r.org_id "
                          "WHERE r.received_on <= :last AND (r.closed_on IS NULL OR "
                          "r.closed_on >= :first)",
          soci::into(type), soci::into(channel), soci::into(received), soci::into(state),
          soci::into(outcome), soci::into(closed.value, closed.ind), soci::into(due.value, due.ind),
-         soci::into(extended), soci::into(answer_data), soci::use(extension_kind),
-         soci::use(answer_kind), soci::use(last), soci::use(first));
+         soci::into(extended), soci::into(answer_data), soci::into(provisional),
+         soci::use(extension_kind), soci::use(answer_kind), soci::use(last), soci::use(first));
     st.execute();
     while (st.fetch()) {
-      in.requests.push_back({Unwrap(core::ParseApplicantType(type)),
-                             Unwrap(core::ParseRequestChannel(channel)), ToDate(received),
-                             Unwrap(core::ParseRequestState(state)), outcome,
-                             ToOptionalDate(closed.value, closed.ind),
-                             ToOptionalDate(due.value, due.ind), extended != 0, answer_data});
+      in.requests.push_back(
+          {Unwrap(core::ParseApplicantType(type)), Unwrap(core::ParseRequestChannel(channel)),
+           ToDate(received), Unwrap(core::ParseRequestState(state)), outcome,
+           ToOptionalDate(closed.value, closed.ind), ToOptionalDate(due.value, due.ind),
+           extended != 0, answer_data, provisional != 0});
     }
   }
   {
