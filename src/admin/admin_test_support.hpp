@@ -187,7 +187,7 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
             U{"handler", core::Role::kCaseHandler, "QX"}, U{"editorb", core::Role::kEditor, "QXB"},
             U{"adminb", core::Role::kAdmin, "QXB"}, U{"handlerb", core::Role::kCaseHandler, "QXB"},
             U{"throttled", core::Role::kEditor, "QXA"}, U{"sleepy", core::Role::kEditor, "QXA"},
-            U{"roamer", core::Role::kEditor, "QXA"}}) {
+            U{"roamer", core::Role::kEditor, "QXA"}, U{"guesser", core::Role::kEditor, "QXA"}}) {
         core::User user;
         user.username = u.name;
         user.display_name = u.name;
@@ -233,6 +233,11 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
     auto ready = std::make_shared<std::promise<unsigned short>>();
     so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
     BackOffice* back_office = env.office.get();
+    // As `gongkai serve` wires it: sessions and the upload limit decided from the header.
+    so.admit = [back_office](const web::HttpRequest& head) { return back_office->Admit(head); };
+    so.body_limit_for = [max = options.max_attachment_bytes](std::string_view target) {
+      return BackOffice::UploadBodyLimit(target, max);
+    };
     env.server = std::make_unique<web::Server>(
         so, [back_office](const web::HttpRequest& r) { return back_office->Handle(r); },
         [](int status) {

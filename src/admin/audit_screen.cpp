@@ -1,6 +1,10 @@
 // The audit trail of one record (/admin/audit/{entity}/{id}), for kAuditRead on the
-// record's body. Audit snapshots never hold personal data or password hashes.
+// record's body. An account's trail (/admin/audit/user/{id}) also holds its role grants and
+// revocations and its API tokens' creation and revocation. Audit snapshots never hold personal data
+// or password hashes.
+#include <algorithm>
 #include <charconv>
+#include <string_view>
 
 #include "admin/office.hpp"
 
@@ -64,6 +68,25 @@ const std::vector<AuditedEntity>& Entities() {
          GONGKAI_ASSIGN_OR_RETURN(auto org, r.orgs().Get(n));
          return org.id;
        }},
+      // An account: its own events (creation, password changes and resets, sign-in
+      // failures) and, merged in below, its role grants and API tokens. Read on the body of
+      // its first active grant (the root for a user without one).
+      {"user", "账号", [](const std::string&) { return "/admin/users"; },
+       [](core::Repositories& r, const std::string& id) -> core::Result<core::Id> {
+         GONGKAI_ASSIGN_OR_RETURN(core::Id n, NumericId(id));
+         GONGKAI_ASSIGN_OR_RETURN(auto grants, r.users().ListGrants(n));
+         GONGKAI_ASSIGN_OR_RETURN(auto all, r.users().List());
+         bool known = false;
+         for (const auto& u : all) known = known || u.id == n;
+         if (!known) return core::NotFound("记录不存在", "id");
+         for (const auto& g : grants) {
+           if (!g.revoked_at) return g.org_id;
+         }
+         GONGKAI_ASSIGN_OR_RETURN(auto orgs, r.orgs().List());
+         core::OrgTree tree(std::move(orgs));
+         if (tree.Roots().empty()) return core::NotFound("记录不存在", "id");
+         return tree.Roots().front()->id;
+       }},
       {"org_year_facts", "机构年度数据", [](const std::string&) { return "/admin/bodies"; },
        [](core::Repositories&, const std::string& id) { return OrgOfYearKey(id); }},
       {"admin_stats", "行政统计", [](const std::string&) { return "/admin/bodies"; },
@@ -88,6 +111,22 @@ web::HttpResponse AuditScreen(Office& o, Ctx& ctx, const std::vector<std::string
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(org_id, kind->org_of(repos, id));
     GONGKAI_ASSIGN_OR_RETURN(events, repos.audit().ListFor(kind->entity, id));
+    if (std::string_view(kind->entity) != "user") return core::Status::Ok();
+    // Role and token changes are events of their own records: gather the account's.
+    core::Id user_id = std::stoll(id);
+    std::vector<std::pair<std::string, std::string>> records;
+    GONGKAI_ASSIGN_OR_RETURN(auto grants, repos.users().ListGrants(user_id));
+    for (const auto& g : grants) records.emplace_back("role_grant", std::to_string(g.id));
+    GONGKAI_ASSIGN_OR_RETURN(auto tokens, repos.api_tokens().List());
+    for (const auto& t : tokens) {
+      if (t.user_id == user_id) records.emplace_back("api_token", std::to_string(t.id));
+    }
+    for (const auto& [entity, record_id] : records) {
+      GONGKAI_ASSIGN_OR_RETURN(auto more, repos.audit().ListFor(entity, record_id));
+      events.insert(events.end(), more.begin(), more.end());
+    }
+    std::sort(events.begin(), events.end(),
+              [](const core::AuditEvent& a, const core::AuditEvent& b) { return a.id < b.id; });
     return core::Status::Ok();
   });
   ctx.Require(core::Action::kAuditRead, org_id);

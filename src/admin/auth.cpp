@@ -1,5 +1,7 @@
 // Password change and "logout everywhere" (sign-in and logout are in back_office.cpp,
 // which owns the cookies).
+#include <algorithm>
+
 #include "admin/office.hpp"
 #include "admin/sessions.hpp"
 #include "app/password.hpp"
@@ -12,9 +14,37 @@ web::HttpResponse PasswordScreen(Office& o, Ctx& ctx) {
   if (ctx.post()) {
     std::string current = ctx.Field("current");
     std::string next = ctx.Field("new_password");
+    // A stolen session must not guess the password past the sign-in lockout: the form
+    // shares the sign-in throttle (per account and per address) and audits each failure.
+    std::string user_key = ThrottleKey("user", ctx.user.username);
+    std::string addr_key = ThrottleKey("addr", ctx.req.remote_address);
+    int64_t wait = 0;
+    o.Transact([&](core::Repositories& repos) -> core::Status {
+      GONGKAI_ASSIGN_OR_RETURN(int64_t a, LockedFor(repos, user_key, ctx.now));
+      GONGKAI_ASSIGN_OR_RETURN(int64_t b, LockedFor(repos, addr_key, ctx.now));
+      wait = std::max(a, b);
+      return core::Status::Ok();
+    });
+    if (wait > 0) {
+      form.Error("current",
+                 "密码错误次数过多，请 " + std::to_string((wait + 59) / 60) + " 分钟后再试。");
+      web::View v = form.ToView();
+      v.Set("forced", web::View::Bool(ctx.user.must_change_password));
+      web::HttpResponse r = o.Page(&ctx, "password", v, "修改密码", 429);
+      r.Set("Retry-After", std::to_string(wait));
+      return r;
+    }
     // The form keeps no password on re-render: only the messages.
     if (!app::VerifyPassword(current, ctx.user.password_hash)) {
       form.Error("current", "当前密码不正确。");
+      ThrottlePolicy per_user{o.options.max_failures, o.options.lockout};
+      ThrottlePolicy per_address{o.options.max_failures * 4, o.options.lockout};
+      o.Transact([&](core::Repositories& repos) -> core::Status {
+        GONGKAI_RETURN_IF_ERROR(RecordFailure(repos, user_key, ctx.now, per_user));
+        GONGKAI_RETURN_IF_ERROR(RecordFailure(repos, addr_key, ctx.now, per_address));
+        return core::RecordChange(repos.audit(), ctx.Change(), "user.password_failed", "user",
+                                  std::to_string(ctx.user.id), "", "");
+      });
     }
     core::Status strength = core::ValidatePasswordStrength(next);
     if (!strength.ok()) form.Error("new_password", strength.message());
@@ -25,6 +55,7 @@ web::HttpResponse PasswordScreen(Office& o, Ctx& ctx) {
       if (!hash.ok()) throw HttpError{500, "服务器内部错误。"};
       std::string token;
       o.Transact([&](core::Repositories& repos) -> core::Status {
+        GONGKAI_RETURN_IF_ERROR(repos.sessions().ClearFailures(user_key));
         GONGKAI_RETURN_IF_ERROR(
             core::SetPassword(repos, ctx.Change(), ctx.user.username, *hash, false));
         // Every session (perhaps an intruder's) ends with the old password; this one

@@ -225,6 +225,21 @@ bool BackOffice::Owns(const std::string& path) {
   return path == "/admin" || path.rfind("/admin/", 0) == 0;
 }
 
+std::optional<web::HttpResponse> BackOffice::Admit(const web::HttpRequest& head) {
+  if (!Owns(head.path) || head.path == "/admin/login") return std::nullopt;
+  try {
+    if (Resume(*impl_, head)) return std::nullopt;
+    web::HttpResponse r = impl_->ErrorPage(nullptr, 403, "登录已失效，请重新登录。");
+    r.Set("Cache-Control", "no-store");
+    return r;
+  } catch (const HttpError& e) {
+    return impl_->ErrorPage(nullptr, e.status, e.message);
+  } catch (const std::exception& e) {
+    spdlog::error("admin: {}", e.what());
+    return impl_->ErrorPage(nullptr, 500, "服务器内部错误。");
+  }
+}
+
 web::HttpResponse BackOffice::Handle(const web::HttpRequest& request) {
   web::HttpResponse r;
   try {

@@ -61,6 +61,11 @@ class BackOffice {
   // (/admin/items/{id}/attachments): `max_attachment_bytes` plus room for the form; 0 for
   // every other target (web::ServerOptions::body_limit_for).
   static size_t UploadBodyLimit(std::string_view target, int64_t max_attachment_bytes);
+  // Limits before bodies (web::ServerOptions::admit): for a request under /admin with a
+  // body, decided from its header alone. Every POST but the sign-in form needs a live
+  // session cookie; without one it is refused (403) before a body byte is read. nullopt
+  // admits the request (and for paths the back office does not own). Never throws.
+  std::optional<web::HttpResponse> Admit(const web::HttpRequest& head);
   // Answers every request under /admin (others get 404). Never throws.
   web::HttpResponse Handle(const web::HttpRequest& request);
 

@@ -10,6 +10,7 @@
 
 #include "admin/request_extras.hpp"
 #include "core/request_letter.hpp"
+#include "core/request_service.hpp"
 
 namespace gongkai::admin {
 
@@ -35,6 +36,9 @@ web::HttpResponse RequestLetter(Office& o, Ctx& ctx, core::Id id) {
     if (person.ok() && !person->name.empty()) {
       applicant = person->name;
       named = true;
+      o.Transact([&](core::Repositories& repos) {
+        return core::RecordPersonalDataAccess(repos, ctx.Change(), r, "letter", "生成答复告知书");
+      });
     }
   }
   auto text = core::RenderTemplate(tmpl, core::LetterValues(view, applicant));

@@ -215,6 +215,10 @@ web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, 
     } else {
       auto person = o.options.personal_data_key->Open(r.applicant_sealed);
       if (person.ok()) {
+        // Every view of an applicant's personal data is on the record (who, which request).
+        o.Transact([&](core::Repositories& repos) {
+          return core::RecordPersonalDataAccess(repos, ctx.Change(), r, "admin", "办理申请");
+        });
         web::View p;
         p.Set("name", person->name);
         p.Set("id_document", person->id_document);

@@ -197,6 +197,8 @@ class ApiFixture : public ::testing::TestWithParam<std::string> {
     so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
     JsonApi* api_ptr = api_.get();
     web::StorePool* pool_ptr = pool_.get();
+    // As `gongkai serve` wires it: the token is checked from the header, before the body.
+    so.admit = [api_ptr](const web::HttpRequest& head) { return api_ptr->Admit(head); };
     web::Metrics* metrics = &metrics_;
     web::Handler inner = [api_ptr, pool_ptr, metrics](const web::HttpRequest& r) {
       if (r.path == "/metrics") return ServeMetrics(*metrics);

@@ -52,6 +52,27 @@ web::HttpResponse Unauthenticated(std::string_view message) {
 
 }  // namespace
 
+std::optional<web::HttpResponse> JsonApi::Admit(const web::HttpRequest& head) {
+  if (!Owns(head.path)) return std::nullopt;
+  std::string token = BearerToken(head);
+  if (token.empty()) return Unauthenticated("需要 Authorization: Bearer <令牌>");
+  std::optional<Principal> who;
+  core::Status status = pool_.With([&](store::SociStore& store) {
+    return store.Transact([&](core::Repositories& repos) -> core::Status {
+      GONGKAI_ASSIGN_OR_RETURN(who, Authenticate(repos, token, options_.clock->NowUtc()));
+      return core::Status::Ok();
+    });
+  });
+  if (status.code() == core::ErrorCode::kNotFound) {
+    return Unauthenticated("API 令牌无效或已撤销");
+  }
+  if (!status.ok()) return JsonError(503, "unavailable", "服务暂不可用");
+  if (who->read_only && head.method != "GET") {
+    return JsonError(403, "permission_denied", "只读令牌不能修改数据", "token");
+  }
+  return std::nullopt;
+}
+
 web::HttpResponse JsonError(int status, std::string_view code, std::string_view message,
                             std::string_view field) {
   json::object error{{"code", code}, {"message", message}};
@@ -167,6 +188,9 @@ web::HttpResponse JsonApi::Handle(const web::HttpRequest& request) {
       if (!who.ok()) {
         unauthenticated = who.status().code() == core::ErrorCode::kNotFound;
         return who.status();
+      }
+      if (who->read_only && method != "GET") {
+        return core::PermissionDenied("只读令牌不能修改数据");
       }
       GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
       core::OrgTree tree(std::move(orgs));

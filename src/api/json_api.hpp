@@ -8,6 +8,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,11 @@ class JsonApi {
 
   // True for the paths this API answers (everything under /api/).
   static bool Owns(std::string_view path);
+
+  // Limits before bodies (web::ServerOptions::admit): a request under /api/ with a body is
+  // refused from its header alone (401 JSON) unless it carries a valid, unexpired token;
+  // a read-only token is refused (403) for every POST. nullopt admits it.
+  std::optional<web::HttpResponse> Admit(const web::HttpRequest& head);
 
   // Answers a request whose path Owns() (others get a JSON 404). Thread-safe.
   web::HttpResponse Handle(const web::HttpRequest& request);

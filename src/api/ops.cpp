@@ -18,6 +18,32 @@ web::HttpResponse ServeMetrics(const web::Metrics& metrics) {
   return r;
 }
 
+bool MetricsAllowed(const web::HttpRequest& request, const MetricsAccess& access) {
+  if (access.allow.Contains(request.remote_address)) return true;
+  if (access.token.empty()) return false;
+  auto it = request.headers.find("authorization");
+  if (it == request.headers.end()) return false;
+  const std::string expected = "Bearer " + access.token;
+  const std::string& given = it->second;
+  // Compared in constant time over the expected length.
+  unsigned char diff = given.size() == expected.size() ? 0 : 1;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    diff |= static_cast<unsigned char>(expected[i] ^ (i < given.size() ? given[i] : 0));
+  }
+  return diff == 0;
+}
+
+web::HttpResponse ServeMetrics(const web::Metrics& metrics, const web::HttpRequest& request,
+                               const MetricsAccess& access) {
+  if (MetricsAllowed(request, access)) return ServeMetrics(metrics);
+  web::HttpResponse r;
+  r.status = 403;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = "/metrics 仅对监控地址或持有令牌的请求开放\n";
+  r.Set("Cache-Control", "no-store");
+  return r;
+}
+
 web::HttpResponse ServeReadyz(web::StorePool& pool) {
   std::string reason;
   int version = 0;

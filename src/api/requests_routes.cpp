@@ -184,9 +184,8 @@ core::Result<JsonReply> Applicant(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(app::ApplicantData data,
                            call.options.personal_key->Open(r.applicant_sealed));
   // Who opened whose personal data is itself on the record (the data is not).
-  GONGKAI_RETURN_IF_ERROR(core::RecordChange(call.repos.audit(), call.Change(),
-                                             "request.personal_data", "request",
-                                             std::to_string(r.id), "", "{\"via\":\"api\"}"));
+  GONGKAI_RETURN_IF_ERROR(
+      core::RecordPersonalDataAccess(call.repos, call.Change(), r, "api", "接口查询申请人信息"));
   return JsonReply{200, json::object{{"request_id", r.id},
                                      {"name", data.name},
                                      {"id_document", data.id_document},

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "core/account_service.hpp"
 #include "core/json_writer.hpp"
 #include "store/sha256.hpp"
 
@@ -23,21 +24,16 @@ std::string NewTokenSecret() {
 
 std::string HashTokenSecret(std::string_view secret) { return store::Sha256Hex(secret); }
 
-std::string TokenAuditJson(const core::ApiToken& token) {
-  core::JsonObjectWriter w;
-  w.Add("id", int64_t{token.id})
-      .Add("user_id", int64_t{token.user_id})
-      .Add("username", token.username)
-      .Add("name", token.name)
-      .Add("created_at", token.created_at)
-      .Add("revoked_at", token.revoked_at);
-  return w.Finish();
-}
+std::string TokenAuditJson(const core::ApiToken& token) { return core::ApiTokenAuditJson(token); }
 
 core::Result<CreatedToken> CreateApiToken(core::Repositories& repos, const core::ChangeContext& ctx,
-                                          std::string_view username, std::string_view name) {
+                                          std::string_view username, std::string_view name,
+                                          const TokenScope& scope) {
   if (name.empty() || name.size() > 100) {
     return core::InvalidArgument("令牌名称须为 1-100 字节", "name");
+  }
+  if (scope.expires_at && *scope.expires_at <= ctx.at) {
+    return core::InvalidArgument("令牌的失效时间须晚于现在", "expires");
   }
   GONGKAI_ASSIGN_OR_RETURN(auto user, repos.users().FindByUsername(username));
   if (!user) return core::NotFound("用户不存在: " + std::string(username), "user");
@@ -49,6 +45,8 @@ core::Result<CreatedToken> CreateApiToken(core::Repositories& repos, const core:
   out.token.name = std::string(name);
   out.token.token_hash = HashTokenSecret(out.secret);
   out.token.created_at = ctx.at;
+  out.token.expires_at = scope.expires_at;
+  out.token.read_only = scope.read_only;
   GONGKAI_ASSIGN_OR_RETURN(out.token.id, repos.api_tokens().Insert(out.token));
   GONGKAI_RETURN_IF_ERROR(core::RecordChange(repos.audit(), ctx, "api_token.create", "api_token",
                                              std::to_string(out.token.id), "",
@@ -74,11 +72,13 @@ core::Result<Principal> Authenticate(core::Repositories& repos, std::string_view
   if (secret.size() < 4 || secret.substr(0, 3) != "gk_") return denied;
   GONGKAI_ASSIGN_OR_RETURN(auto token, repos.api_tokens().FindByHash(HashTokenSecret(secret)));
   if (!token || token->revoked_at) return denied;
+  if (token->expires_at && *token->expires_at <= now_utc) return denied;
   GONGKAI_ASSIGN_OR_RETURN(auto user, repos.users().FindByUsername(token->username));
   if (!user || user->disabled) return denied;
   Principal p;
   p.user = *user;
   p.token_id = token->id;
+  p.read_only = token->read_only;
   GONGKAI_ASSIGN_OR_RETURN(auto grants, repos.users().ListGrants(user->id));
   for (auto& g : grants) {
     if (!g.revoked_at) p.grants.push_back(std::move(g));

@@ -3,6 +3,7 @@
 // a token are audit events (entity "api_token"); snapshots never hold the hash.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,10 +23,18 @@ struct CreatedToken {
   std::string secret;  // shown once, never stored
 };
 
+// What a token may do beyond acting as its user: expire, and be read-only.
+struct TokenScope {
+  std::optional<std::string> expires_at;  // UTC ISO 8601, after ctx.at; none: no expiry
+  bool read_only = false;                 // GET routes only (403 for every POST)
+};
+
 // Creates a token named `name` (1-100 bytes, kInvalidArgument "name") for the enabled user
-// `username` (kNotFound; kPermissionDenied when disabled).
+// `username` (kNotFound; kPermissionDenied when disabled), with `scope` (an expiry not after
+// now is kInvalidArgument "expires").
 core::Result<CreatedToken> CreateApiToken(core::Repositories& repos, const core::ChangeContext& ctx,
-                                          std::string_view username, std::string_view name);
+                                          std::string_view username, std::string_view name,
+                                          const TokenScope& scope = {});
 
 // Revokes token `id` (kNotFound for an unknown or already revoked one).
 core::Result<core::ApiToken> RevokeApiToken(core::Repositories& repos,
@@ -36,11 +45,12 @@ struct Principal {
   core::User user;
   std::vector<core::RoleGrant> grants;  // unrevoked
   core::Id token_id = 0;
+  bool read_only = false;  // the token's scope: GET routes only
 };
 
 // The principal of `secret`: kPermissionDenied-free by design — every failure (unknown,
-// revoked, user disabled or gone) is the same kNotFound, so callers answer 401 without
-// telling which. Records last_used_at (at minute resolution, to spare writes).
+// revoked, expired at `now_utc`, user disabled or gone) is the same kNotFound, so callers answer
+// 401 without telling which. Records last_used_at (at minute resolution, to spare writes).
 core::Result<Principal> Authenticate(core::Repositories& repos, std::string_view secret,
                                      const std::string& now_utc);
 

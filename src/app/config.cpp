@@ -8,6 +8,8 @@
 #include <iterator>
 #include <set>
 
+#include "app/address_range.hpp"
+
 namespace gongkai::app {
 namespace {
 
@@ -79,10 +81,14 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 }
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> keys = {"listen",        "db",         "read_db",
-                                                "public_url",    "threads",    "max_connections",
-                                                "page_cache_mb", "key_file",   "attachment_dir",
-                                                "log_level",     "access_log", "csrf_secret_file"};
+  static const std::vector<std::string> keys = {"listen",         "db",
+                                                "read_db",        "public_url",
+                                                "threads",        "max_connections",
+                                                "page_cache_mb",  "key_file",
+                                                "attachment_dir", "log_level",
+                                                "access_log",     "csrf_secret_file",
+                                                "secure_cookies", "trusted_proxies",
+                                                "metrics_allow",  "metrics_token_file"};
   return keys;
 }
 
@@ -144,6 +150,14 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.access_log, ParseBool(origin, key, value));
   } else if (key == "csrf_secret_file") {
     config.csrf_secret_file = std::string(value);
+  } else if (key == "secure_cookies") {
+    GONGKAI_ASSIGN_OR_RETURN(config.secure_cookies, ParseBool(origin, key, value));
+  } else if (key == "trusted_proxies" || key == "metrics_allow") {
+    auto ranges = AddressRanges::Parse(value, key);
+    if (!ranges.ok()) return Bad(origin, key, ranges.status().message());
+    (key == "trusted_proxies" ? config.trusted_proxies : config.metrics_allow) = std::string(value);
+  } else if (key == "metrics_token_file") {
+    config.metrics_token_file = std::string(value);
   } else {
     return Bad(origin, key, "未知的配置项 '" + std::string(key) + "'");
   }

@@ -25,6 +25,15 @@
 //   log_level         GONGKAI_LOG_LEVEL         info            trace|debug|info|warn|error|off
 //   access_log        GONGKAI_ACCESS_LOG        true            true|false (also yes/no, on/off)
 //   csrf_secret_file  GONGKAI_CSRF_SECRET_FILE  (empty)
+//   secure_cookies    GONGKAI_SECURE_COOKIES    false           true behind TLS (cookies get
+//                                                               Secure)
+//   trusted_proxies   GONGKAI_TRUSTED_PROXIES   (empty: none)   CIDR list of reverse proxies
+//                                                               whose X-Forwarded-For is
+//                                                               believed (e.g. 10.0.0.5/32)
+//   metrics_allow     GONGKAI_METRICS_ALLOW     127.0.0.1/32 ::1/128  CIDR list of client
+//                                                               addresses /metrics answers
+//   metrics_token_file GONGKAI_METRICS_TOKEN_FILE (empty)      a file holding a bearer token
+//                                                               that also opens /metrics
 // Precedence: command-line flag > environment > file > default. An environment variable
 // that is set but empty counts as unset (so `GONGKAI_DB=` in a unit file changes nothing).
 //
@@ -74,6 +83,10 @@ struct ServerConfig {
   LogLevel log_level = LogLevel::kInfo;
   bool access_log = true;
   std::string csrf_secret_file;
+  bool secure_cookies = false;
+  std::string trusted_proxies;  // as written; always parses (AddressRanges)
+  std::string metrics_allow = "127.0.0.1/32 ::1/128";
+  std::string metrics_token_file;
 };
 
 // The configuration keys, in the order documented above.

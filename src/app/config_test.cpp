@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/address_range.hpp"
+
 namespace gongkai::app {
 namespace {
 
@@ -64,7 +66,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 12u);
+  EXPECT_EQ(ConfigKeys().size(), 16u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},
@@ -91,6 +93,46 @@ TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
   EXPECT_EQ(config->log_level, LogLevel::kTrace);
   EXPECT_FALSE(config->access_log);
   EXPECT_EQ(config->csrf_secret_file, "/c");
+}
+
+// Issue 16, findings 6 and 8: Secure cookies, trusted proxies (a CIDR list) and the metrics
+// access rule are config keys with environment overrides, validated like the others.
+TEST(ConfigTest, SecureCookiesTrustedProxiesAndMetricsAccessAreKeys) {
+  ServerConfig defaults;
+  EXPECT_FALSE(defaults.secure_cookies);
+  EXPECT_TRUE(defaults.trusted_proxies.empty()) << "no proxy is believed unless configured";
+  auto config = FromText(
+      "secure_cookies = true\ntrusted_proxies = 10.0.0.0/8, 192.0.2.7\n"
+      "metrics_allow = 10.1.2.0/24\nmetrics_token_file = /etc/gongkai/metrics.token\n",
+      MapEnv({{"GONGKAI_TRUSTED_PROXIES", "172.16.0.0/12 ::1/128"}}));
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_TRUE(config->secure_cookies);
+  EXPECT_EQ(config->trusted_proxies, "172.16.0.0/12 ::1/128");  // environment over file
+  EXPECT_EQ(config->metrics_allow, "10.1.2.0/24");
+  EXPECT_EQ(config->metrics_token_file, "/etc/gongkai/metrics.token");
+  auto bad = FromText("trusted_proxies = 10.0.0.0/33\n", MapEnv({}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "trusted_proxies");
+  bad = FromText("secure_cookies = maybe\n", MapEnv({}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().field(), "secure_cookies");
+}
+
+TEST(AddressRangesTest, CidrMatchingForBothFamilies) {
+  auto r = AddressRanges::Parse("10.0.0.0/8, 192.0.2.7 2001:db8::/32", "trusted_proxies");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(r->Contains("10.200.3.4"));
+  EXPECT_TRUE(r->Contains("::ffff:10.1.1.1")) << "IPv4-mapped";
+  EXPECT_TRUE(r->Contains("192.0.2.7"));
+  EXPECT_FALSE(r->Contains("192.0.2.8"));
+  EXPECT_FALSE(r->Contains("11.0.0.1"));
+  EXPECT_TRUE(r->Contains("2001:db8:1::5"));
+  EXPECT_FALSE(r->Contains("2001:db9::1"));
+  EXPECT_FALSE(r->Contains("not-an-address"));
+  EXPECT_FALSE(AddressRanges().Contains("127.0.0.1"));
+  EXPECT_FALSE(AddressRanges::Parse("10.0.0.0/x", "f").ok());
+  EXPECT_FALSE(AddressRanges::Parse("example.org", "f").ok());
+  EXPECT_TRUE(AddressRanges::Parse("", "f")->empty());
 }
 
 TEST(ConfigTest, FlagBeatsEnvironmentBeatsFileBeatsDefault) {

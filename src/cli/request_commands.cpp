@@ -220,7 +220,14 @@ int Show(const RequestArgs& a, bool explain_only) {
   }
   core::RequestView v;
   int rc = WithRequest(a, [&](core::Repositories& repos, const core::Request& r) -> core::Status {
-    if (a.personal) GONGKAI_RETURN_IF_ERROR(core::CheckPersonalDataAccess(repos, a.as, r));
+    if (a.personal) {
+      GONGKAI_RETURN_IF_ERROR(core::CheckPersonalDataAccess(repos, a.as, r));
+      // The actor is the case handler named by --as (and the operating-system login).
+      core::ChangeContext ctx = CliChangeContext();
+      ctx.actor = "user:" + a.as + " (" + ctx.actor + ")";
+      GONGKAI_RETURN_IF_ERROR(
+          core::RecordPersonalDataAccess(repos, ctx, r, "cli", "命令行查看申请人信息"));
+    }
     GONGKAI_ASSIGN_OR_RETURN(v, core::LoadRequestView(repos, r.id));
     return core::Status::Ok();
   });

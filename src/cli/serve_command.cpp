@@ -12,6 +12,7 @@
 #include "admin/back_office.hpp"
 #include "api/json_api.hpp"
 #include "api/ops.hpp"
+#include "app/address_range.hpp"
 #include "app/config.hpp"
 #include "app/holiday_file.hpp"
 #include "app/personal_data.hpp"
@@ -88,6 +89,27 @@ core::Result<app::ServerConfig> ResolveConfig(const ServeArgs& a) {
   return config;
 }
 
+// The first line of a secret file (a token), without its line ending. kInvalidArgument
+// naming `field` when the file cannot be read or the line is shorter than 16 bytes.
+core::Result<std::string> LoadSecretLine(const std::string& path, const char* field) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line)) {
+    return core::InvalidArgument("无法读取文件: " + path, field);
+  }
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  if (line.size() < 16) return core::InvalidArgument("令牌过短（至少 16 字节）: " + path, field);
+  return line;
+}
+
+// The metrics label of a request: the API's route template, else the portal's or the back
+// office's; every unknown path shares web::kUnmatchedRoute (bounded series).
+std::string Label(const api::JsonApi& json_api, const web::HttpRequest& r) {
+  if (r.path == "/api/openapi.json" || !api::JsonApi::Owns(r.path)) return web::RouteLabel(r.path);
+  std::string label = json_api.RouteLabel(r);
+  return label == "/api/{unknown}" ? std::string(web::kUnmatchedRoute) : label;
+}
+
 spdlog::level::level_enum SpdlogLevel(app::LogLevel level) {
   switch (level) {
     case app::LogLevel::kTrace:
@@ -117,6 +139,20 @@ int Serve(const ServeArgs& a) {
   options.threads = std::max(1, c.threads);
   options.max_connections = static_cast<size_t>(std::max(1, c.max_connections));
   options.access_log = c.access_log;
+  // Validated when the config was loaded: these parse.
+  auto proxies = app::AddressRanges::Parse(c.trusted_proxies, "trusted_proxies");
+  if (!proxies.ok()) return PrintError(proxies.status());
+  options.trusted_proxies = *proxies;
+  api::MetricsAccess metrics_access;
+  auto metrics_allow = app::AddressRanges::Parse(c.metrics_allow, "metrics_allow");
+  if (!metrics_allow.ok()) return PrintError(metrics_allow.status());
+  metrics_access.allow = *metrics_allow;
+  if (!c.metrics_token_file.empty()) {
+    auto token = LoadSecretLine(c.metrics_token_file, "metrics_token_file");
+    if (!token.ok()) return PrintError(token.status());
+    metrics_access.token = *token;
+  }
+  const bool secure_cookies = a.secure_cookies || c.secure_cookies;
   core::Status s = SyncIndex(c.db, false, !c.access_log);
   if (!s.ok()) return PrintError(s);
   auto pool = web::StorePool::Open(c.db, options.threads);
@@ -146,7 +182,7 @@ int Serve(const ServeArgs& a) {
   portal_options.data_dir = app::DataDir();
   portal_options.key = key;
   portal_options.csrf = *csrf;
-  portal_options.secure_cookies = a.secure_cookies;
+  portal_options.secure_cookies = secure_cookies;
   portal_options.metrics = &metrics;
   portal_options.attachment_dir = c.attachment_dir;
   portal_options.read_pool = read_pool.get();
@@ -160,7 +196,7 @@ int Serve(const ServeArgs& a) {
 
   admin::BackOfficeOptions office_options;
   office_options.data_dir = app::DataDir();
-  office_options.secure_cookies = a.secure_cookies;
+  office_options.secure_cookies = secure_cookies;
   office_options.csrf = *csrf;
   office_options.personal_data_key = key;
   office_options.attachment_dir = c.attachment_dir;
@@ -184,22 +220,28 @@ int Serve(const ServeArgs& a) {
   web::StorePool* db = pool->get();
   web::Metrics* m = &metrics;
   // One entry point: operations, the back office, the API, then the public portal.
-  web::Handler route = [p, o, j, db, m](const web::HttpRequest& r) {
-    if (r.path == "/metrics") return api::ServeMetrics(*m);
+  web::Handler route = [p, o, j, db, m, metrics_access](const web::HttpRequest& r) {
+    if (r.path == "/metrics") return api::ServeMetrics(*m, r, metrics_access);
     if (r.path == "/readyz") return api::ServeReadyz(*db);
     if (admin::BackOffice::Owns(r.path)) return o->Handle(r);
     if (api::JsonApi::Owns(r.path)) return j->Handle(r);
     return p->Handle(r);
   };
+  // Limits before bodies: the back office and the API decide from the header whether a
+  // request's body is worth reading (a session, a token).
+  options.admit = [o, j](const web::HttpRequest& head) -> std::optional<web::HttpResponse> {
+    if (admin::BackOffice::Owns(head.path)) return o->Admit(head);
+    if (api::JsonApi::Owns(head.path)) return j->Admit(head);
+    return std::nullopt;
+  };
   options.on_listening = [](unsigned short port) {
     std::cout << "门户已启动: http://127.0.0.1:" << port << "/ （后台 /admin，Ctrl-C 停止）"
               << std::endl;
   };
-  web::Server server(
-      options,
-      web::InstrumentHandler(metrics, route,
-                             [](const web::HttpRequest& r) { return web::RouteLabel(r.path); }),
-      [p](int status) { return p->ErrorPage(status); });
+  web::Server server(options,
+                     web::InstrumentHandler(
+                         metrics, route, [j](const web::HttpRequest& r) { return Label(*j, r); }),
+                     [p](int status) { return p->ErrorPage(status); });
   s = server.Run();
   if (!s.ok()) return PrintError(s);
   return kExitOk;
@@ -227,7 +269,8 @@ void AddServeCommand(CLI::App& app, Action& action) {
   flag("csrf-secret-file", "csrf_secret_file",
        "表单令牌密钥文件（≥32 字节，多台服务器共用；默认每次启动随机生成）");
   flag("log-level", "log_level", "日志级别：trace/debug/info/warn/error/off");
-  serve->add_flag("--secure-cookies", args->secure_cookies, "Cookie 加 Secure（经 HTTPS 访问时）");
+  serve->add_flag("--secure-cookies", args->secure_cookies,
+                  "Cookie 加 Secure（经 HTTPS 访问时；或配置项 secure_cookies）");
   serve->add_flag("--quiet", args->quiet, "不输出访问日志");
   serve->callback([&action, args] { action.Set([args] { return Serve(*args); }); });
 

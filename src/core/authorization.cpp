@@ -114,6 +114,23 @@ std::vector<Id> AuthorizedOrgs(const std::vector<RoleGrant>& grants, const OrgTr
   return {ids.begin(), ids.end()};
 }
 
+Status CheckNotOwnAccount(std::string_view actor, std::string_view target) {
+  if (actor != target) return Status::Ok();
+  return PermissionDenied("不能授予、撤销或变更自己账号的角色或令牌（四眼原则）：须由另一位具有“" +
+                          std::string(RoleLabel(Role::kAdmin)) + "”角色的用户办理");
+}
+
+Status CheckIndependentReviewer(std::string_view reviewer,
+                                const std::vector<std::string>& contributors) {
+  if (std::find(contributors.begin(), contributors.end(), reviewer) == contributors.end()) {
+    return Status::Ok();
+  }
+  return PermissionDenied("保密审查须由未创建、修改或提交该版本的人进行（四眼原则）：" +
+                          std::string(reviewer) + " 参与了此版本的编写；请由另一位具有“" +
+                          RoleLabel(Role::kReviewer) +
+                          "”角色的用户审查（仅一人的机构不能独自发布信息）");
+}
+
 Status AuthorizeUser(Repositories& repos, std::string_view username, Action action, Id org_id) {
   GONGKAI_ASSIGN_OR_RETURN(auto user, repos.users().FindByUsername(username));
   if (!user) return NotFound("用户不存在: " + std::string(username), "user");

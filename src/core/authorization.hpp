@@ -46,6 +46,20 @@ Status Authorize(const std::vector<RoleGrant>& grants, const OrgTree& tree, Acti
 std::vector<Id> AuthorizedOrgs(const std::vector<RoleGrant>& grants, const OrgTree& tree,
                                Action action);
 
+// Four eyes (DESIGN §6): nobody widens their own rights or clears their own work.
+//
+// Accounts: nobody grants, revokes or changes roles of their own account; another user
+// holding 管理员 (user_manage) on the body must do it. kPermissionDenied when `actor` is
+// `target` (usernames), naming the role needed.
+Status CheckNotOwnAccount(std::string_view actor, std::string_view target);
+
+// Items: the 保密审查 of a version is refused to anyone who created, edited (attachments
+// included) or submitted it — `contributors` are those usernames. A small office with one
+// person cannot publish alone, by design: the message says so and names the role needed
+// (审查员 held by someone else). kPermissionDenied.
+Status CheckIndependentReviewer(std::string_view reviewer,
+                                const std::vector<std::string>& contributors);
+
 // Loads the enabled user `username` and checks as above. kNotFound for an unknown user;
 // kPermissionDenied for a disabled one.
 Status AuthorizeUser(Repositories& repos, std::string_view username, Action action, Id org_id);

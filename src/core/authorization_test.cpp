@@ -4,10 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 
+#include "core/account_service.hpp"
 #include "core/fake_store.hpp"
+#include "core/item_workflow.hpp"
+#include "core/org_service.hpp"
 
 namespace gongkai::core {
 namespace {
@@ -117,6 +122,102 @@ TEST(AuthorizationTest, AuthorizeUserLoadsGrantsAndRefusesDisabledAndUnknownUser
     return Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+// Four eyes, rows for every role (issue 16): whatever a user holds — even 管理员 of the root —
+// they cannot grant or revoke roles of their own account, and they cannot review an item
+// version they created, edited or submitted. Another admin and another reviewer can.
+class FourEyesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Run([&](Repositories& r) -> Status {
+      Org root;
+      root.code = "QX";
+      root.name = "市政府";
+      GONGKAI_ASSIGN_OR_RETURN(root, CreateOrg(r, ctx_, root, ""));
+      root_ = root.id;
+      GONGKAI_RETURN_IF_ERROR(AddUser(r, "other.admin", Role::kAdmin));
+      return AddUser(r, "other.reviewer", Role::kReviewer);
+    });
+  }
+  Status AddUser(Repositories& r, const std::string& name, Role role) {
+    User u;
+    u.username = name;
+    u.password_hash = "x";
+    return CreateUser(r, ctx_, u, role, "QX").status();
+  }
+  void Run(const std::function<Status(Repositories&)>& work) {
+    Status s = store_.Transact(work);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+  Status Try(const std::function<Status(Repositories&)>& work) { return store_.Transact(work); }
+
+  FakeStore store_;
+  ChangeContext ctx_{"test", "2024-03-01T00:00:00Z"};
+  Id root_ = 0;
+};
+
+TEST_F(FourEyesTest, NoRoleGrantsOrRevokesRolesOfItsOwnAccount) {
+  for (Role held : kRoles) {
+    std::string me = std::string("self.") + RoleCode(held);
+    std::replace(me.begin(), me.end(), '_', '.');
+    Id grant_id = 0;
+    Run([&](Repositories& r) -> Status {
+      GONGKAI_RETURN_IF_ERROR(AddUser(r, me, held));
+      // Admin as well, so the refusal is the four-eyes rule, not a missing kUserManage.
+      GONGKAI_ASSIGN_OR_RETURN(auto g, GrantRole(r, ctx_, "other.admin", me, Role::kAdmin, root_));
+      grant_id = g.id;
+      return Status::Ok();
+    });
+    for (Role wanted : kRoles) {
+      Status s =
+          Try([&](Repositories& r) { return GrantRole(r, ctx_, me, me, wanted, root_).status(); });
+      EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied)
+          << RoleCode(held) << " grants itself " << RoleCode(wanted);
+      EXPECT_NE(s.message().find("管理员"), std::string::npos) << s.message();
+    }
+    Status s = Try([&](Repositories& r) { return RevokeRole(r, ctx_, me, me, grant_id).status(); });
+    EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied) << RoleCode(held) << " revokes its own";
+    // Another admin may grant the same user (and it is audited).
+    Run([&](Repositories& r) -> Status {
+      GONGKAI_ASSIGN_OR_RETURN(auto g, GrantRole(r, ctx_, "other.admin", me, held, root_));
+      GONGKAI_ASSIGN_OR_RETURN(auto events, r.audit().ListFor("role_grant", std::to_string(g.id)));
+      EXPECT_EQ(events.size(), 1u);
+      return Status::Ok();
+    });
+  }
+}
+
+TEST_F(FourEyesTest, NoRoleReviewsAVersionItCreatedEditedOrSubmitted) {
+  for (Role held : kRoles) {
+    std::string me = std::string("rev.") + RoleCode(held);
+    std::replace(me.begin(), me.end(), '_', '.');
+    Item it;
+    Run([&](Repositories& r) -> Status {
+      GONGKAI_RETURN_IF_ERROR(AddUser(r, me, held));
+      for (Role extra : {Role::kEditor, Role::kReviewer}) {
+        GONGKAI_RETURN_IF_ERROR(GrantRole(r, ctx_, "other.admin", me, extra, root_).status());
+      }
+      Item draft;
+      draft.org_id = root_;
+      draft.title = "关于开展安全检查的通知";
+      draft.category = "通知公告";
+      draft.formed_on = Date::Parse("2024-03-01").value();
+      GONGKAI_ASSIGN_OR_RETURN(it, CreateItem(r, ctx_, me, draft));
+      GONGKAI_RETURN_IF_ERROR(SubmitItem(r, ctx_, me, it.id).status());
+      return Status::Ok();
+    });
+    for (bool approve : {true, false}) {
+      Status s = Try([&](Repositories& r) {
+        return ReviewItem(r, ctx_, me, it.id, approve, "理由").status();
+      });
+      EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied) << RoleCode(held) << " reviews own";
+      EXPECT_NE(s.message().find("审查员"), std::string::npos) << s.message();
+    }
+    Run([&](Repositories& r) {
+      return ReviewItem(r, ctx_, "other.reviewer", it.id, true, "").status();
+    });
+  }
 }
 
 }  // namespace

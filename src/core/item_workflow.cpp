@@ -75,6 +75,22 @@ std::string Trimmed(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// Who wrote the version under review: the author and everyone who created, edited (an
+// attachment change is an edit) or submitted the item. Reviews do not count; items are not
+// edited after approval, so the whole history is the version's.
+std::vector<std::string> Contributors(const Item& item, const std::vector<ItemEvent>& events) {
+  std::vector<std::string> out;
+  if (!item.author.empty()) out.push_back(item.author);
+  for (const auto& e : events) {
+    if (e.kind != ItemEventKind::kCreate && e.kind != ItemEventKind::kEdit &&
+        e.kind != ItemEventKind::kSubmit && e.kind != ItemEventKind::kImport) {
+      continue;
+    }
+    if (std::find(out.begin(), out.end(), e.actor) == out.end()) out.push_back(e.actor);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string ItemAuditJson(const Item& it) {
@@ -234,10 +250,8 @@ Result<Item> ReviewItem(Repositories& repos, const ChangeContext& ctx, std::stri
   GONGKAI_ASSIGN_OR_RETURN(auto loaded, Load(repos, item_id));
   auto& [before, org] = loaded;
   GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, reviewer, Action::kItemReview, org.id));
-  if (reviewer == before.author) {
-    return PermissionDenied("保密审查须由作者以外的审查员进行（" + std::string(reviewer) +
-                            " 是该信息的作者）");
-  }
+  GONGKAI_ASSIGN_OR_RETURN(auto history, repos.items().ListEvents(item_id));
+  GONGKAI_RETURN_IF_ERROR(CheckIndependentReviewer(reviewer, Contributors(before, history)));
   if (before.state != ItemState::kSubmitted) return WrongState(before, "审查");
   std::string why = Trimmed(reason);
   if (!approve && why.empty()) return InvalidArgument("退回须说明理由", "reason");
@@ -272,11 +286,13 @@ Result<Item> PublishItem(Repositories& repos, const ChangeContext& ctx, std::str
       edited_after = true;
     }
   }
-  if (!review || review->kind != ItemEventKind::kApprove || review->actor == before.author ||
-      edited_after) {
+  if (!review || review->kind != ItemEventKind::kApprove || edited_after) {
     return FailedPrecondition("信息 " + std::to_string(item_id) +
                               " 没有有效的保密审查通过记录，不能发布");
   }
+  // Four eyes, checked again from the history: the approval is by someone other than every
+  // editor of the version.
+  GONGKAI_RETURN_IF_ERROR(CheckIndependentReviewer(review->actor, Contributors(before, events)));
   if (on < before.formed_on) return InvalidArgument("发布日期不能早于生成日期", "on");
   if (channels.empty()) channels.push_back(Channel::kWebsite);
   Item after = before;

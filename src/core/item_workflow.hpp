@@ -6,10 +6,12 @@
 //     └── edit ◄── rejected ◄┘      (a rejected item is edited and submitted again)
 //
 // 保密审查 (confidentiality review) is the approve/reject step: the reviewer must hold the
-// reviewer role in the item's body's subtree and must not be the item's author. Publication
-// requires the item to be approved *and* its latest review event to be an approval by a
-// reviewer other than the author with no edit after it — checked here, in the core, so no
-// caller can publish unreviewed content. Publication issues the 索引号 (core/index_no.hpp).
+// reviewer role in the item's body's subtree and must not have created, edited (attachments
+// included) or submitted the item (four eyes, core::CheckIndependentReviewer). Publication
+// requires the item to be approved *and* its latest review event to be an approval by
+// someone other than every editor of the version, with no edit after it — checked here, in
+// the core, so no caller can publish unreviewed content. A one-person office cannot publish
+// alone, by design. Publication issues the 索引号 (core/index_no.hpp).
 // Withdrawal keeps the item, its 索引号 and its history; it needs a reason.
 //
 // Actors are usernames checked against role grants (core/user.hpp): editors (or admins)
@@ -18,7 +20,7 @@
 // to people) and an audit event, and fails with:
 //   kNotFound            unknown item, user or body;
 //   kPermissionDenied    the actor lacks the role in the body's subtree, is disabled, or
-//                        reviews their own item;
+//                        reviews a version they created, edited or submitted;
 //   kFailedPrecondition  the item's state does not allow the step;
 //   kInvalidArgument     bad fields (naming the field).
 #pragma once

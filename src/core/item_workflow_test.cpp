@@ -165,6 +165,42 @@ TEST_F(ItemWorkflowTest, ReviewerCannotApproveTheirOwnItem) {
   Ok([&](Repositories& r) { return ReviewItem(r, ctx_, "li.si", it.id, true, "").status(); });
 }
 
+// Issue 16, finding 1: wang.wu (editor and reviewer) edits and submits zhang.san's item,
+// then tries to clear it; the review is refused (anyone who created, edited or submitted the
+// version), the message names the role needed, and a forged approval event by an editor of
+// the version does not let the item be published.
+TEST_F(ItemWorkflowTest, NobodyReviewsAVersionTheyEditedOrSubmitted) {
+  Item it = Draft();
+  Ok([&](Repositories& r) -> Status {
+    Item changed = it;
+    changed.summary = "由另一位编辑修改";
+    GONGKAI_RETURN_IF_ERROR(EditItem(r, ctx_, "wang.wu", changed).status());
+    return SubmitItem(r, ctx_, "wang.wu", it.id).status();
+  });
+  Status s = Run(
+      [&](Repositories& r) { return ReviewItem(r, ctx_, "wang.wu", it.id, true, "").status(); });
+  EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied);
+  EXPECT_NE(s.message().find("审查员"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("四眼"), std::string::npos) << s.message();
+  s = Run([&](Repositories& r) {
+    return ReviewItem(r, ctx_, "wang.wu", it.id, false, "退回").status();
+  });
+  EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied) << "rejecting is a review too";
+  // An approval event written behind the workflow's back by an editor of the version.
+  Ok([&](Repositories& r) -> Status {
+    GONGKAI_ASSIGN_OR_RETURN(Item got, r.items().Get(it.id));
+    got.state = ItemState::kApproved;
+    GONGKAI_RETURN_IF_ERROR(r.items().Update(got));
+    return r.items()
+        .AppendEvent({0, it.id, 0, ItemEventKind::kApprove, "wang.wu", ctx_.at, ""})
+        .status();
+  });
+  s = Run([&](Repositories& r) {
+    return PublishItem(r, ctx_, "zhang.san", it.id, D("2024-03-05")).status();
+  });
+  EXPECT_EQ(s.code(), ErrorCode::kPermissionDenied) << s.ToString();
+}
+
 TEST_F(ItemWorkflowTest, RejectionNeedsAReasonAndSendsTheItemBackForEditing) {
   Item it = Draft();
   Ok([&](Repositories& r) { return SubmitItem(r, ctx_, "zhang.san", it.id).status(); });

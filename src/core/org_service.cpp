@@ -1,5 +1,6 @@
 #include "core/org_service.hpp"
 
+#include "core/account_service.hpp"
 #include "core/org_tree.hpp"
 #include "core/record_json.hpp"
 
@@ -65,8 +66,13 @@ Status SetPassword(Repositories& repos, const ChangeContext& ctx, std::string_vi
   found->must_change_password = must_change;
   GONGKAI_RETURN_IF_ERROR(repos.users().Update(*found));
   // The hash itself stays out of the trail; the event records that it changed.
-  return RecordChange(repos.audit(), ctx, "user.passwd", "user", std::to_string(found->id),
-                      ToAuditJson(before), ToAuditJson(*found));
+  GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "user.passwd", "user",
+                                       std::to_string(found->id), ToAuditJson(before),
+                                       ToAuditJson(*found)));
+  // An admin's reset (the user must change it) ends what the old password opened: the
+  // user's API tokens (sessions are the caller's, which knows whose session is current).
+  if (!must_change) return Status::Ok();
+  return RevokeUserTokens(repos, ctx, found->id, "user.passwd").status();
 }
 
 }  // namespace gongkai::core

@@ -26,7 +26,7 @@ Result<User> CreateUser(Repositories& repos, const ChangeContext& ctx, User user
                         std::string_view org_code);
 
 // Replaces the user's password hash; `must_change` forces a change at next sign-in (an
-// admin reset). kNotFound for an unknown username.
+// admin reset, which also revokes the user's API tokens). kNotFound for an unknown username.
 Status SetPassword(Repositories& repos, const ChangeContext& ctx, std::string_view username,
                    std::string password_hash, bool must_change);
 

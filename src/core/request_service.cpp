@@ -289,6 +289,17 @@ Result<std::vector<DueEntry>> ListDue(Repositories& repos, Date today, int withi
   return out;
 }
 
+Status RecordPersonalDataAccess(Repositories& repos, const ChangeContext& ctx, const Request& r,
+                                std::string_view via, std::string_view purpose) {
+  std::string snapshot = JsonObjectWriter()
+                             .Add("via", std::string(via))
+                             .Add("purpose", std::string(purpose))
+                             .Add("tracking_no", r.tracking_no)
+                             .Finish();
+  return RecordChange(repos.audit(), ctx, "request.personal_data", "request", std::to_string(r.id),
+                      "", snapshot);
+}
+
 Status CheckPersonalDataAccess(Repositories& repos, std::string_view username, const Request& r) {
   GONGKAI_ASSIGN_OR_RETURN(auto user, repos.users().FindByUsername(username));
   if (!user) return NotFound("用户不存在: " + std::string(username), "as");

@@ -104,6 +104,13 @@ Result<int> RecomputeOpenDueDates(Repositories& repos, const ClockRules& rules =
 // unknown user; kPermissionDenied otherwise.
 Status CheckPersonalDataAccess(Repositories& repos, std::string_view username, const Request& r);
 
+// Records that the ChangeContext's actor was shown the applicant's personal data of `r`
+// (DESIGN §6: every view is audited): audit action "request.personal_data" on the request,
+// its snapshot naming the channel (`via`: "admin", "api", "cli", "letter") and the purpose —
+// never the data itself. The request's audit page lists who looked.
+Status RecordPersonalDataAccess(Repositories& repos, const ChangeContext& ctx, const Request& r,
+                                std::string_view via, std::string_view purpose);
+
 // The audit snapshot of a request: no personal data, lookup code hash or description.
 std::string RequestAuditJson(const Request& request);
 

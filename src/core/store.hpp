@@ -36,6 +36,8 @@ struct ApiToken {
   std::string created_at;  // UTC ISO 8601
   std::optional<std::string> last_used_at;
   std::optional<std::string> revoked_at;
+  std::optional<std::string> expires_at;  // UTC ISO 8601; refused from then on
+  bool read_only = false;                 // GET routes only
   friend bool operator==(const ApiToken&, const ApiToken&) = default;
 };
 
@@ -184,7 +186,8 @@ class CaseRepository {
 class ApiTokenRepository {
  public:
   virtual ~ApiTokenRepository() = default;
-  // Inserts `token` (its id, username, last_used_at and revoked_at are ignored); returns the
+  // Inserts `token` (its id, username, last_used_at and revoked_at are ignored; expires_at
+  // and read_only are stored); returns the
   // new id. kAlreadyExists for a taken hash; FOREIGN KEY failure for an unknown user.
   virtual Result<Id> Insert(const ApiToken& token) = 0;
   virtual Result<ApiToken> Get(Id id) = 0;  // kNotFound

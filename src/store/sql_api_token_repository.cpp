@@ -11,8 +11,10 @@ std::vector<core::ApiToken> SqlApiTokenRepository::Select(const std::string& whe
   std::vector<core::ApiToken> out;
   core::ApiToken t;
   long long id = 0, user_id = 0;
-  std::string last_used, revoked;
-  soci::indicator last_used_ind = soci::i_null, revoked_ind = soci::i_null;
+  std::string last_used, revoked, expires;
+  int read_only = 0;
+  soci::indicator last_used_ind = soci::i_null, revoked_ind = soci::i_null,
+                  expires_ind = soci::i_null;
   soci::statement st(sql_);
   st.exchange(soci::into(id));
   st.exchange(soci::into(user_id));
@@ -22,11 +24,14 @@ std::vector<core::ApiToken> SqlApiTokenRepository::Select(const std::string& whe
   st.exchange(soci::into(t.created_at));
   st.exchange(soci::into(last_used, last_used_ind));
   st.exchange(soci::into(revoked, revoked_ind));
+  st.exchange(soci::into(expires, expires_ind));
+  st.exchange(soci::into(read_only));
   if (param) st.exchange(soci::use(*param));
   st.alloc();
   st.prepare(
       "SELECT t.id, t.user_id, u.username, t.name, t.token_hash, t.created_at, t.last_used_at, "
-      "t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id " +
+      "t.revoked_at, t.expires_at, t.read_only FROM api_tokens t JOIN users u ON u.id = "
+      "t.user_id " +
       where + " ORDER BY t.id");
   st.define_and_bind();
   st.execute();
@@ -36,6 +41,8 @@ std::vector<core::ApiToken> SqlApiTokenRepository::Select(const std::string& whe
     t.last_used_at =
         last_used_ind == soci::i_null ? std::nullopt : std::optional<std::string>(last_used);
     t.revoked_at = revoked_ind == soci::i_null ? std::nullopt : std::optional<std::string>(revoked);
+    t.expires_at = expires_ind == soci::i_null ? std::nullopt : std::optional<std::string>(expires);
+    t.read_only = read_only != 0;
     out.push_back(t);
   }
   return out;
@@ -43,10 +50,13 @@ std::vector<core::ApiToken> SqlApiTokenRepository::Select(const std::string& whe
 
 core::Result<Id> SqlApiTokenRepository::Insert(const core::ApiToken& t) {
   long long id = 0, user_id = t.user_id;
-  sql_ << "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (:u, :n, :h, :c) "
-          "RETURNING id",
+  int read_only = t.read_only ? 1 : 0;
+  std::string expires = t.expires_at.value_or("");
+  soci::indicator expires_ind = t.expires_at ? soci::i_ok : soci::i_null;
+  sql_ << "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at, read_only) "
+          "VALUES (:u, :n, :h, :c, :e, :r) RETURNING id",
       soci::use(user_id), soci::use(t.name), soci::use(t.token_hash), soci::use(t.created_at),
-      soci::into(id);
+      soci::use(expires, expires_ind), soci::use(read_only), soci::into(id);
   return Id{id};
 }
 

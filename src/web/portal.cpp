@@ -513,7 +513,9 @@ struct Portal::Impl {
     r.content_type = found->media_type;
     r.body = std::move(bytes);
     r.Set("Content-Disposition", "attachment; filename*=UTF-8''" + UrlEncode(found->name));
-    ApplyCaching(req, r, 86400);
+    // Short-lived like the item page: a file withdrawn (say, for personal data in it) must
+    // leave proxy caches within minutes; the ETag makes revalidation cheap.
+    ApplyCaching(req, r, kPageMaxAge);
     return r;
   }
 

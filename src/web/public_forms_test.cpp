@@ -371,6 +371,17 @@ TEST_F(FormsTest, ItemPageListsAttachmentsAndInterpretations) {
   EXPECT_NE(file.Header("Content-Disposition").find("attachment; filename*=UTF-8''"),
             std::string::npos);
   EXPECT_EQ(file.body, "%PDF-1.4\n招生范围图\n");
+  // Issue 16, finding 7: a withdrawal reaches caches within minutes — attachments and item
+  // pages are cacheable for at most five minutes and revalidate by ETag.
+  for (const Reply* r : {&page, &file}) {
+    std::string cc = r->Header("Cache-Control");
+    size_t at = cc.find("max-age=");
+    ASSERT_NE(at, std::string::npos) << cc;
+    EXPECT_LE(std::stoi(cc.substr(at + 8)), 300) << cc;
+    EXPECT_FALSE(r->Header("ETag").empty());
+  }
+  EXPECT_EQ(Get(item + "/attachment/1", "If-None-Match: " + file.Header("ETag") + "\r\n").status,
+            304);
   EXPECT_EQ(Get(item + "/attachment/2").status, 404);
   int traversal = Get(item + "/attachment/..%2f..%2fetc").status;
   EXPECT_TRUE(traversal == 400 || traversal == 404) << traversal;

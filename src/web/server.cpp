@@ -130,9 +130,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void Read(bool first) {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(shared_.options.header_limit));
-    // With per-target limits the header is read without one (Beast checks Content-Length
-    // against the limit while parsing the header) and OnHeader applies the target's.
-    if (shared_.options.body_limit_for) {
+    // With per-target limits or an admission check the header is read without a body limit
+    // (Beast would check Content-Length against it while parsing the header) and OnHeader
+    // applies the target's after admission: authentication first, then the limit.
+    if (shared_.options.body_limit_for || shared_.options.admit) {
       parser_->body_limit(boost::none);
     } else {
       parser_->body_limit(shared_.options.body_limit);
@@ -168,9 +169,35 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     // A request without a body (every GET) is complete with its header.
     if (parser_->is_done()) return OnRead({});
-    if (shared_.options.body_limit_for) {
-      size_t limit =
-          shared_.options.body_limit_for(std::string_view(h.target().data(), h.target().size()));
+    // Authentication and the route's limits are decided from the header: a refused request
+    // is answered now and its body never read.
+    if (shared_.options.admit) {
+      auto start = Clock::now();
+      bool target_ok = false;
+      HttpRequest head = ToHttpRequest(h, target_ok);
+      head.remote_address = ClientAddress(head);
+      std::optional<HttpResponse> refused;
+      if (!target_ok) {
+        refused = SafeErrorPage(shared_, 400);
+      } else {
+        try {
+          refused = shared_.options.admit(head);
+        } catch (const std::exception& e) {
+          spdlog::error("admission failed for {}: {}", head.path, e.what());
+          refused = SafeErrorPage(shared_, 500);
+        }
+      }
+      if (refused) {
+        return Send(std::move(*refused), std::string(h.method_string()),
+                    target_ok ? std::string_view(head.path) : std::string_view("-"), false, false,
+                    start, h.version());
+      }
+    }
+    if (shared_.options.body_limit_for || shared_.options.admit) {
+      size_t limit = shared_.options.body_limit_for
+                         ? shared_.options.body_limit_for(
+                               std::string_view(h.target().data(), h.target().size()))
+                         : 0;
       if (limit == 0) limit = shared_.options.body_limit;
       auto length = parser_->content_length();
       if (length && *length > limit) return OnReadError(http::error::body_limit);
@@ -236,10 +263,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   // The socket's peer, or for a trusted proxy the client it names last in X-Forwarded-For.
   std::string ClientAddress(const HttpRequest& request) const {
-    const auto& proxies = shared_.options.trusted_proxies;
-    if (std::find(proxies.begin(), proxies.end(), remote_address_) == proxies.end()) {
-      return remote_address_;
-    }
+    if (!shared_.options.trusted_proxies.Contains(remote_address_)) return remote_address_;
     auto it = request.headers.find("x-forwarded-for");
     if (it == request.headers.end()) return remote_address_;
     const std::string& forwarded = it->second;

@@ -12,10 +12,12 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "app/address_range.hpp"
 #include "core/status.hpp"
 #include "web/http.hpp"
 
@@ -35,11 +37,18 @@ struct ServerOptions {
   std::chrono::seconds idle_timeout{30};    // between requests on a kept-alive connection
   std::chrono::seconds shutdown_grace{10};  // for in-flight requests after SIGTERM/SIGINT
   bool access_log = true;
-  // Peers whose X-Forwarded-For is believed (a reverse proxy such as nginx on the same
-  // host): for requests from them, HttpRequest::remote_address is the last address the
-  // proxy appended, so rate limits and sign-in throttling apply per client, not to the
-  // proxy. Requests from anyone else keep the socket's address.
-  std::vector<std::string> trusted_proxies = {"127.0.0.1", "::1"};
+  // Peers whose X-Forwarded-For is believed (the reverse proxies, as CIDR ranges; config
+  // key trusted_proxies): for requests from them, HttpRequest::remote_address is the last
+  // address the proxy appended, so rate limits and sign-in throttling apply per client, not
+  // to the proxy. Requests from anyone else keep the socket's address, whatever they send.
+  // Empty (the default): no one's X-Forwarded-For is believed.
+  app::AddressRanges trusted_proxies;
+  // Limits before bodies (DESIGN §6): called once the header of a request that has a body
+  // is read, with the request as far as the header tells (method, path, query, headers,
+  // remote_address; empty body), before any body byte is read. A response refuses the
+  // request: it is sent and the connection closed, the body never read (e.g. an upload
+  // without a valid session). nullopt lets the body be read (within body_limit_for).
+  std::function<std::optional<HttpResponse>(const HttpRequest&)> admit;
   bool handle_signals = true;  // SIGTERM/SIGINT stop the server gracefully
   // Called once the socket listens, with the bound port (useful with port 0).
   std::function<void(unsigned short)> on_listening;

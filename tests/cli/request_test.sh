@@ -110,6 +110,11 @@ expect_error "personal without --as" "--as" -- "$gk" request show 2025-0001 --pe
 expect_error "personal as editor" "申请办理员" -- "$gk" request show 2025-0001 --personal --as qian.qi --db "$db"
 personal=$("$gk" request show 2025-0001 --personal --as zhao.liu --db "$db" 2>&1) || fail "show --personal failed: $personal"
 echo "$personal" | grep -q "$name" || fail "show --personal lacks the name: $personal"
+# Issue 16: the view is audited (actor, request, purpose; never the data); refusals are not.
+looked=$(sqlite3 "$work/t.db" "SELECT actor || ' ' || after_json FROM audit_events WHERE action = 'request.personal_data'")
+[ "$(echo "$looked" | grep -c .)" = 1 ] || fail "one personal-data view audited, got: $looked"
+echo "$looked" | grep -q "user:zhao.liu" || fail "personal-data audit lacks the actor: $looked"
+echo "$looked" | grep -q '"via":"cli"' || fail "personal-data audit lacks the channel: $looked"
 GONGKAI_KEY_FILE="$work/short.key" expect_error "personal wrong key" "32" -- "$gk" request show 2025-0001 --personal --as zhao.liu --db "$db"
 
 expect_ok "export" -- "$gk" request export --public --year 2025 --db "$db"
