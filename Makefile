@@ -15,12 +15,18 @@ $(RELEASE_DIR)/build.ninja:
 build: deps $(RELEASE_DIR)/build.ninja
 	cmake --build $(RELEASE_DIR) -j $(JOBS) --target gongkai
 
-# Builds, creates demo.db (SQLite) with the demo city, then serves its portal at
-# http://127.0.0.1:8080 (Ctrl-C stops it).
+# Builds, creates demo.key (once) and demo.db (SQLite) with the demo city as of today, its
+# applicants' data sealed with that key, then serves it at http://127.0.0.1:8080 with the
+# same key (Ctrl-C stops it).
 demo: build
 	rm -f demo.db demo.db-wal demo.db-shm
-	$(RELEASE_DIR)/gongkai demo --db sqlite:demo.db
 	test -f demo.key || $(RELEASE_DIR)/gongkai request keygen demo.key
+	$(RELEASE_DIR)/gongkai demo --db sqlite:demo.db --key-file demo.key
+	@echo
+	@echo "门户:   http://127.0.0.1:8080/"
+	@echo "后台:   http://127.0.0.1:8080/admin  演示账号 demo-admin, demo-editor, demo-reviewer,"
+	@echo "        demo-handler, demo-jyj-editor，密码均为 gongkai-demo-2024（见 docs/admin.md）"
+	@echo
 	$(RELEASE_DIR)/gongkai serve --db sqlite:demo.db --key-file demo.key
 
 $(TEST_DIR)/build.ninja:

@@ -8,6 +8,8 @@
 #include <map>
 
 #include "core/body_data_service.hpp"
+#include "core/guide.hpp"
+#include "core/item_workflow.hpp"
 
 namespace gongkai::admin {
 namespace {
@@ -154,8 +156,17 @@ web::HttpResponse Profile(Office& o, Ctx& ctx, const core::Org& org) {
     contact.reading_points.push_back({rows[i].name, rows[i].address, rows[i].hours});
     at.push_back(i);
   }
-  core::Status s = o.TryTransact([&](core::Repositories& repos) {
-    return core::UpdateOrgContact(repos, ctx.Change(), org.id, contact).status();
+  core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
+    const core::ChangeContext change = ctx.Change();
+    GONGKAI_RETURN_IF_ERROR(core::UpdateOrgContact(repos, change, org.id, contact).status());
+    // The guide follows the records (条例第十二条): its new version goes to review, drafted
+    // by whoever changed them when they may write items for the body.
+    if (core::RequireRole(repos, change.actor, {core::Role::kEditor, core::Role::kAdmin}, org.id)
+            .ok()) {
+      GONGKAI_RETURN_IF_ERROR(
+          core::ProposeGuideUpdate(repos, change, change.actor, org.id, ctx.Today()).status());
+    }
+    return core::Status::Ok();
   });
   if (s.ok()) return Redirect("/admin/bodies/" + org.code);
   if (s.code() != core::ErrorCode::kInvalidArgument) Fail(s);

@@ -5,7 +5,7 @@
 
 #include "admin/admin_test_support.hpp"
 #include "app/demo_data.hpp"
-#include "app/holiday_file.hpp"
+#include "app/setup.hpp"
 #include "core/clock.hpp"
 
 namespace gongkai::admin::testing {
@@ -27,13 +27,17 @@ std::string DocumentedDemoPassword() {
   return end == std::string::npos ? "" : doc.substr(start, end - start);
 }
 
-void GenerateDemoCity(store::SociStore& st) {
-  auto years = app::LoadHolidayFile(std::string(GONGKAI_SOURCE_DIR) + "/data/holidays-cn.json");
-  ASSERT_TRUE(years.ok()) << years.status().ToString();
-  core::Calendar calendar(*years);
-  core::FixedClock clock("2025-03-01T02:00:00Z", core::Date::FromYmd(2025, 3, 1));
-  // One year keeps the load short; the accounts do not depend on the range.
-  auto summary = app::GenerateDemo(st, calendar, clock, app::DemoOptions{1, 2025, 2025});
+// The demo as of the server's today (`today`), as `make demo` does it.
+void GenerateDemoCity(store::SociStore& st, core::Date today) {
+  core::FixedClock clock(today.ToIso() + "T02:00:00Z", today);
+  ASSERT_TRUE(app::ImportBundledCalendar(st, {"test", clock.NowUtc()}).ok());
+  // One year at a small scale keeps the load short; the accounts do not depend on it.
+  app::DemoOptions options;
+  options.today = clock.Today();
+  options.first_year = today.year();
+  options.scale_percent = 5;
+  options.publish_reports = false;
+  auto summary = app::GenerateDemo(st, clock, options);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
 }
 
@@ -43,7 +47,8 @@ class DemoAccountsTest : public BackOfficeTest {
     if (!demo_) {
       demo_ = std::make_unique<Env>();
       demo_->db = std::make_unique<gongkai::testing::TestDatabase>("sqlite");
-      Start(*demo_, GenerateDemoCity);
+      const core::Date today = *core::Date::Parse(Today());
+      Start(*demo_, [today](store::SociStore& st) { GenerateDemoCity(st, today); });
     }
     ASSERT_TRUE(demo_->ready);
     port_ = demo_->port;
@@ -95,6 +100,23 @@ TEST_F(DemoAccountsTest, AccountsHoldTheDocumentedRoles) {
   Browser reviewer(port_);
   ASSERT_EQ(reviewer.Login("demo-reviewer", DocumentedDemoPassword()).status, 303);
   EXPECT_EQ(reviewer.Get("/admin/requests/new").status, 403);
+}
+
+TEST_F(DemoAccountsTest, TheDemoOfficeHasWorkOnItsDeskToday) {
+  // The handler's dashboard: requests due within days, one overdue.
+  Browser handler(port_);
+  ASSERT_EQ(handler.Login("demo-handler", DocumentedDemoPassword()).status, 303);
+  Reply home = handler.Get("/admin");
+  ASSERT_EQ(home.status, 200);
+  EXPECT_NE(home.body.find("class=\"due-soon\""), std::string::npos) << home.body;
+  EXPECT_NE(home.body.find("class=\"overdue\""), std::string::npos) << home.body;
+  EXPECT_EQ(home.body.find("没有即将到期的申请"), std::string::npos);
+  // The reviewer's queue: submissions awaiting 保密审查, the proposed guides among them.
+  Browser reviewer(port_);
+  ASSERT_EQ(reviewer.Login("demo-reviewer", DocumentedDemoPassword()).status, 303);
+  Reply queue = reviewer.Get("/admin");
+  EXPECT_EQ(queue.body.find("没有待审查的信息"), std::string::npos);
+  EXPECT_NE(queue.body.find("政府信息公开指南"), std::string::npos) << queue.body;
 }
 
 }  // namespace

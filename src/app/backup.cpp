@@ -85,12 +85,25 @@ core::Status IntegrityCheck(sqlite3* db, const std::string& path) {
 
 // Copies every page of `from` into `to` in one step: a single read transaction on `from`,
 // so the copy is a consistent snapshot even while other connections write (WAL).
-core::Status CopyPages(sqlite3* from, sqlite3* to) {
+// With `progress`, the pages are copied 4096 at a time and reported after each step; SQLite
+// restarts the copy when another connection writes to the source meanwhile, so the result
+// is still one consistent snapshot.
+core::Status CopyPages(sqlite3* from, sqlite3* to, const CopyProgress& progress = {}) {
   sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
   if (!backup) return SqliteError(to, "SQLite 备份无法开始");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   int rc;
-  while ((rc = sqlite3_backup_step(backup, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+  for (;;) {
+    rc = sqlite3_backup_step(backup, progress ? 4096 : -1);
+    if (rc == SQLITE_OK || rc == SQLITE_DONE) {
+      if (progress) {
+        const int total = sqlite3_backup_pagecount(backup);
+        progress(total - sqlite3_backup_remaining(backup), total);
+      }
+      if (rc == SQLITE_DONE) break;
+      continue;
+    }
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
     if (std::chrono::steady_clock::now() > deadline) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
@@ -101,7 +114,8 @@ core::Status CopyPages(sqlite3* from, sqlite3* to) {
   return core::Status::Ok();
 }
 
-core::Result<BackupSummary> BackupSqlite(const std::string& db_path, const std::string& path) {
+core::Result<BackupSummary> BackupSqlite(const std::string& db_path, const std::string& path,
+                                         const CopyProgress& progress) {
   GONGKAI_ASSIGN_OR_RETURN(Db source, OpenFile(db_path, false));
   std::string tmp = path + ".tmp";
   std::error_code ec;
@@ -109,7 +123,7 @@ core::Result<BackupSummary> BackupSqlite(const std::string& db_path, const std::
   BackupSummary summary;
   core::Status status = [&]() -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(Db copy, OpenFile(tmp, true));
-    GONGKAI_RETURN_IF_ERROR(CopyPages(source.get(), copy.get()));
+    GONGKAI_RETURN_IF_ERROR(CopyPages(source.get(), copy.get(), progress));
     // A backup is one self-contained file: no -wal beside it.
     GONGKAI_RETURN_IF_ERROR(Query(copy.get(), "PRAGMA journal_mode = DELETE").status());
     GONGKAI_RETURN_IF_ERROR(IntegrityCheck(copy.get(), path));
@@ -145,17 +159,21 @@ core::Status RestoreSqlite(const std::string& path, const std::string& db_path,
     return core::FailedPrecondition("目标数据库 " + db_path + " 已有 " + std::to_string(tables) +
                                     " 张表；只能恢复到空数据库（或加 --force 覆盖）");
   }
-  return CopyPages(backup.get(), target.get());
+  return CopyPages(backup.get(), target.get(), options.progress);
 }
 
 }  // namespace
 
-core::Result<BackupSummary> BackupDatabase(const std::string& db_url, const std::string& path) {
+core::Result<BackupSummary> BackupDatabase(const std::string& db_url, const std::string& path,
+                                           const CopyProgress& progress) {
   GONGKAI_ASSIGN_OR_RETURN(store::DbUrl url, store::ParseDbUrl(db_url));
   std::error_code ec;
   if (fs::exists(path, ec)) return core::AlreadyExists("备份文件已存在: " + path, "path");
-  if (url.backend == store::Backend::kSqlite) return BackupSqlite(url.target, path);
-  return BackupPostgres(url, path);
+  if (url.backend == store::Backend::kSqlite) return BackupSqlite(url.target, path, progress);
+  if (progress) progress(0, 1);
+  auto dumped = BackupPostgres(url, path);
+  if (dumped.ok() && progress) progress(1, 1);
+  return dumped;
 }
 
 core::Result<RestoreSummary> RestoreDatabase(const std::string& path, const std::string& db_url,
@@ -166,7 +184,9 @@ core::Result<RestoreSummary> RestoreDatabase(const std::string& path, const std:
   if (url.backend == store::Backend::kSqlite) {
     GONGKAI_RETURN_IF_ERROR(RestoreSqlite(path, url.target, options));
   } else {
+    if (options.progress) options.progress(0, 1);
     GONGKAI_RETURN_IF_ERROR(RestorePostgres(path, url, options.force));
+    if (options.progress) options.progress(1, 1);
   }
   // The restored database may predate this binary: bring it up to date (Open refuses one
   // that is newer).

@@ -17,12 +17,19 @@
 // binary's schema version; a backup newer than the binary is refused.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/status.hpp"
 
 namespace gongkai::app {
+
+// Progress of a copy: pages copied of pages in all (SQLite), or steps of the dump or
+// restore (PostgreSQL: 0 of 1 when it starts, 1 of 1 when it ends). A copy reported in
+// steps is still one consistent snapshot: SQLite restarts it when another connection
+// writes to the source meanwhile.
+using CopyProgress = std::function<void(int64_t done, int64_t total)>;
 
 struct BackupSummary {
   int64_t bytes = 0;       // size of the backup file
@@ -33,10 +40,12 @@ struct BackupSummary {
 // (kAlreadyExists). kInvalidArgument for a bad URL, kNotFound for a missing SQLite file,
 // kUnavailable when pg_dump is missing or fails (the message gives its first error line),
 // kDataLoss when the copy fails its integrity check. Nothing is left at `path` on error.
-core::Result<BackupSummary> BackupDatabase(const std::string& db_url, const std::string& path);
+core::Result<BackupSummary> BackupDatabase(const std::string& db_url, const std::string& path,
+                                           const CopyProgress& progress = {});
 
 struct RestoreOptions {
   bool force = false;  // replace the target's tables
+  CopyProgress progress;
 };
 
 struct RestoreSummary {

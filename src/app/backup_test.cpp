@@ -16,7 +16,7 @@
 #include <thread>
 
 #include "app/demo_data.hpp"
-#include "app/holiday_file.hpp"
+#include "app/setup.hpp"
 #include "core/org_service.hpp"
 #include "store/migrations.hpp"
 #include "store/soci_store.hpp"
@@ -31,15 +31,6 @@ using store::SchemaPolicy;
 using store::SociStore;
 
 const core::FixedClock kClock("2026-03-01T02:00:00Z", core::Date::FromYmd(2026, 3, 1));
-
-const core::Calendar& BundledCalendar() {
-  static const core::Calendar calendar = [] {
-    auto years = LoadHolidayFile(std::string(GONGKAI_SOURCE_DIR) + "/data/holidays-cn.json");
-    EXPECT_TRUE(years.ok()) << years.status().ToString();
-    return core::Calendar(years.ok() ? *years : std::vector<core::HolidayYear>{});
-  }();
-  return calendar;
-}
 
 std::string Unique(const std::string& stem) {
   static std::atomic<int> n{0};
@@ -135,7 +126,13 @@ class BackupTest : public ::testing::TestWithParam<std::string> {
     fs::create_directories(dir_);
     auto opened = SociStore::Open(source_->url(), SchemaPolicy::kMigrate);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    auto demo = GenerateDemo(**opened, BundledCalendar(), kClock, DemoOptions{3, 2025, 2025});
+    ASSERT_TRUE(ImportBundledCalendar(**opened, {"test", kClock.NowUtc()}).ok());
+    DemoOptions options;
+    options.seed = 3;
+    options.today = kClock.Today();
+    options.first_year = 2025;
+    options.scale_percent = 10;
+    auto demo = GenerateDemo(**opened, kClock, options);
     ASSERT_TRUE(demo.ok()) << demo.status().ToString();
   }
   void TearDown() override {
@@ -211,7 +208,9 @@ TEST_P(BackupTest, RestoreRefusesANonEmptyTargetUnlessForced) {
     ASSERT_TRUE(store.ok());
     (*store)->session() << "DELETE FROM item_events";
   }
-  auto forced = RestoreDatabase(BackupPath(), source_->url(), RestoreOptions{true});
+  RestoreOptions force;
+  force.force = true;
+  auto forced = RestoreDatabase(BackupPath(), source_->url(), force);
   ASSERT_TRUE(forced.ok()) << forced.status().ToString();
   EXPECT_TRUE(ReadAllTables(source_->url()) == before);
 }

@@ -3,6 +3,7 @@
 
 #include "app/backup.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 
 namespace gongkai::cli {
 namespace {
@@ -13,7 +14,12 @@ struct BackupArgs {
 };
 
 int Backup(const BackupArgs& a) {
-  auto summary = app::BackupDatabase(a.url, a.path);
+  Progress progress("备份（页）", 0);
+  auto summary = app::BackupDatabase(a.url, a.path, [&progress](int64_t done, int64_t total) {
+    progress.SetTotal(total);
+    progress.Update(done);
+  });
+  progress.Finish();
   if (!summary.ok()) return PrintError(summary.status());
   std::cout << "已备份到 " << a.path << "（" << summary->bytes << " 字节，结构版本 "
             << summary->schema_version << "）\n";
@@ -23,7 +29,13 @@ int Backup(const BackupArgs& a) {
 int Restore(const BackupArgs& a) {
   app::RestoreOptions options;
   options.force = a.force;
+  Progress progress("恢复（页）", 0);
+  options.progress = [&progress](int64_t done, int64_t total) {
+    progress.SetTotal(total);
+    progress.Update(done);
+  };
   auto summary = app::RestoreDatabase(a.path, a.url, options);
+  progress.Finish();
   if (!summary.ok()) return PrintError(summary.status());
   std::cout << "已从 " << a.path << " 恢复（结构版本 " << summary->schema_version;
   if (!summary->applied_migrations.empty()) {

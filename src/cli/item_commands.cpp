@@ -13,6 +13,7 @@
 #include "app/markdown.hpp"
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "core/calendar_service.hpp"
 #include "core/catalog.hpp"
 #include "core/item_workflow.hpp"
@@ -291,19 +292,13 @@ int Import(const ItemArgs& a) {
   options.actor = a.as;
   options.today = app::SystemClock().Today();
   options.skip_bad = a.skip_bad;
-  bool tty = isatty(STDERR_FILENO);
-  if (tty) {
-    options.progress = [](size_t done, size_t total) {
-      if (done % 50 != 0 && done != total) return;
-      int width = 30;
-      int filled = total ? static_cast<int>(width * done / total) : width;
-      std::cerr << "\r[" << std::string(static_cast<size_t>(filled), '#')
-                << std::string(static_cast<size_t>(width - filled), '.') << "] " << done << '/'
-                << total << std::flush;
-      if (done == total) std::cerr << '\n';
-    };
-  }
+  Progress progress("导入", 0);
+  options.progress = [&progress](size_t done, size_t total) {
+    progress.SetTotal(static_cast<int64_t>(total));
+    progress.Update(static_cast<int64_t>(done));
+  };
   auto report = app::ImportItems(**store, CliChangeContext(), *bytes, options);
+  progress.Finish();
   if (!report.ok()) return Fail(report.status());
   for (const auto& e : report->errors) {
     std::cerr << "第 " << e.row << " 行" << (e.field.empty() ? "" : "（" + e.field + "）") << ": "

@@ -2,9 +2,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/rules_options.hpp"
 #include "core/calendar_service.hpp"
 #include "core/org_service.hpp"
@@ -104,18 +106,33 @@ core::Status Render(const report::ReportDocument& doc, const ReportArgs& a) {
                                "format");
 }
 
+// A report over this many bodies or more (a province's) says what it is doing: reading and
+// computing, then rendering (cli/progress). Smaller ones are quick and stay quiet.
+constexpr size_t kProgressBodies = 300;
+
 int Build(const ReportArgs& a) {
   auto request = ToRequest(a);
   if (!request.ok()) return PrintError(request.status());
   report::ReportDocument doc;
+  std::optional<Progress> progress;
   int rc = RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
+    if (orgs.size() >= kProgressBodies) {
+      progress.emplace("年度报告", 2);
+      progress->Update(0, "读取记录并计算（" + std::to_string(orgs.size()) + " 个机构）");
+    }
     GONGKAI_ASSIGN_OR_RETURN(doc, Compose(repos, *request));
     return core::Status::Ok();
   });
   if (rc != kExitOk) return rc;
   // The engine's warnings (逾期 answers, cross-year identities) go to stderr, one per line.
   for (const check::Finding& w : doc.report.warnings) std::cerr << "警告: " << w.message_zh << '\n';
+  if (progress) progress->Update(1, "生成 " + a.output_format);
   core::Status rendered = Render(doc, a);
+  if (progress) {
+    progress->Update(2);
+    progress->Finish();
+  }
   return rendered.ok() ? kExitOk : PrintError(rendered);
 }
 

@@ -18,6 +18,7 @@
 #include "app/personal_data.hpp"
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "search/search_index.hpp"
 #include "web/metrics.hpp"
 #include "web/portal.hpp"
@@ -49,16 +50,27 @@ core::Result<web::CsrfTokens> LoadCsrf(const std::string& path) {
 }
 
 // Brings the search index up to date on one connection (migrating the schema first).
+// Brings the full-text index up to date (or rebuilds it), saying what it is doing: the first
+// start on a new database indexes every item, which takes a while. A bar on a terminal,
+// periodic lines in a log (cli/progress); nothing at all when the index was current and
+// `quiet`.
 core::Status SyncIndex(const std::string& url, bool rebuild, bool quiet) {
   GONGKAI_ASSIGN_OR_RETURN(auto store, OpenStore(url, store::SchemaPolicy::kMigrate));
-  auto started = std::chrono::steady_clock::now();
   search::SearchIndex index(store->session(), store->backend());
+  std::optional<Progress> progress;
+  index.SetProgress([&](int64_t done, int64_t total) {
+    if (!progress) {
+      std::cerr << (rebuild ? "正在重建检索索引" : "正在建立检索索引") << "（共 " << total
+                << " 条，首次启动需要一些时间）\n";
+      progress.emplace("检索索引", total);
+    }
+    progress->Update(done);
+  });
   GONGKAI_ASSIGN_OR_RETURN(int64_t n, rebuild ? index.Rebuild() : index.Sync());
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (!quiet) {
-    std::cerr << "检索索引：新索引 " << n << " 条（用时 " << static_cast<int>(seconds * 10) / 10.0
-              << " 秒）\n";
+  if (progress) {
+    progress->Finish();
+  } else if (!quiet) {
+    std::cerr << "检索索引：新索引 " << n << " 条\n";
   }
   return core::Status::Ok();
 }

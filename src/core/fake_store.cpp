@@ -1145,7 +1145,8 @@ class Repos final : public Repositories {
                          answer == answers.end() ? "" : answer->second.second,
                          q.tracking_no,
                          q.org_id,
-                         {}};
+                         {},
+                         q.due_provisional};
         if (auto ev = by_request.find(q.id); ev != by_request.end()) fact.events = ev->second;
         std::sort(fact.events.begin(), fact.events.end(),
                   [](const RequestEvent& a, const RequestEvent& b) { return a.seq < b.seq; });

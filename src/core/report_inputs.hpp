@@ -35,6 +35,8 @@ struct RequestFact {
   // Every event of the request, in seq order: the report replays them through the request
   // clock (core::ReplayRequestFact) so that it classifies exactly as `request show` does.
   std::vector<RequestEvent> events;
+  // The due date rests on a year without a holiday notice (an estimate; see calendar.hpp).
+  bool due_provisional = false;
 };
 
 // An item flagged 规章 or 行政规范性文件 (table 二 of the 2021 format; legacy 规范性文件).

@@ -29,32 +29,51 @@ std::string_view TableAlias(std::string_view name) {
 
 }  // namespace
 
+namespace {
+
+// Said when some due dates of the year's requests are estimates (a year without a holiday
+// notice, core/calendar.hpp), so that a report never states them as exact.
+std::string ProvisionalNote(const Report& r) {
+  int64_t n = 0;
+  for (const core::RequestFact& q : r.inputs.requests) n += q.due_provisional ? 1 : 0;
+  if (n == 0) return "";
+  return fmt::format(
+      "其中{}件申请的答复期限涉及尚未公布节假日安排的年份，系按法定节假日规则推算的暂定日期，"
+      "国务院办公厅公布当年节假日安排后将重新计算。",
+      n);
+}
+
+}  // namespace
+
 std::string DraftOverview(const Report& r) {
   std::string scope =
       r.subtree ? fmt::format("{}（含所属{}个单位）", r.org.name, r.body_count - 1) : r.org.name;
   if (r.body_count == 1) scope = r.org.name;
   if (r.format == core::ReportFormat::kLegacy2008) {
     return fmt::format(
-        "{}年，{}主动公开政府信息{}条，其中规范性文件{}条。共收到政府信息公开申请{}件，"
-        "办结{}件，其中按时办结{}件、延期办结{}件。发生行政复议{}件、行政诉讼{}件，"
-        "收到举报投诉{}件。",
-        r.year, scope, Cell(r, "legacy", "L1_1", "value"), Cell(r, "legacy", "L1_1a", "value"),
-        Cell(r, "legacy", "L3_1", "value"), Cell(r, "legacy", "L3_2", "value"),
-        Cell(r, "legacy", "L3_2_1", "value"), Cell(r, "legacy", "L3_2_2", "value"),
-        Cell(r, "legacy", "L4", "value"), Cell(r, "legacy", "L5", "value"),
-        Cell(r, "legacy", "L6", "value"));
+               "{}年，{}主动公开政府信息{}条，其中规范性文件{}条。共收到政府信息公开申请{}件，"
+               "办结{}件，其中按时办结{}件、延期办结{}件。发生行政复议{}件、行政诉讼{}件，"
+               "收到举报投诉{}件。",
+               r.year, scope, Cell(r, "legacy", "L1_1", "value"),
+               Cell(r, "legacy", "L1_1a", "value"), Cell(r, "legacy", "L3_1", "value"),
+               Cell(r, "legacy", "L3_2", "value"), Cell(r, "legacy", "L3_2_1", "value"),
+               Cell(r, "legacy", "L3_2_2", "value"), Cell(r, "legacy", "L4", "value"),
+               Cell(r, "legacy", "L5", "value"), Cell(r, "legacy", "L6", "value")) +
+           ProvisionalNote(r);
   }
   return fmt::format(
-      "{}年，{}新收政府信息公开申请{}件，上年结转{}件；本年度办结{}件，其中予以公开{}件、"
-      "部分公开{}件、不予公开{}件，结转下年度继续办理{}件。因政府信息公开被申请行政复议{}件，"
-      "被提起行政诉讼{}件。",
-      r.year, scope, Cell(r, "table3", "new_received", "total"),
-      Cell(r, "table3", "carried_in", "total"), Cell(r, "table3", "r7_total", "total"),
-      Cell(r, "table3", "r1_open", "total"), Cell(r, "table3", "r2_partial", "total"),
-      SumRows(r, "r3_"), Cell(r, "table3", "carried_out", "total"),
-      Cell(r, "table4", "cases", "review_total"),
-      Cell(r, "table4", "cases", "lit_direct_total") +
-          Cell(r, "table4", "cases", "lit_after_review_total"));
+             "{}年，{}新收政府信息公开申请{}件，上年结转{}件；本年度办结{}件，其中予以公开{}件、"
+             "部分公开{}件、不予公开{}件，结转下年度继续办理{}件。因政府信息公开被申请行政复议{}"
+             "件，"
+             "被提起行政诉讼{}件。",
+             r.year, scope, Cell(r, "table3", "new_received", "total"),
+             Cell(r, "table3", "carried_in", "total"), Cell(r, "table3", "r7_total", "total"),
+             Cell(r, "table3", "r1_open", "total"), Cell(r, "table3", "r2_partial", "total"),
+             SumRows(r, "r3_"), Cell(r, "table3", "carried_out", "total"),
+             Cell(r, "table4", "cases", "review_total"),
+             Cell(r, "table4", "cases", "lit_direct_total") +
+                 Cell(r, "table4", "cases", "lit_after_review_total")) +
+         ProvisionalNote(r);
 }
 
 std::string DraftFeeStatement(const Report& r) {

@@ -190,6 +190,9 @@ std::string RenderHtml(const Report& report, const RenderOptions& options) {
   out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += "<meta name=\"generator\" content=\"gongkai\">\n";
+  // No icon: browsers would otherwise ask the portal for /favicon.ico (as the portal's own
+  // layout does, templates/layout.mustache).
+  out += "<link rel=\"icon\" href=\"data:,\">\n";
   out += "<title>" + HtmlEscape(title) + "</title>\n";
   out += "<style>\n" + std::string(kStyle) + "</style>\n</head>\n<body>\n<main class=\"report\">\n";
   out += "<header class=\"report-header\">\n<h1>" + HtmlEscape(title) + "</h1>\n";

@@ -197,6 +197,7 @@ int64_t SearchIndex::IndexPending(std::optional<core::Id> only) {
       if (ins_doc) ins_doc->execute(true);
       ++n;
     }
+    if (progress_ && !only) progress_(n, std::max<int64_t>(pending_, n));
   }
   return n;
 }
@@ -214,7 +215,13 @@ core::Result<int64_t> SearchIndex::Sync() {
       sql_ << "SELECT COUNT(*) FROM items i WHERE i.state = 'published' AND NOT EXISTS "
               "(SELECT 1 FROM item_search_docs d WHERE d.item_id = i.id)",
           soci::into(pending);
+    } else if (progress_) {
+      sql_ << "SELECT COUNT(*) FROM items i WHERE i.state = 'published' AND NOT EXISTS "
+              "(SELECT 1 FROM item_search d WHERE d.item_id = i.id)",
+          soci::into(pending);
     }
+    pending_ = pending;
+    if (progress_ && pending > 0) progress_(0, pending);  // say so before the work starts
     const bool bulk = lite && pending >= bulk_items_;
     if (bulk) {
       soci::indicator ind = soci::i_null;

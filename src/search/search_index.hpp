@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -86,6 +87,11 @@ class SearchIndex {
     bulk_items_ = bulk_items;
     batch_ = batch;
   }
+  // Called during Sync and Rebuild after each batch with the items indexed so far and the
+  // number pending when the work began (for a progress bar; cli/progress).
+  void SetProgress(std::function<void(int64_t done, int64_t total)> progress) {
+    progress_ = std::move(progress);
+  }
   // Items in the index (withdrawn ones included).
   core::Result<int64_t> IndexedCount();
 
@@ -112,6 +118,8 @@ class SearchIndex {
   store::Backend backend_;
   int64_t bulk_items_ = kBulkItems;
   int batch_ = 2000;
+  std::function<void(int64_t, int64_t)> progress_;
+  int64_t pending_ = 0;
 };
 
 // Makes `store` index every item it stores as published in the same transaction (so a

@@ -37,7 +37,7 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
     long long request_id = 0, org_id = 0;
     std::map<long long, size_t> index;  // request id → position in in.requests
     NullableText closed, due;
-    int extended = 0;
+    int extended = 0, provisional = 0;
     std::string extension_kind = core::RequestEventKindCode(core::RequestEventKind::kExtension);
     std::string answer_kind = core::RequestEventKindCode(core::RequestEventKind::kAnswer);
     soci::statement st =
@@ -46,15 +46,15 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
                          "WHERE e.request_id = r.id AND e.kind = :ext) THEN 1 ELSE 0 END, "
                          "COALESCE((SELECT e.data FROM request_events e WHERE e.request_id = r.id "
                          "AND e.kind = :ans ORDER BY e.seq DESC LIMIT 1), ''), r.id, "
-                         "r.tracking_no, r.org_id "
+                         "r.tracking_no, r.org_id, r.due_provisional "
                          "FROM requests r JOIN report_orgs o ON o.id = r.org_id "
                          "WHERE r.received_on <= :last AND (r.closed_on IS NULL OR "
                          "r.closed_on >= :first)",
          soci::into(type), soci::into(channel), soci::into(received), soci::into(state),
          soci::into(outcome), soci::into(closed.value, closed.ind), soci::into(due.value, due.ind),
          soci::into(extended), soci::into(answer_data), soci::into(request_id),
-         soci::into(tracking_no), soci::into(org_id), soci::use(extension_kind),
-         soci::use(answer_kind), soci::use(last), soci::use(first));
+         soci::into(tracking_no), soci::into(org_id), soci::into(provisional),
+         soci::use(extension_kind), soci::use(answer_kind), soci::use(last), soci::use(first));
     st.execute();
     while (st.fetch()) {
       in.requests.push_back({Unwrap(core::ParseApplicantType(type)),
@@ -68,7 +68,8 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
                              answer_data,
                              tracking_no,
                              org_id,
-                             {}});
+                             {},
+                             provisional != 0});
       index[request_id] = in.requests.size() - 1;
     }
     // Every event of those requests, for the clock's replay.

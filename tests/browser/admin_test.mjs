@@ -6,6 +6,7 @@
 // code handed out at intake. Screenshots of each step go to the artifacts directory. Usage: node admin_test.mjs BASE_URL ARTIFACT_DIR
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { checkAccessible } from './axe.mjs';
 
 const [base, artifacts] = process.argv.slice(2);
 mkdirSync(artifacts, { recursive: true });
@@ -25,8 +26,11 @@ const browser = await chromium.launch({
 const errors = [];
 let page = null;
 let step = 0;
-const shot = (name) =>
-  page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+// Every page a step shows is checked with axe-core before its screenshot.
+const shot = async (name, audit = true) => {
+  if (audit) await checkAccessible(page, name);
+  await page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+};
 
 // A fresh browser context (own cookies) signed in as `username`.
 async function signIn(username) {
@@ -59,6 +63,24 @@ async function text(selector) {
 }
 
 try {
+  // 0. The demo city is alive today: the handler's dashboard lists requests due soon, and a
+  // due request shows its applicant (sealed with the key the server uses).
+  await signIn('demo-handler');
+  const dueLinks = page.locator('#due-h ~ table a[href^="/admin/requests/"]');
+  check((await dueLinks.count()) > 0, `no request due on the dashboard: ${await text('main')}`);
+  await shot('handler-dashboard');
+  await Promise.all([page.waitForURL(/\/admin\/requests\/\d+$/), dueLinks.first().click()]);
+  const applicant = await text('section[aria-labelledby="p-h"] dd');
+  check(applicant.length >= 2, `no applicant name on the due request: ${await text('main')}`);
+  check(!(await page.content()).includes('无法解密'), 'the applicant data does not open');
+  await shot('handler-due-request');
+  await page.goto(`${base}/admin/requests`);
+  await shot('handler-requests');
+  await signIn('demo-reviewer');
+  check((await page.locator('#queue-h ~ ul a[href^="/admin/items/"]').count()) > 0,
+        'nothing awaits review on the reviewer\'s dashboard');
+  await shot('reviewer-dashboard');
+
   // 1. The editor writes a draft and submits it for review.
   await signIn('demo-editor');
   await shot('editor-dashboard');
@@ -183,7 +205,7 @@ try {
   check(errors.length === 0, `browser errors: ${errors.join('; ')}`);
   console.log(`browser: back-office flow ok (item ${itemId} ${indexNo}; request ${tracking})`);
 } catch (e) {
-  if (page) await shot('failure').catch(() => {});
+  if (page) await shot('failure', false).catch(() => {});
   console.error(`browser: ${e.message}`);
   process.exitCode = 1;
 } finally {

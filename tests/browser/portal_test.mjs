@@ -3,6 +3,7 @@
 // go to the artifacts directory. Usage: node portal_test.mjs BASE_URL ARTIFACT_DIR
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
+import { checkAccessible } from './axe.mjs';
 
 const [base, artifacts] = process.argv.slice(2);
 mkdirSync(artifacts, { recursive: true });
@@ -16,10 +17,14 @@ const browser = await chromium.launch({
   args: ['--no-sandbox'],
 });
 const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
-const shot = (name) => page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+// Every page shown is checked with axe-core before its screenshot.
+const shot = async (name, audit = true) => {
+  if (audit) await checkAccessible(page, name);
+  await page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+};
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} ${m.location().url || ''} (on ${page.url()})`); });
 
 try {
   // Home: the latest items and the bodies.
@@ -46,6 +51,24 @@ try {
     check(meta.includes(label), `item page lacks ${label}`);
   }
   await shot('03-item');
+
+  // The city government's guide, composed from its records (条例第十二条).
+  await page.goto(`${base}/org/QXS?cat=${encodeURIComponent('政府信息公开指南')}`);
+  await shot('03b-guide-column');
+  const guideLink = page.locator('main a[href^="/item/"]').first();
+  check((await guideLink.count()) > 0, 'the guide column lists nothing');
+  await Promise.all([page.waitForURL(/\/item\/\d+/), guideLink.click()]);
+  const guide = await page.locator('main').textContent();
+  for (const part of ['政府信息公开指南', '受理机构', '联系电话', '20 个工作日', '查阅点', '行政复议']) {
+    check(guide.includes(part), `the guide lacks ${part}`);
+  }
+  await shot('03c-guide');
+  // The body's page and this year's report (a live preview until published).
+  const year = new Date(Date.now() + 8 * 3600 * 1000).getUTCFullYear();
+  for (const path of ['/org/QXS', `/org/QXS/report/${year}`, `/org/QXS/report/${year - 1}`]) {
+    await page.goto(`${base}${path}`);
+    await shot(`03d-${path.replace(/\W+/g, '-')}`);
+  }
 
   // An online request.
   await page.goto(`${base}/apply`);
@@ -81,7 +104,7 @@ try {
   check(errors.length === 0, `browser errors: ${errors.join('; ')}`);
   console.log(`browser: portal flow ok (search "${phrase}": ${count} results; request ${tracking})`);
 } catch (e) {
-  await shot('failure').catch(() => {});
+  await shot('failure', false).catch(() => {});
   console.error(`browser: ${e.message}`);
   process.exitCode = 1;
 } finally {

@@ -11,12 +11,14 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 unset GONGKAI_DB GONGKAI_KEY_FILE
-if [ ! -d "$here/node_modules/playwright-core" ]; then
-  echo "playwright-core missing: run scripts/install-deps" >&2; exit 1
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/axe-core" ]; then
+  echo "playwright-core or axe-core missing: run scripts/install-deps" >&2; exit 1
 fi
 db="sqlite:$work/demo.db"
-"$gk" demo --db "$db" --first-year 2025 --last-year 2025 >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
+# The demo city as of today (last year and this one, at a small scale), its applicants'
+# data sealed with the key the server is given, as `make demo` does.
 "$gk" request keygen "$work/demo.key" >/dev/null || exit 1
+"$gk" demo --db "$db" --key-file "$work/demo.key" --from $(( $(date +%Y) - 1 )) --scale 5 >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
 GONGKAI_ATTACHMENT_DIR="$work/attachments" "$gk" serve --db "$db" --key-file "$work/demo.key" --listen 127.0.0.1:0 --quiet >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 base=""
