@@ -81,14 +81,26 @@ core::Result<ListenAddress> ParseListenAddress(std::string_view text) {
 }
 
 const std::vector<std::string>& ConfigKeys() {
-  static const std::vector<std::string> keys = {"listen",         "db",
-                                                "read_db",        "public_url",
-                                                "threads",        "max_connections",
-                                                "page_cache_mb",  "key_file",
-                                                "attachment_dir", "log_level",
-                                                "access_log",     "csrf_secret_file",
-                                                "secure_cookies", "trusted_proxies",
-                                                "metrics_allow",  "metrics_token_file"};
+  static const std::vector<std::string> keys = {"listen",
+                                                "db",
+                                                "read_db",
+                                                "public_url",
+                                                "threads",
+                                                "max_connections",
+                                                "page_cache_mb",
+                                                "workers",
+                                                "worker_queue",
+                                                "search_per_client",
+                                                "search_cache_entries",
+                                                "key_file",
+                                                "attachment_dir",
+                                                "log_level",
+                                                "access_log",
+                                                "csrf_secret_file",
+                                                "secure_cookies",
+                                                "trusted_proxies",
+                                                "metrics_allow",
+                                                "metrics_token_file"};
   return keys;
 }
 
@@ -133,6 +145,14 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.max_connections, ParseInt(origin, key, value, 1, 1000000));
   } else if (key == "page_cache_mb") {
     GONGKAI_ASSIGN_OR_RETURN(config.page_cache_mb, ParseInt(origin, key, value, 0, 4096));
+  } else if (key == "workers") {
+    GONGKAI_ASSIGN_OR_RETURN(config.workers, ParseInt(origin, key, value, 0, 256));
+  } else if (key == "worker_queue") {
+    GONGKAI_ASSIGN_OR_RETURN(config.worker_queue, ParseInt(origin, key, value, 1, 100000));
+  } else if (key == "search_per_client") {
+    GONGKAI_ASSIGN_OR_RETURN(config.search_per_client, ParseInt(origin, key, value, 0, 1000));
+  } else if (key == "search_cache_entries") {
+    GONGKAI_ASSIGN_OR_RETURN(config.search_cache_entries, ParseInt(origin, key, value, 0, 1000000));
   } else if (key == "key_file") {
     config.key_file = std::string(value);
   } else if (key == "attachment_dir") {

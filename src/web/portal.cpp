@@ -16,6 +16,7 @@
 #include "core/calendar_service.hpp"
 #include "core/catalog.hpp"
 #include "core/org_tree.hpp"
+#include "search/result_cache.hpp"
 #include "search/search_index.hpp"
 #include "search/snippet.hpp"
 #include "store/site_counters.hpp"
@@ -118,6 +119,7 @@ struct Portal::Impl {
   ReportPages reports{reads};
   app::SystemClock system_clock;
   PageCache page_cache;
+  search::ResultCache search_cache;
   std::unique_ptr<PublicForms> forms;
   std::unique_ptr<CounterBatch> counters;
   // The data generation (see page_cache.hpp), re-read at most once a second.
@@ -130,9 +132,22 @@ struct Portal::Impl {
         options(std::move(o)),
         reads(options.read_pool ? *options.read_pool : p),
         templates(std::move(t)),
-        page_cache(options.page_cache_bytes) {}
+        page_cache(options.page_cache_bytes),
+        search_cache(options.search_cache_entries, options.search_cache_bytes) {}
 
   const core::Clock& Clock() const { return options.clock ? *options.clock : system_clock; }
+
+  // The generation as last read, if read within the second (never touches the database:
+  // the I/O threads' cache lookups); nullopt when it is due to be read again.
+  std::optional<uint64_t> RecentGeneration() {
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(mu);
+    if (generation_read == std::chrono::steady_clock::time_point{} ||
+        now - generation_read >= std::chrono::seconds(1)) {
+      return std::nullopt;
+    }
+    return audit_generation + index_syncs;
+  }
 
   uint64_t Generation() {
     auto now = std::chrono::steady_clock::now();
@@ -588,14 +603,22 @@ struct Portal::Impl {
     if (page_no < 1) page_no = 1;
     sr.offset = static_cast<int>((page_no - 1) * kPageSize);
     sr.limit = kPageSize;
-    search::SearchResult result;
+    std::shared_ptr<const search::SearchResult> found;
     bool searched = !q.empty();
     if (searched) {
       pool.With([&](store::SociStore& st) { MaybeSync(st); });  // writes: the primary
-      result = Check(reads.With([&](store::SociStore& st) {
-        return search::SearchIndex(st.session(), st.backend()).Search(sr);
-      }));
+      uint64_t generation = Generation();                       // after the sync
+      found = search_cache.Get(sr, generation);
+      if (!found) {
+        found =
+            search_cache.Put(sr, generation, Check(reads.With([&](store::SociStore& st) {
+                               return search::SearchIndex(st.session(), st.backend()).Search(sr);
+                             })));
+      }
+    } else {
+      found = std::make_shared<const search::SearchResult>();
     }
+    const search::SearchResult& result = *found;
     View v = Base(q.empty() ? "搜索" : q + " - 搜索", *t);
     v.Set("q", q);
     v.Set("searched", View::Bool(searched));
@@ -863,6 +886,18 @@ bool IsCachedPage(const std::string& path) {
 
 }  // namespace
 
+std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
+  if (request.method != "GET" || !IsCachedPage(request.path)) return std::nullopt;
+  std::optional<uint64_t> generation = impl_->RecentGeneration();
+  if (!generation) return std::nullopt;
+  std::shared_ptr<const PageCache::Entry> page =
+      impl_->page_cache.Get(request.target, *generation, /*count_miss=*/false);
+  if (!page) return std::nullopt;  // Handle renders it, and counts the miss
+  if (Metrics* m = impl_->options.metrics) m->RecordCacheHit();
+  if (IsCountedPage(request.path)) impl_->CountVisit(request.path);
+  return Revalidate(request, *page);
+}
+
 HttpResponse Portal::Handle(const HttpRequest& request) {
   try {
     if (auto form = impl_->forms->Handle(request)) return std::move(*form);
@@ -905,11 +940,14 @@ HttpResponse Portal::ErrorPage(int status) {
     case 413:
       message = "提交的内容过大。";
       break;
+    case 429:
+      message = "您的请求过于频繁，请稍后再试。";
+      break;
     case 431:
       message = "请求头过大。";
       break;
     case 503:
-      message = "服务暂时不可用，请稍后再试。";
+      message = "服务繁忙，请稍后再试。";
       break;
     default:
       message = "服务器出现错误，请稍后再试。";
