@@ -90,6 +90,7 @@ const std::vector<std::string>& ConfigKeys() {
                                                 "page_cache_mb",
                                                 "workers",
                                                 "worker_queue",
+                                                "worker_nice",
                                                 "search_per_client",
                                                 "search_cache_entries",
                                                 "key_file",
@@ -149,6 +150,8 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.workers, ParseInt(origin, key, value, 0, 256));
   } else if (key == "worker_queue") {
     GONGKAI_ASSIGN_OR_RETURN(config.worker_queue, ParseInt(origin, key, value, 1, 100000));
+  } else if (key == "worker_nice") {
+    GONGKAI_ASSIGN_OR_RETURN(config.worker_nice, ParseInt(origin, key, value, 0, 19));
   } else if (key == "search_per_client") {
     GONGKAI_ASSIGN_OR_RETURN(config.search_per_client, ParseInt(origin, key, value, 0, 1000));
   } else if (key == "search_cache_entries") {

@@ -66,7 +66,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 20u);
+  EXPECT_EQ(ConfigKeys().size(), 21u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},
@@ -230,6 +230,7 @@ TEST(ConfigTest, WorkerPoolAndSearchCacheKeys) {
   ASSERT_TRUE(defaults.ok());
   EXPECT_EQ(defaults->workers, 2);
   EXPECT_EQ(defaults->worker_queue, 256);
+  EXPECT_EQ(defaults->worker_nice, 10);
   EXPECT_EQ(defaults->search_per_client, 4);
   EXPECT_EQ(defaults->search_cache_entries, 2000);
   auto config = FromText("workers = 0\nworker_queue = 10\nsearch_per_client = 0\n",
@@ -241,6 +242,7 @@ TEST(ConfigTest, WorkerPoolAndSearchCacheKeys) {
   EXPECT_EQ(config->search_cache_entries, 0);
   EXPECT_FALSE(FromText("workers = 257\n", MapEnv({})).ok());
   EXPECT_FALSE(FromText("worker_queue = 0\n", MapEnv({})).ok());
+  EXPECT_FALSE(FromText("worker_nice = 20\n", MapEnv({})).ok());
   EXPECT_FALSE(FromText("search_per_client = -1\n", MapEnv({})).ok());
   EXPECT_EQ(ConfigEnvName("search_cache_entries"), "GONGKAI_SEARCH_CACHE_ENTRIES");
 }

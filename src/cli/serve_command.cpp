@@ -147,6 +147,7 @@ int Serve(const ServeArgs& a) {
   const int db_threads = c.workers > 0 ? c.workers : options.threads;
   options.workers = c.workers;
   options.queue_limit = static_cast<size_t>(c.worker_queue);
+  options.worker_nice = c.worker_nice;
   options.per_client_limit = static_cast<size_t>(c.search_per_client);
   auto pool = web::StorePool::Open(c.db, db_threads);
   if (!pool.ok()) return PrintError(pool.status());

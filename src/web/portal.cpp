@@ -3,12 +3,15 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "app/attachment_store.hpp"
 #include "app/markdown.hpp"
@@ -126,6 +129,9 @@ struct Portal::Impl {
   std::chrono::steady_clock::time_point generation_read;
   uint64_t audit_generation = 0;
   uint64_t index_syncs = 0;  // search syncs that indexed something (guarded by mu)
+  std::thread refresher;     // see StartRefresher
+  std::condition_variable refresher_cv;
+  bool refresher_stop = false;  // guarded by mu
 
   Impl(StorePool& p, PortalOptions o, Templates t)
       : pool(p),
@@ -155,15 +161,51 @@ struct Portal::Impl {
       std::lock_guard<std::mutex> lock(mu);
       if (now - generation_read < std::chrono::seconds(1)) return audit_generation + index_syncs;
     }
+    return ReadGeneration(now);
+  }
+
+  // Reads the generation now (`now`: when the read starts, so its age is never understated).
+  uint64_t ReadGeneration(std::chrono::steady_clock::time_point now) {
     auto g = reads.With([](store::SociStore& st) { return store::DataGeneration(st); });
     std::lock_guard<std::mutex> lock(mu);
     if (g.ok()) {
-      audit_generation = *g;
-      generation_read = now;
+      if (now > generation_read) {
+        audit_generation = std::max(audit_generation, *g);
+        generation_read = now;
+      }
     } else {
       spdlog::error("portal: {}", g.status().ToString());
     }
     return audit_generation + index_syncs;
+  }
+
+  // Re-reads the generation four times a second on a thread of its own, so that the I/O
+  // threads' RecentGeneration stays fresh without a request having to wait for a worker
+  // (under a search storm the pool's queue is long). Stopped by ~Impl.
+  void StartRefresher() {
+    refresher = std::thread([this] {
+      std::unique_lock<std::mutex> lock(mu);
+      while (!refresher_stop) {
+        lock.unlock();
+        try {
+          ReadGeneration(std::chrono::steady_clock::now());
+        } catch (const std::exception& e) {
+          spdlog::error("portal: {}", e.what());
+        }
+        lock.lock();
+        refresher_cv.wait_for(lock, std::chrono::milliseconds(250),
+                              [this] { return refresher_stop; });
+      }
+    });
+  }
+
+  ~Impl() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      refresher_stop = true;
+    }
+    refresher_cv.notify_all();
+    if (refresher.joinable()) refresher.join();
   }
 
   // Renders `name` inside the layout, uncached (the forms' pages).
@@ -860,6 +902,7 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOpti
   forms.clock = raw->options.clock;
   raw->forms = std::make_unique<PublicForms>(std::move(context), std::move(forms));
   raw->counters = std::make_unique<CounterBatch>(pool, raw->options.counter_flush);
+  raw->StartRefresher();
   auto portal = std::unique_ptr<Portal>(new Portal(std::move(impl)));
   try {
     portal->impl_->Tree();
