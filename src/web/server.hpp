@@ -62,7 +62,8 @@ struct ServerOptions {
   int worker_nice = 10;  // workers' niceness above the I/O threads'
   int retry_after = 1;   // seconds, in the Retry-After of a 503 for a full queue
   // Called on an I/O thread with the complete request (HEAD as GET); must not block, touch
-  // the database or render. nullopt: the request goes to the pool. Unset: everything does.
+  // the database or render; an exception counts as nullopt. nullopt: the request goes to the pool.
+  // Unset: everything does.
   std::function<std::optional<HttpResponse>(const HttpRequest&)> cached;
   // Whether the request counts against its client's per_client_limit. Unset: none does.
   std::function<bool(const HttpRequest&)> per_client;
@@ -74,9 +75,10 @@ struct ServerOptions {
 // Serves `handler` until SIGTERM/SIGINT (when handle_signals) or until `stop` is called
 // from another thread via Stop(). Blocks. On shutdown it stops accepting, lets in-flight
 // requests finish (up to shutdown_grace; those handed to the worker pool, queued or
-// running, are run to the end before Run returns), closes idle connections and returns OK. Fails
-// with kInvalidArgument for a bad address and kUnavailable when the port cannot be bound. A handler
-// that throws produces a 500 page, never a crash.
+// running, are run to the end before Run returns), closes idle connections and returns
+// OK. Fails with kInvalidArgument for a bad address and kUnavailable when the port cannot
+// be bound. A handler that throws produces a 500 page, never a crash. The handler, `cached`,
+// `per_client`, `admit` and `error_page` are called from several threads at once.
 class Server {
  public:
   // `error_page(status)` renders the friendly page for 400, 404, 429, 500 and 503 answers
