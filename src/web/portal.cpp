@@ -930,7 +930,16 @@ bool IsCachedPage(const std::string& path) {
 }  // namespace
 
 std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
-  if (request.method != "GET" || !IsCachedPage(request.path)) return std::nullopt;
+  if (request.method != "GET") return std::nullopt;
+  if (request.path.rfind("/static/", 0) == 0) {
+    // The stylesheet is held in memory (immutable after Create): no need for a worker.
+    auto parts = SplitPath(request.path);
+    if (parts.size() != 2 || (parts[1] != impl_->css_name && parts[1] != "portal.css")) {
+      return std::nullopt;  // the 404 page is rendered on a worker
+    }
+    return impl_->Static(request, parts[1]);
+  }
+  if (!IsCachedPage(request.path)) return std::nullopt;
   std::optional<uint64_t> generation = impl_->RecentGeneration();
   if (!generation) return std::nullopt;
   std::shared_ptr<const PageCache::Entry> page =

@@ -67,9 +67,10 @@ class Portal {
 
   // Thread-safe (the server calls it from several threads at once).
   HttpResponse Handle(const HttpRequest& request);
-  // The answer from the page cache, without touching the database or rendering (for the
-  // server's I/O threads: ServerOptions::cached); nullopt for anything else — a miss, a
-  // page that is not cached, or a data generation due to be re-read — which Handle answers.
+  // The answer from the page cache (or the stylesheet, held in memory), without touching
+  // the database or rendering (for the server's I/O threads: ServerOptions::cached);
+  // nullopt for anything else — a miss, a page that is not cached, or a data generation
+  // not read within the last second — which Handle answers.
   std::optional<HttpResponse> TryCached(const HttpRequest& request);
   // The friendly page for `status` (400, 404, 405, 413, 429, 431, 500, 503).
   HttpResponse ErrorPage(int status);
