@@ -88,6 +88,11 @@ const std::vector<std::string>& ConfigKeys() {
                                                 "threads",
                                                 "max_connections",
                                                 "page_cache_mb",
+                                                "workers",
+                                                "worker_queue",
+                                                "worker_nice",
+                                                "search_per_client",
+                                                "search_cache_entries",
                                                 "key_file",
                                                 "attachment_dir",
                                                 "log_level",
@@ -145,6 +150,16 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.max_connections, ParseInt(origin, key, value, 1, 1000000));
   } else if (key == "page_cache_mb") {
     GONGKAI_ASSIGN_OR_RETURN(config.page_cache_mb, ParseInt(origin, key, value, 0, 4096));
+  } else if (key == "workers") {
+    GONGKAI_ASSIGN_OR_RETURN(config.workers, ParseInt(origin, key, value, 0, 256));
+  } else if (key == "worker_queue") {
+    GONGKAI_ASSIGN_OR_RETURN(config.worker_queue, ParseInt(origin, key, value, 1, 100000));
+  } else if (key == "worker_nice") {
+    GONGKAI_ASSIGN_OR_RETURN(config.worker_nice, ParseInt(origin, key, value, 0, 19));
+  } else if (key == "search_per_client") {
+    GONGKAI_ASSIGN_OR_RETURN(config.search_per_client, ParseInt(origin, key, value, 0, 1000));
+  } else if (key == "search_cache_entries") {
+    GONGKAI_ASSIGN_OR_RETURN(config.search_cache_entries, ParseInt(origin, key, value, 0, 1000000));
   } else if (key == "key_file") {
     config.key_file = std::string(value);
   } else if (key == "attachment_dir") {

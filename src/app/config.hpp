@@ -20,6 +20,17 @@
 //   threads           GONGKAI_THREADS           4               1–256
 //   max_connections   GONGKAI_MAX_CONNECTIONS   1024            1–1000000
 //   page_cache_mb     GONGKAI_PAGE_CACHE_MB     64              0–4096 (0: no page cache)
+//   workers           GONGKAI_WORKERS           2               0–256 threads for requests that
+//                                                               touch the database or render
+//                                                               (0: on the I/O threads, no pool)
+//   worker_queue      GONGKAI_WORKER_QUEUE      256             1–100000 requests waiting for a
+//                                                               worker; beyond: 503 + Retry-After
+//   worker_nice       GONGKAI_WORKER_NICE       10              0–19 added to the workers'
+//                                                               niceness (below the I/O threads)
+//   search_per_client GONGKAI_SEARCH_PER_CLIENT 4               0–1000 concurrent searches per
+//                                                               client; beyond: 429 (0: no cap)
+//   search_cache_entries GONGKAI_SEARCH_CACHE_ENTRIES 2000     0–1000000 search results kept
+//                                                               (0: no result cache)
 //   key_file          GONGKAI_KEY_FILE          (empty)         personal-data key file
 //   attachment_dir    GONGKAI_ATTACHMENT_DIR    attachments
 //   log_level         GONGKAI_LOG_LEVEL         info            trace|debug|info|warn|error|off
@@ -85,6 +96,11 @@ struct ServerConfig {
   int threads = 4;
   int max_connections = 1024;
   int page_cache_mb = 64;  // rendered public pages kept in memory; 0 turns the cache off
+  int workers = 2;         // the worker pool (web/worker_pool.hpp); 0: no pool
+  int worker_queue = 256;
+  int worker_nice = 10;
+  int search_per_client = 4;
+  int search_cache_entries = 2000;
   std::string key_file;
   std::string attachment_dir = "attachments";
   LogLevel log_level = LogLevel::kInfo;

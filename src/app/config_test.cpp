@@ -66,7 +66,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 20u);
+  EXPECT_EQ(ConfigKeys().size(), 25u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},
@@ -237,6 +237,30 @@ TEST(ConfigTest, ReadingsOfTheLawAreKeys) {
   core::Status bad = SetConfigValue(c, "legacy_overdue_as", "late", "--overdue-as");
   EXPECT_EQ(bad.field(), "legacy_overdue_as");
   EXPECT_EQ(SetConfigValue(c, "report_case_year", "x", "env").field(), "report_case_year");
+}
+
+// Issue 19: the worker pool and the search result cache are sized by config keys with
+// environment overrides and documented defaults.
+TEST(ConfigTest, WorkerPoolAndSearchCacheKeys) {
+  auto defaults = FromText("", MapEnv({}));
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->workers, 2);
+  EXPECT_EQ(defaults->worker_queue, 256);
+  EXPECT_EQ(defaults->worker_nice, 10);
+  EXPECT_EQ(defaults->search_per_client, 4);
+  EXPECT_EQ(defaults->search_cache_entries, 2000);
+  auto config = FromText("workers = 0\nworker_queue = 10\nsearch_per_client = 0\n",
+                         MapEnv({{"GONGKAI_WORKERS", "3"}, {"GONGKAI_SEARCH_CACHE_ENTRIES", "0"}}));
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  EXPECT_EQ(config->workers, 3);  // environment over file
+  EXPECT_EQ(config->worker_queue, 10);
+  EXPECT_EQ(config->search_per_client, 0);
+  EXPECT_EQ(config->search_cache_entries, 0);
+  EXPECT_FALSE(FromText("workers = 257\n", MapEnv({})).ok());
+  EXPECT_FALSE(FromText("worker_queue = 0\n", MapEnv({})).ok());
+  EXPECT_FALSE(FromText("worker_nice = 20\n", MapEnv({})).ok());
+  EXPECT_FALSE(FromText("search_per_client = -1\n", MapEnv({})).ok());
+  EXPECT_EQ(ConfigEnvName("search_cache_entries"), "GONGKAI_SEARCH_CACHE_ENTRIES");
 }
 
 }  // namespace

@@ -155,13 +155,19 @@ int Serve(const ServeArgs& a) {
   const bool secure_cookies = a.secure_cookies || c.secure_cookies;
   core::Status s = SyncIndex(c.db, false, !c.access_log);
   if (!s.ok()) return PrintError(s);
-  auto pool = web::StorePool::Open(c.db, options.threads);
+  // The threads that touch the database: the workers, or with no pool the I/O threads.
+  const int db_threads = c.workers > 0 ? c.workers : options.threads;
+  options.workers = c.workers;
+  options.queue_limit = static_cast<size_t>(c.worker_queue);
+  options.worker_nice = c.worker_nice;
+  options.per_client_limit = static_cast<size_t>(c.search_per_client);
+  auto pool = web::StorePool::Open(c.db, db_threads);
   if (!pool.ok()) return PrintError(pool.status());
   web::Metrics metrics;
   metrics.WatchPool(**pool);
   std::unique_ptr<web::StorePool> read_pool;  // a streaming replica for the public pages
   if (!c.read_db.empty()) {
-    auto opened = web::StorePool::Open(c.read_db, options.threads);
+    auto opened = web::StorePool::Open(c.read_db, db_threads);
     if (!opened.ok()) return PrintError(opened.status());
     read_pool = std::move(*opened);
   }
@@ -187,6 +193,7 @@ int Serve(const ServeArgs& a) {
   portal_options.attachment_dir = c.attachment_dir;
   portal_options.read_pool = read_pool.get();
   portal_options.page_cache_bytes = static_cast<size_t>(c.page_cache_mb) << 20;
+  portal_options.search_cache_entries = static_cast<size_t>(c.search_cache_entries);
   portal_options.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();
@@ -234,13 +241,24 @@ int Serve(const ServeArgs& a) {
     if (api::JsonApi::Owns(head.path)) return j->Admit(head);
     return std::nullopt;
   };
+  // Isolation: page-cache hits on the I/O threads; searches capped per client.
+  auto label = [j](const web::HttpRequest& r) { return Label(*j, r); };
+  options.cached = web::InstrumentCached(
+      metrics,
+      [p](const web::HttpRequest& r) -> std::optional<web::HttpResponse> {
+        if (r.path == "/metrics" || r.path == "/readyz" || admin::BackOffice::Owns(r.path) ||
+            api::JsonApi::Owns(r.path)) {
+          return std::nullopt;
+        }
+        return p->TryCached(r);
+      },
+      label);
+  options.per_client = [](const web::HttpRequest& r) { return r.path == "/search"; };
   options.on_listening = [](unsigned short port) {
     std::cout << "门户已启动: http://127.0.0.1:" << port << "/ （后台 /admin，Ctrl-C 停止）"
               << std::endl;
   };
-  web::Server server(options,
-                     web::InstrumentHandler(
-                         metrics, route, [j](const web::HttpRequest& r) { return Label(*j, r); }),
+  web::Server server(options, web::InstrumentHandler(metrics, route, label),
                      [p](int status) { return p->ErrorPage(status); });
   s = server.Run();
   if (!s.ok()) return PrintError(s);
@@ -262,7 +280,9 @@ void AddServeCommand(CLI::App& app, Action& action) {
        "数据库 URL：sqlite:PATH 或 postgresql://…（默认 $GONGKAI_DB，否则 sqlite:gongkai.db）");
   flag("read-db", "read_db", "只读副本数据库 URL（公开页面从此读取；表单、计数仍写主库）");
   flag("listen", "listen", "监听地址:端口（默认 127.0.0.1:8080）");
-  flag("threads", "threads", "工作线程数（每线程一个数据库连接，默认 4）");
+  flag("threads", "threads", "I/O 线程数（默认 4）");
+  flag("workers", "workers",
+       "工作线程数：查询数据库、渲染页面（每线程一个数据库连接，默认 2；0 表示不用工作线程池）");
   flag("max-connections", "max_connections", "最大并发连接数（默认 1024）");
   flag("public-url", "public_url", "站点对外地址（用于网站地图和 RSS，默认 http://<listen>）");
   flag("key-file", "key_file", "个人信息密钥文件（网上申请、后台登记申请需要）");

@@ -141,6 +141,9 @@ class HostileTest : public ::testing::Test {
     so.access_log = false;
     so.read_timeout = seconds(1);
     so.idle_timeout = seconds(1);
+    // Through the worker pool, as `gongkai serve` runs.
+    so.workers = 2;
+    so.cached = [](const HttpRequest& r) { return portal_->TryCached(r); };
     auto ready = std::make_shared<std::promise<unsigned short>>();
     so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
     server_ = new Server(

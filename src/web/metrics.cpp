@@ -129,4 +129,20 @@ Handler InstrumentHandler(Metrics& metrics, Handler handler,
   };
 }
 
+std::function<std::optional<HttpResponse>(const HttpRequest&)> InstrumentCached(
+    Metrics& metrics, std::function<std::optional<HttpResponse>(const HttpRequest&)> cached,
+    std::function<std::string(const HttpRequest&)> route_label) {
+  return [&metrics, cached = std::move(cached),
+          route_label = std::move(route_label)](const HttpRequest& request) {
+    auto start = std::chrono::steady_clock::now();
+    std::optional<HttpResponse> response = cached(request);
+    if (response) {
+      metrics.RecordRequest(
+          route_label(request), request.method, response->status,
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return response;
+  };
+}
+
 }  // namespace gongkai::web

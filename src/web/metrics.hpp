@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -73,6 +74,12 @@ class Metrics {
 // exception passes on to the server.
 Handler InstrumentHandler(Metrics& metrics, Handler handler,
                           std::function<std::string(const HttpRequest&)> route_label);
+
+// The same for the server's cached-answer hook (ServerOptions::cached): a request it
+// answers is recorded like any other; nullopt (handed to the pool) is recorded there.
+std::function<std::optional<HttpResponse>(const HttpRequest&)> InstrumentCached(
+    Metrics& metrics, std::function<std::optional<HttpResponse>(const HttpRequest&)> cached,
+    std::function<std::string(const HttpRequest&)> route_label);
 
 // A label value escaped for the exposition format (backslash, double quote, newline).
 std::string EscapeLabelValue(std::string_view value);

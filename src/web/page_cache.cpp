@@ -9,13 +9,13 @@ void PageCache::Reset(uint64_t generation) {
   generation_ = generation;
 }
 
-std::shared_ptr<const PageCache::Entry> PageCache::Get(const std::string& key,
-                                                       uint64_t generation) {
+std::shared_ptr<const PageCache::Entry> PageCache::Get(const std::string& key, uint64_t generation,
+                                                       bool count_miss) {
   std::lock_guard<std::mutex> lock(mu_);
-  if (generation != generation_) Reset(generation);
-  auto it = pages_.find(key);
+  if (generation > generation_) Reset(generation);
+  auto it = generation == generation_ ? pages_.find(key) : pages_.end();
   if (it == pages_.end()) {
-    ++misses_;
+    if (count_miss) ++misses_;
     return nullptr;
   }
   ++hits_;

@@ -31,8 +31,11 @@ class PageCache {
 
   explicit PageCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // The page stored under `key` for `generation`, or null (a miss).
-  std::shared_ptr<const Entry> Get(const std::string& key, uint64_t generation);
+  // The page stored under `key` for `generation`, or null (a miss; counted unless
+  // !count_miss). A newer generation empties the cache; an older one (a reader that raced
+  // a publication) always misses and leaves the cache as it is.
+  std::shared_ptr<const Entry> Get(const std::string& key, uint64_t generation,
+                                   bool count_miss = true);
   // An entry for `response` (security headers added, serialised), stored under `key` when it
   // is a 200 rendered at the current or a newer generation and fits; null for any other
   // status (those are answered as they are).

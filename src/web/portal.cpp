@@ -3,12 +3,15 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "app/attachment_store.hpp"
 #include "app/markdown.hpp"
@@ -16,6 +19,7 @@
 #include "core/calendar_service.hpp"
 #include "core/catalog.hpp"
 #include "core/org_tree.hpp"
+#include "search/result_cache.hpp"
 #include "search/search_index.hpp"
 #include "search/snippet.hpp"
 #include "store/site_counters.hpp"
@@ -118,21 +122,38 @@ struct Portal::Impl {
   ReportPages reports{reads};
   app::SystemClock system_clock;
   PageCache page_cache;
+  search::ResultCache search_cache;
   std::unique_ptr<PublicForms> forms;
   std::unique_ptr<CounterBatch> counters;
   // The data generation (see page_cache.hpp), re-read at most once a second.
   std::chrono::steady_clock::time_point generation_read;
   uint64_t audit_generation = 0;
   uint64_t index_syncs = 0;  // search syncs that indexed something (guarded by mu)
+  std::thread refresher;     // see StartRefresher
+  std::condition_variable refresher_cv;
+  bool refresher_stop = false;  // guarded by mu
 
   Impl(StorePool& p, PortalOptions o, Templates t)
       : pool(p),
         options(std::move(o)),
         reads(options.read_pool ? *options.read_pool : p),
         templates(std::move(t)),
-        page_cache(options.page_cache_bytes) {}
+        page_cache(options.page_cache_bytes),
+        search_cache(options.search_cache_entries, options.search_cache_bytes) {}
 
   const core::Clock& Clock() const { return options.clock ? *options.clock : system_clock; }
+
+  // The generation as last read, if read within the second (never touches the database:
+  // the I/O threads' cache lookups); nullopt when it is due to be read again.
+  std::optional<uint64_t> RecentGeneration() {
+    auto now = std::chrono::steady_clock::now();
+    std::lock_guard<std::mutex> lock(mu);
+    if (generation_read == std::chrono::steady_clock::time_point{} ||
+        now - generation_read >= std::chrono::seconds(1)) {
+      return std::nullopt;
+    }
+    return audit_generation + index_syncs;
+  }
 
   uint64_t Generation() {
     auto now = std::chrono::steady_clock::now();
@@ -140,15 +161,51 @@ struct Portal::Impl {
       std::lock_guard<std::mutex> lock(mu);
       if (now - generation_read < std::chrono::seconds(1)) return audit_generation + index_syncs;
     }
+    return ReadGeneration(now);
+  }
+
+  // Reads the generation now (`now`: when the read starts, so its age is never understated).
+  uint64_t ReadGeneration(std::chrono::steady_clock::time_point now) {
     auto g = reads.With([](store::SociStore& st) { return store::DataGeneration(st); });
     std::lock_guard<std::mutex> lock(mu);
     if (g.ok()) {
-      audit_generation = *g;
-      generation_read = now;
+      if (now > generation_read) {
+        audit_generation = std::max(audit_generation, *g);
+        generation_read = now;
+      }
     } else {
       spdlog::error("portal: {}", g.status().ToString());
     }
     return audit_generation + index_syncs;
+  }
+
+  // Re-reads the generation four times a second on a thread of its own, so that the I/O
+  // threads' RecentGeneration stays fresh without a request having to wait for a worker
+  // (under a search storm the pool's queue is long). Stopped by ~Impl.
+  void StartRefresher() {
+    refresher = std::thread([this] {
+      std::unique_lock<std::mutex> lock(mu);
+      while (!refresher_stop) {
+        lock.unlock();
+        try {
+          ReadGeneration(std::chrono::steady_clock::now());
+        } catch (const std::exception& e) {
+          spdlog::error("portal: {}", e.what());
+        }
+        lock.lock();
+        refresher_cv.wait_for(lock, std::chrono::milliseconds(250),
+                              [this] { return refresher_stop; });
+      }
+    });
+  }
+
+  ~Impl() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      refresher_stop = true;
+    }
+    refresher_cv.notify_all();
+    if (refresher.joinable()) refresher.join();
   }
 
   // Renders `name` inside the layout, uncached (the forms' pages).
@@ -588,14 +645,22 @@ struct Portal::Impl {
     if (page_no < 1) page_no = 1;
     sr.offset = static_cast<int>((page_no - 1) * kPageSize);
     sr.limit = kPageSize;
-    search::SearchResult result;
+    std::shared_ptr<const search::SearchResult> found;
     bool searched = !q.empty();
     if (searched) {
       pool.With([&](store::SociStore& st) { MaybeSync(st); });  // writes: the primary
-      result = Check(reads.With([&](store::SociStore& st) {
-        return search::SearchIndex(st.session(), st.backend()).Search(sr);
-      }));
+      uint64_t generation = Generation();                       // after the sync
+      found = search_cache.Get(sr, generation);
+      if (!found) {
+        found =
+            search_cache.Put(sr, generation, Check(reads.With([&](store::SociStore& st) {
+                               return search::SearchIndex(st.session(), st.backend()).Search(sr);
+                             })));
+      }
+    } else {
+      found = std::make_shared<const search::SearchResult>();
     }
+    const search::SearchResult& result = *found;
     View v = Base(q.empty() ? "搜索" : q + " - 搜索", *t);
     v.Set("q", q);
     v.Set("searched", View::Bool(searched));
@@ -837,6 +902,7 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOpti
   forms.clock = raw->options.clock;
   raw->forms = std::make_unique<PublicForms>(std::move(context), std::move(forms));
   raw->counters = std::make_unique<CounterBatch>(pool, raw->options.counter_flush);
+  raw->StartRefresher();
   auto portal = std::unique_ptr<Portal>(new Portal(std::move(impl)));
   try {
     portal->impl_->Tree();
@@ -862,6 +928,27 @@ bool IsCachedPage(const std::string& path) {
 }
 
 }  // namespace
+
+std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
+  if (request.method != "GET") return std::nullopt;
+  if (request.path.rfind("/static/", 0) == 0) {
+    // The stylesheet is held in memory (immutable after Create): no need for a worker.
+    auto parts = SplitPath(request.path);
+    if (parts.size() != 2 || (parts[1] != impl_->css_name && parts[1] != "portal.css")) {
+      return std::nullopt;  // the 404 page is rendered on a worker
+    }
+    return impl_->Static(request, parts[1]);
+  }
+  if (!IsCachedPage(request.path)) return std::nullopt;
+  std::optional<uint64_t> generation = impl_->RecentGeneration();
+  if (!generation) return std::nullopt;
+  std::shared_ptr<const PageCache::Entry> page =
+      impl_->page_cache.Get(request.target, *generation, /*count_miss=*/false);
+  if (!page) return std::nullopt;  // Handle renders it, and counts the miss
+  if (Metrics* m = impl_->options.metrics) m->RecordCacheHit();
+  if (IsCountedPage(request.path)) impl_->CountVisit(request.path);
+  return Revalidate(request, *page);
+}
 
 HttpResponse Portal::Handle(const HttpRequest& request) {
   try {
@@ -905,11 +992,14 @@ HttpResponse Portal::ErrorPage(int status) {
     case 413:
       message = "提交的内容过大。";
       break;
+    case 429:
+      message = "您的请求过于频繁，请稍后再试。";
+      break;
     case 431:
       message = "请求头过大。";
       break;
     case 503:
-      message = "服务暂时不可用，请稍后再试。";
+      message = "服务繁忙，请稍后再试。";
       break;
     default:
       message = "服务器出现错误，请稍后再试。";

@@ -42,11 +42,13 @@ struct PortalOptions {
   int search_sync_seconds = 30;  // index newly published items at most this often
   // Seals applicants' personal data on the public forms; none: the forms are closed.
   std::optional<app::PersonalDataKey> key;
-  CsrfTokens csrf = CsrfTokens::Random();         // share one key between servers behind a balancer
-  bool secure_cookies = false;                    // behind TLS
-  int form_burst = 5;                             // form submissions per client at once, then
-  std::chrono::seconds form_interval{60};         // one per interval
-  size_t page_cache_bytes = 64 << 20;             // rendered pages kept in memory
+  CsrfTokens csrf = CsrfTokens::Random();  // share one key between servers behind a balancer
+  bool secure_cookies = false;             // behind TLS
+  int form_burst = 5;                      // form submissions per client at once, then
+  std::chrono::seconds form_interval{60};  // one per interval
+  size_t page_cache_bytes = 64 << 20;      // rendered pages kept in memory
+  size_t search_cache_entries = 2000;      // search results kept (search/result_cache.hpp); 0: off
+  size_t search_cache_bytes = 32 << 20;    // and their estimated bytes at most
   std::chrono::milliseconds counter_flush{5000};  // visit counts written this often
   const core::Clock* clock = nullptr;             // the system clock when null
   std::string attachment_dir;  // where item attachments are stored (app/attachment_store)
@@ -63,8 +65,14 @@ class Portal {
   static core::Result<std::unique_ptr<Portal>> Create(StorePool& pool, PortalOptions options);
   ~Portal();
 
+  // Thread-safe (the server calls it from several threads at once).
   HttpResponse Handle(const HttpRequest& request);
-  // The friendly page for `status` (400, 404, 405, 413, 431, 500, 503).
+  // The answer from the page cache (or the stylesheet, held in memory), without touching
+  // the database or rendering (for the server's I/O threads: ServerOptions::cached);
+  // nullopt for anything else — a miss, a page that is not cached, or a data generation
+  // not read within the last second — which Handle answers.
+  std::optional<HttpResponse> TryCached(const HttpRequest& request);
+  // The friendly page for `status` (400, 404, 405, 413, 429, 431, 500, 503).
   HttpResponse ErrorPage(int status);
 
  private:

@@ -16,6 +16,8 @@
 #include <thread>
 #include <vector>
 
+#include "web/worker_pool.hpp"
+
 namespace gongkai::web {
 
 namespace asio = boost::asio;
@@ -36,6 +38,11 @@ struct Shared {
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::set<std::shared_ptr<Session>> sessions;  // live sessions (guarded by mu)
+  // With options.workers > 0 (set before the I/O threads start, read-only after): the pool
+  // and the admission refusals, rendered and serialised once.
+  std::unique_ptr<WorkerPool> pool;
+  std::shared_ptr<const WireResponse> queue_full;   // 503 + Retry-After
+  std::shared_ptr<const WireResponse> client_busy;  // 429 + Retry-After
 };
 
 HttpResponse SafeErrorPage(Shared& shared, int status) {
@@ -50,6 +57,25 @@ HttpResponse SafeErrorPage(Shared& shared, int status) {
     r.body = ReasonPhrase(status);
     return r;
   }
+}
+
+// The handler's answer, or the 500 page when it throws.
+HttpResponse RunHandler(Shared& shared, const HttpRequest& request) {
+  try {
+    return shared.handler(request);
+  } catch (const std::exception& e) {
+    spdlog::error("handler failed for {}: {}", request.path, e.what());
+  } catch (...) {
+    spdlog::error("handler failed for {}", request.path);
+  }
+  return SafeErrorPage(shared, 500);
+}
+
+std::shared_ptr<const WireResponse> Refusal(Shared& shared, int status) {
+  HttpResponse r = SafeErrorPage(shared, status);
+  r.Set("Cache-Control", "no-store");
+  r.Set("Retry-After", std::to_string(std::max(1, shared.options.retry_after)));
+  return Serialize(std::move(r));
 }
 
 HttpRequest ToHttpRequest(const http::request<http::string_body>& req, bool& ok) {
@@ -245,20 +271,67 @@ class Session : public std::enable_shared_from_this<Session> {
       response.status = 405;
       response.Set("Allow", "GET, HEAD, POST");
     } else {
-      try {
-        if (head) request.method = "GET";
-        response = shared_.handler(request);
-      } catch (const std::exception& e) {
-        spdlog::error("handler failed for {}: {}", request.path, e.what());
-        response = SafeErrorPage(shared_, 500);
-      } catch (...) {
-        spdlog::error("handler failed for {}", request.path);
-        response = SafeErrorPage(shared_, 500);
+      if (head) request.method = "GET";
+      if (shared_.pool) {
+        return Dispatch(std::move(request), std::string(req.method_string()), keep_alive, head,
+                        start, req.version());
       }
+      response = RunHandler(shared_, request);
     }
     Send(std::move(response), std::string_view(req.method_string()),
          target_ok ? std::string_view(request.path) : std::string_view("-"), keep_alive, head,
          start, req.version());
+  }
+
+  // With the worker pool: a cached answer now, else the handler on a worker (its answer is
+  // serialised there and written back on this session's strand), else a refusal.
+  void Dispatch(HttpRequest request, std::string method, bool keep_alive, bool head,
+                Clock::time_point start, unsigned version) {
+    if (shared_.options.cached) {
+      std::optional<HttpResponse> hit;
+      try {
+        hit = shared_.options.cached(request);
+      } catch (const std::exception& e) {
+        spdlog::error("cache lookup failed for {}: {}", request.path, e.what());
+      }
+      if (hit) return Send(std::move(*hit), method, request.path, keep_alive, head, start, version);
+    }
+    std::string client;
+    if (shared_.options.per_client && shared_.options.per_client(request)) {
+      client = request.remote_address;
+    }
+    std::string path = request.path;
+    // The handler may take longer than any timeout: the connection waits for it (shutdown
+    // is bounded by shutdown_grace); the write deadline is set when the answer is back.
+    SetDeadline(std::chrono::hours(24));
+    auto self = shared_from_this();
+    auto executor = socket_.get_executor();  // the session's strand
+    auto admission = shared_.pool->Submit(
+        [self, executor, request = std::move(request), method, keep_alive, head, start,
+         version]() -> WorkerPool::Continuation {
+          // Serialised here, not on the I/O thread (a page-cache entry already is).
+          HttpResponse response = RunHandler(self->shared_, request);
+          std::shared_ptr<const WireResponse> wire =
+              response.wire ? std::move(response.wire) : Serialize(std::move(response));
+          return [self, executor, wire = std::move(wire), path = request.path, method, keep_alive,
+                  head, start, version] {
+            asio::post(executor, [self, wire, path, method, keep_alive, head, start, version] {
+              HttpResponse r;
+              r.status = wire->status;
+              r.wire = wire;
+              self->SetDeadline(self->shared_.options.read_timeout);
+              self->Send(std::move(r), method, path, keep_alive, head, start, version);
+            });
+          };
+        },
+        client);
+    if (admission == WorkerPool::Admission::kAccepted) return;
+    HttpResponse r;
+    r.wire =
+        admission == WorkerPool::Admission::kClientBusy ? shared_.client_busy : shared_.queue_full;
+    r.status = r.wire->status;
+    SetDeadline(shared_.options.read_timeout);
+    Send(std::move(r), method, path, keep_alive, head, start, version);
   }
 
   // The socket's peer, or for a trusted proxy the client it names last in X-Forwarded-For.
@@ -487,13 +560,26 @@ core::Status Server::Run() {
   drained.expires_after(std::chrono::milliseconds(50));
   drained.async_wait(check);
 
-  spdlog::info("listening on http://{}:{}/ ({} threads)", opt.address, port, opt.threads);
+  if (opt.workers > 0) {
+    WorkerPoolOptions po;
+    po.workers = opt.workers;
+    po.queue_limit = opt.queue_limit;
+    po.per_client_limit = opt.per_client_limit;
+    po.nice = opt.worker_nice;
+    impl.shared.queue_full = Refusal(impl.shared, 503);
+    impl.shared.client_busy = Refusal(impl.shared, 429);
+    impl.shared.pool = std::make_unique<WorkerPool>(po);
+  }
+  spdlog::info("listening on http://{}:{}/ ({} threads, {} workers)", opt.address, port,
+               opt.threads, opt.workers);
   if (opt.on_listening) opt.on_listening(port);
   int n = opt.threads < 1 ? 1 : opt.threads;
   std::vector<std::thread> threads;
   for (int i = 1; i < n; ++i) threads.emplace_back([&impl] { impl.ioc.run(); });
   impl.ioc.run();
   for (auto& t : threads) t.join();
+  // Requests still queued or running finish (their answers go nowhere once the loop ended).
+  if (impl.shared.pool) impl.shared.pool->Shutdown();
   impl.listener.reset();
   {
     std::lock_guard<std::mutex> lock(impl.shared.mu);

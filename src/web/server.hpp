@@ -49,20 +49,40 @@ struct ServerOptions {
   // request: it is sent and the connection closed, the body never read (e.g. an upload
   // without a valid session). nullopt lets the body be read (within body_limit_for).
   std::function<std::optional<HttpResponse>(const HttpRequest&)> admit;
+  // Isolation (DESIGN §6). workers = 0: every request is handled on the I/O threads, as
+  // before the pool existed (tests, benchmarks' baseline). workers > 0: the I/O threads
+  // answer what `cached` answers (a page-cache hit: shared bytes, no database, no
+  // rendering) and hand everything else to a WorkerPool of that many threads (see
+  // worker_pool.hpp), refusing with 503 + Retry-After when its queue is full and with 429
+  // when `per_client` names a request of a client (HttpRequest::remote_address) that
+  // already has per_client_limit such requests queued or running (searches).
+  int workers = 0;
+  size_t queue_limit = 256;
+  size_t per_client_limit = 4;
+  int worker_nice = 10;  // workers' niceness above the I/O threads'
+  int retry_after = 1;   // seconds, in the Retry-After of a 503 for a full queue
+  // Called on an I/O thread with the complete request (HEAD as GET); must not block, touch
+  // the database or render; an exception counts as nullopt. nullopt: the request goes to the pool.
+  // Unset: everything does.
+  std::function<std::optional<HttpResponse>(const HttpRequest&)> cached;
+  // Whether the request counts against its client's per_client_limit. Unset: none does.
+  std::function<bool(const HttpRequest&)> per_client;
   bool handle_signals = true;  // SIGTERM/SIGINT stop the server gracefully
   // Called once the socket listens, with the bound port (useful with port 0).
   std::function<void(unsigned short)> on_listening;
 };
 
 // Serves `handler` until SIGTERM/SIGINT (when handle_signals) or until `stop` is called
-// from another thread via the returned StopHandle. Blocks. On shutdown it stops accepting,
-// lets in-flight requests finish (up to shutdown_grace), closes idle connections and
-// returns OK. Fails with kInvalidArgument for a bad address and kUnavailable when the port
-// cannot be bound. A handler that throws produces a 500 page, never a crash.
+// from another thread via Stop(). Blocks. On shutdown it stops accepting, lets in-flight
+// requests finish (up to shutdown_grace; those handed to the worker pool, queued or
+// running, are run to the end before Run returns), closes idle connections and returns
+// OK. Fails with kInvalidArgument for a bad address and kUnavailable when the port cannot
+// be bound. A handler that throws produces a 500 page, never a crash. The handler, `cached`,
+// `per_client`, `admit` and `error_page` are called from several threads at once.
 class Server {
  public:
-  // `error_page(status)` renders the friendly page for 400, 404, 500 and 503 answers the
-  // server makes itself.
+  // `error_page(status)` renders the friendly page for 400, 404, 429, 500 and 503 answers
+  // the server makes itself (429 and 503 for admission once, when Run starts).
   Server(ServerOptions options, Handler handler, std::function<HttpResponse(int)> error_page);
   ~Server();
   Server(const Server&) = delete;

@@ -126,6 +126,9 @@ class ServerTest : public ::testing::Test {
     so.handle_signals = false;
     so.access_log = false;
     so.read_timeout = std::chrono::seconds(2);
+    // Through the worker pool, as `gongkai serve` runs (page-cache hits on the I/O threads).
+    so.workers = 2;
+    so.cached = [](const HttpRequest& r) { return portal_->TryCached(r); };
     auto ready = std::make_shared<std::promise<unsigned short>>();
     so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
     server_ = new Server(
