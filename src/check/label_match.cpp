@@ -62,18 +62,6 @@ bool IsEnumDelimiter(char32_t c) {
   return c == U',' || c == U'.' || c == U'、' || c == U'，' || c == U'．' || c == U'·' || c == U':';
 }
 
-std::u32string ToCodePoints(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t len = 1;
-    out.push_back(DecodeAt(s, pos, &len));
-    pos += len;
-  }
-  return out;
-}
-
 bool IsOpen(char32_t c) { return c == U'(' || c == U'（' || c == U'[' || c == U'【'; }
 bool IsClose(char32_t c) { return c == U')' || c == U'）' || c == U']' || c == U'】'; }
 

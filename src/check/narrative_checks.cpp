@@ -332,20 +332,9 @@ int ChineseNumber(std::u32string_view s) {
   return value + current;
 }
 
-std::u32string ToU32(std::string_view s) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t len = 1;
-    out.push_back(DecodeAt(s, pos, &len));
-    pos += len;
-  }
-  return out;
-}
-
 // "本报告分为六个部分" / "共五部分": the stated number of parts, or -1.
 int StatedParts(std::string_view text) {
-  const std::u32string t = ToU32(text);
+  const std::u32string t = ToCodePoints(text);
   const size_t p = t.find(U"部分");
   if (p == std::u32string::npos || p == 0) return -1;
   size_t end = p;
@@ -374,7 +363,7 @@ void CheckParts(const Document& doc, std::vector<std::string>& notes) {
       stated = StatedParts(l.text);
       if (stated >= 0) stated_line = l.line;
     }
-    const std::u32string t = ToU32(l.text.substr(0, std::min<size_t>(l.text.size(), 12)));
+    const std::u32string t = ToCodePoints(l.text.substr(0, std::min<size_t>(l.text.size(), 12)));
     const size_t comma = t.find(U'、');
     if (comma != std::u32string::npos && comma > 0 && comma <= 2 && l.text.size() <= 120) {
       const int n = ChineseNumber(std::u32string_view(t).substr(0, comma));

@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "text/html_escape.hpp"
+
 namespace gongkai::check {
 namespace {
 
@@ -39,32 +41,6 @@ std::string Csv(std::string_view s) {
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
-}
-
-std::string Html(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 std::string Year(const SummaryRow& r) { return r.year ? std::to_string(*r.year) : ""; }
@@ -168,12 +144,13 @@ std::string FormatSummaryHtml(const std::vector<SummaryRow>& rows) {
     out += fmt::format(
         "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
         "<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-        Status(r), Html(r.file),
+        Status(r), text::HtmlEscape(r.file),
         !r.readable    ? "无法读取"
         : r.errors > 0 ? "有错误"
                        : "通过",
-        Html(r.body), Year(r), Html(r.format), Html(r.input_kind), r.cells, r.errors, r.warnings,
-        Html(r.readable ? r.top_finding : r.message));
+        text::HtmlEscape(r.body), Year(r), text::HtmlEscape(r.format),
+        text::HtmlEscape(r.input_kind), r.cells, r.errors, r.warnings,
+        text::HtmlEscape(r.readable ? r.top_finding : r.message));
   }
   out += "</tbody>\n</table>\n</body>\n</html>\n";
   return out;

@@ -86,6 +86,18 @@ char32_t DecodeAt(std::string_view s, size_t pos, size_t* length) {
   return cp;
 }
 
+std::u32string ToCodePoints(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    size_t len = 1;
+    out.push_back(DecodeAt(s, pos, &len));
+    pos += len;
+  }
+  return out;
+}
+
 void AppendUtf8(std::string& out, char32_t c) {
   if (c < 0x80) {
     out += static_cast<char>(c);

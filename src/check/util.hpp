@@ -19,6 +19,9 @@ std::vector<std::string_view> SplitLines(std::string_view s);
 // which is returned as U+FFFD).
 char32_t DecodeAt(std::string_view s, size_t pos, size_t* length);
 
+// The code points of `s` (stray bytes as U+FFFD).
+std::u32string ToCodePoints(std::string_view s);
+
 // Appends the UTF-8 encoding of `c`.
 void AppendUtf8(std::string& out, char32_t c);
 

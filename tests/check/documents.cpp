@@ -12,17 +12,6 @@
 namespace gongkai::check::fixtures {
 namespace {
 
-std::u32string ToU32(std::string_view s) {
-  std::u32string out;
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t len = 1;
-    out.push_back(DecodeAt(s, pos, &len));
-    pos += len;
-  }
-  return out;
-}
-
 std::vector<std::string> Split(const std::string& s, char sep) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -50,7 +39,7 @@ class PdfWriter {
         for (const std::string& line : lines) {
           double x = 40;
           for (const std::string& cell : Split(line, '\t')) {
-            const std::u32string cps = ToU32(cell);
+            const std::u32string cps = ToCodePoints(cell);
             c += fmt::format("1 0 0 1 {:.0f} {:.0f} Tm <", x, y);
             for (char32_t cp : cps) c += fmt::format("{:04X}", Cid(cp));
             c += "> Tj\n";
@@ -141,7 +130,7 @@ std::string XmlEscape(std::string_view s) { return report::HtmlEscape(s); }
 
 std::vector<std::string> Wrap(const std::string& text, int width) {
   std::vector<std::string> out;
-  const std::u32string cps = ToU32(text);
+  const std::u32string cps = ToCodePoints(text);
   for (size_t i = 0; i < cps.size(); i += static_cast<size_t>(width)) {
     std::string line;
     for (size_t k = i; k < std::min(cps.size(), i + static_cast<size_t>(width)); ++k) {
