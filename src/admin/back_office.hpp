@@ -20,6 +20,7 @@
 
 #include "app/attachment_store.hpp"
 #include "app/personal_data.hpp"
+#include "core/report_compute.hpp"
 #include "core/status.hpp"
 #include "web/csrf.hpp"
 #include "web/http.hpp"
@@ -43,6 +44,9 @@ struct BackOfficeOptions {
   std::chrono::seconds absolute_timeout{12 * 3600};  // and every session ends after this
   int max_failures = 5;                              // failed sign-ins before a lockout…
   std::chrono::seconds lockout{15 * 60};             // …of this length
+  // The readings of the law (config keys clock_*, legacy_*, report_*) for requests, the
+  // dashboard, the comparison and the reports, as the CLI uses them.
+  core::ReportRules rules;
   // The time source (tests inject one); the system clock when empty.
   std::function<std::chrono::system_clock::time_point()> now;
 };

@@ -66,7 +66,8 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
         // 逾期 by the request clock's replay, as the reports and `report compare` count it.
         GONGKAI_ASSIGN_OR_RETURN(auto inputs,
                                  repos.reports().LoadInputs({id}, today.year(), false));
-        core::UnitFigures f = core::ComputeUnitFigures(inputs, calendar, {}, today);
+        core::UnitFigures f =
+            core::ComputeUnitFigures(inputs, calendar, o.options.rules.clock, today);
         if (f.overdue > 0) overdue.push_back({id, f});
       }
     }

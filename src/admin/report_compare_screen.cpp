@@ -73,7 +73,8 @@ std::vector<Row> LoadRows(Office& o, const ReportScope& scope, const Sort& sort,
            p = tree.Find(*p->parent_id)) {
         ++depth;
       }
-      rows.push_back({org, depth, core::ComputeUnitFigures(inputs, calendar)});
+      rows.push_back(
+          {org, depth, core::ComputeUnitFigures(inputs, calendar, o.options.rules.clock)});
     }
     return core::Status::Ok();
   });

@@ -30,8 +30,9 @@ std::string SectionLabel(core::ReportFormat format, int section) {
   return legacy ? std::string("其他需要报告的事项") : h[5] + "（收费情况自动生成）";
 }
 
-report::ReportRequest RequestOf(const ReportScope& s) {
+report::ReportRequest RequestOf(const ReportScope& s, const core::ReportRules& rules) {
   report::ReportRequest r;
+  r.rules = rules;
   r.org_code = s.org->code;
   r.year = s.year;  // scope: the default (the root rolls up its tree), as the portal shows it
   return r;
@@ -63,12 +64,13 @@ std::string ReportBody(const std::string& html) {
   return html.substr(begin, end - begin);
 }
 
-core::Result<Loaded> Load(core::Repositories& repos, const ReportScope& s) {
+core::Result<Loaded> Load(core::Repositories& repos, const ReportScope& s,
+                          const core::ReportRules& rules) {
   Loaded l;
   GONGKAI_ASSIGN_OR_RETURN(l.versions, repos.reports().ListSnapshots(s.org->id, s.year, s.subtree));
   GONGKAI_ASSIGN_OR_RETURN(l.narratives, repos.reports().ListNarratives(s.org->id, s.year));
   GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-  auto doc = report::ComposeReport(repos, calendar, RequestOf(s));
+  auto doc = report::ComposeReport(repos, calendar, RequestOf(s, rules));
   if (!doc.ok()) {
     if (doc.status().code() != core::ErrorCode::kInvalidArgument) return doc.status();
     l.compose_error = doc.status().message();
@@ -94,7 +96,7 @@ core::Result<Loaded> Load(core::Repositories& repos, const ReportScope& s) {
 Loaded LoadOrFail(Office& o, const ReportScope& s) {
   Loaded l;
   o.Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(l, Load(repos, s));
+    GONGKAI_ASSIGN_OR_RETURN(l, Load(repos, s, o.options.rules));
     return core::Status::Ok();
   });
   return l;
@@ -245,7 +247,8 @@ web::HttpResponse SaveNarrative(Office& o, Ctx& ctx) {
     }
     // Placeholders must name cells of the year's format: checked now, not at publication.
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-    GONGKAI_ASSIGN_OR_RETURN(report::Report r, report::BuildReport(repos, calendar, RequestOf(s)));
+    GONGKAI_ASSIGN_OR_RETURN(report::Report r,
+                             report::BuildReport(repos, calendar, RequestOf(s, o.options.rules)));
     for (const auto& [section, text] : texts) {
       auto filled = report::FillPlaceholders(text, r);
       if (!filled.ok()) {
@@ -254,7 +257,7 @@ web::HttpResponse SaveNarrative(Office& o, Ctx& ctx) {
       }
     }
     if (!preview) return core::Status::Ok();
-    GONGKAI_ASSIGN_OR_RETURN(draft, Load(repos, s));
+    GONGKAI_ASSIGN_OR_RETURN(draft, Load(repos, s, o.options.rules));
     // A preview saves nothing: failing the transaction rolls the sections back.
     return core::FailedPrecondition("preview");
   });
@@ -286,7 +289,8 @@ web::HttpResponse Publish(Office& o, Ctx& ctx) {
   core::ReportSnapshot published;
   core::Status st = o.TryTransact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-    GONGKAI_ASSIGN_OR_RETURN(auto doc, report::ComposeReport(repos, calendar, RequestOf(s)));
+    GONGKAI_ASSIGN_OR_RETURN(auto doc,
+                             report::ComposeReport(repos, calendar, RequestOf(s, o.options.rules)));
     GONGKAI_ASSIGN_OR_RETURN(published, core::PublishReportSnapshot(
                                             repos, ctx.Change(), report::SnapshotOf(doc, *note)));
     return core::Status::Ok();

@@ -94,7 +94,7 @@ web::HttpResponse NotifyRequestFee(Office& o, Ctx& ctx, core::Id id) {
   std::string note = ctx.Field("fee_note");
   core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
     return core::NotifyFee(repos, ctx.Change(), ctx.Today(), id, *basis, *quantity, *prior, *on,
-                           note)
+                           note, o.options.rules.clock)
         .status();
   });
   if (Refusal(s)) {
@@ -119,7 +119,8 @@ web::HttpResponse SettleRequestFee(Office& o, Ctx& ctx, core::Id id) {
   auto on = FormDate(ctx, form, "settle_on", true);
   if (!form.ok()) return ShowRequest(o, ctx, id, std::move(form), 422);
   core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-    return core::SettleFee(repos, ctx.Change(), ctx.Today(), id, how, *on).status();
+    return core::SettleFee(repos, ctx.Change(), ctx.Today(), id, how, *on, o.options.rules.clock)
+        .status();
   });
   if (Refusal(s)) {
     return Refused(o, ctx, id, std::move(form), s, {{"how", "settle_how"}, {"on", "settle_on"}});

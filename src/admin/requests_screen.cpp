@@ -136,8 +136,8 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   core::Id id = 0;
   std::string tracking_no;
   core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(auto result,
-                             core::IntakeRequest(repos, ctx.Change(), ctx.Today(), in));
+    GONGKAI_ASSIGN_OR_RETURN(auto result, core::IntakeRequest(repos, ctx.Change(), ctx.Today(), in,
+                                                              o.options.rules.clock));
     id = result.view.request.id;
     tracking_no = result.view.request.tracking_no;
     return core::Status::Ok();
@@ -168,7 +168,7 @@ const std::vector<std::string> kEventFields = {"kind",           "on",
 core::RequestView LoadReadableRequest(Office& o, const Ctx& ctx, core::Id id) {
   core::RequestView view;
   o.Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id));
+    GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id, o.options.rules.clock));
     return core::Status::Ok();
   });
   ctx.Require(core::Action::kRead, view.request.org_id);
@@ -313,7 +313,8 @@ web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
   in.on = *on;
   in.actor = ctx.user.username;
   core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-    return core::RecordRequestEvent(repos, ctx.Change(), ctx.Today(), id, in).status();
+    return core::RecordRequestEvent(repos, ctx.Change(), ctx.Today(), id, in, o.options.rules.clock)
+        .status();
   });
   if (s.code() == core::ErrorCode::kInvalidArgument ||
       s.code() == core::ErrorCode::kFailedPrecondition) {

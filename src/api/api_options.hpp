@@ -6,7 +6,7 @@
 
 #include "app/personal_data.hpp"
 #include "core/clock.hpp"
-#include "core/request_clock.hpp"
+#include "core/report_compute.hpp"
 
 namespace gongkai::api {
 
@@ -15,7 +15,8 @@ struct ApiOptions {
   // Seals applicants' personal data at intake and opens it for the applicant route. Without
   // it those two routes answer 409 failed_precondition.
   std::optional<app::PersonalDataKey> personal_key;
-  core::ClockRules clock_rules;
+  // The readings of the law (config keys clock_*, legacy_*, report_*), as the CLI uses them.
+  core::ReportRules rules;
   int max_per_page = 100;
   // Per-token rate limit: `rate_burst` requests at once, then one every `rate_interval`.
   int rate_burst = 120;

@@ -38,6 +38,7 @@ core::Result<report::ReportDocument> Compose(RouteCall& call, const Target& t) {
   report::ReportRequest request;
   request.org_code = t.org->code;
   request.year = t.year;
+  request.rules = call.options.rules;
   return report::ComposeReport(call.repos, calendar, request);
 }
 

@@ -27,7 +27,7 @@ core::Result<core::Request> LoadRequest(RouteCall& call) {
 
 core::Result<JsonReply> ViewReply(RouteCall& call, core::Id id, int status = 200) {
   GONGKAI_ASSIGN_OR_RETURN(auto view,
-                           core::LoadRequestView(call.repos, id, call.options.clock_rules));
+                           core::LoadRequestView(call.repos, id, call.options.rules.clock));
   return JsonReply{status, RequestViewJson(view, call.tree)};
 }
 
@@ -100,7 +100,7 @@ core::Result<JsonReply> Intake(RouteCall& call) {
   app::LookupCode code = app::NewLookupCode();
   in.lookup_code_hash = code.hash;
   GONGKAI_ASSIGN_OR_RETURN(auto result, core::IntakeRequest(call.repos, call.Change(), call.Today(),
-                                                            in, call.options.clock_rules));
+                                                            in, call.options.rules.clock));
   json::object o = RequestViewJson(result.view, call.tree);
   o["lookup_code"] = code.code;  // shown once, for the applicant
   json::array suggestions;
@@ -160,7 +160,7 @@ core::Result<JsonReply> RecordEvent(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(core::Request r, LoadRequest(call));
   in.actor = call.who.user.username;
   GONGKAI_RETURN_IF_ERROR(core::RecordRequestEvent(call.repos, call.Change(), call.Today(), r.id,
-                                                   in, call.options.clock_rules)
+                                                   in, call.options.rules.clock)
                               .status());
   return ViewReply(call, r.id, 201);
 }
@@ -175,7 +175,7 @@ core::Result<JsonReply> Answer(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(core::Request r, LoadRequest(call));
   in.actor = call.who.user.username;
   GONGKAI_RETURN_IF_ERROR(core::RecordRequestEvent(call.repos, call.Change(), call.Today(), r.id,
-                                                   in, call.options.clock_rules)
+                                                   in, call.options.rules.clock)
                               .status());
   return ViewReply(call, r.id);
 }

@@ -194,6 +194,7 @@ int Serve(const ServeArgs& a) {
   portal_options.read_pool = read_pool.get();
   portal_options.page_cache_bytes = static_cast<size_t>(c.page_cache_mb) << 20;
   portal_options.search_cache_entries = static_cast<size_t>(c.search_cache_entries);
+  portal_options.rules = c.rules;
   portal_options.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal_options.public_url.empty() && portal_options.public_url.back() == '/') {
     portal_options.public_url.pop_back();
@@ -207,6 +208,7 @@ int Serve(const ServeArgs& a) {
   office_options.csrf = *csrf;
   office_options.personal_data_key = key;
   office_options.attachment_dir = c.attachment_dir;
+  office_options.rules = c.rules;
   // Uploads may exceed the server's body limit: up to the attachment limit on their route.
   options.body_limit_for = [max = office_options.max_attachment_bytes](std::string_view target) {
     return admin::BackOffice::UploadBodyLimit(target, max);
@@ -218,6 +220,7 @@ int Serve(const ServeArgs& a) {
   app::SystemClock clock;
   api_options.clock = &clock;
   api_options.personal_key = key;
+  api_options.rules = c.rules;
   auto json_api = api::JsonApi::Create(**pool, api_options);
   if (!json_api.ok()) return PrintError(json_api.status());
 

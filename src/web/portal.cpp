@@ -119,7 +119,7 @@ struct Portal::Impl {
   std::mutex mu;
   std::shared_ptr<const core::OrgTree> tree;
   std::chrono::steady_clock::time_point tree_loaded, last_sync;
-  ReportPages reports{reads};
+  ReportPages reports{reads, options.rules};
   app::SystemClock system_clock;
   PageCache page_cache;
   search::ResultCache search_cache;
@@ -900,6 +900,7 @@ core::Result<std::unique_ptr<Portal>> Portal::Create(StorePool& pool, PortalOpti
   forms.burst = raw->options.form_burst;
   forms.interval = raw->options.form_interval;
   forms.clock = raw->options.clock;
+  forms.clock_rules = raw->options.rules.clock;
   raw->forms = std::make_unique<PublicForms>(std::move(context), std::move(forms));
   raw->counters = std::make_unique<CounterBatch>(pool, raw->options.counter_flush);
   raw->StartRefresher();

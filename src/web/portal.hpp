@@ -28,6 +28,7 @@
 
 #include "app/personal_data.hpp"
 #include "core/clock.hpp"
+#include "core/report_compute.hpp"
 #include "core/status.hpp"
 #include "web/csrf.hpp"
 #include "web/http.hpp"
@@ -56,6 +57,9 @@ struct PortalOptions {
   // A pool on a read-only streaming replica for the public pages (lists, items, search,
   // reports, sitemap); forms, counters and index syncs always use the primary pool.
   StorePool* read_pool = nullptr;  // page-cache hits and misses, if given
+  // The readings of the law (config keys clock_*, legacy_*, report_*) for the status page
+  // and the report pages, as `gongkai request show` and `gongkai report` use them.
+  core::ReportRules rules;
 };
 
 class Portal {

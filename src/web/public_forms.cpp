@@ -314,7 +314,8 @@ struct PublicForms::Impl {
     core::IntakeResult result;
     core::Status st = ctx.pool.With([&](store::SociStore& store) {
       return store.Transact([&](core::Repositories& repos) -> core::Status {
-        GONGKAI_ASSIGN_OR_RETURN(result, core::IntakeRequest(repos, change, in.submitted_on, in));
+        GONGKAI_ASSIGN_OR_RETURN(
+            result, core::IntakeRequest(repos, change, in.submitted_on, in, opt.clock_rules));
         return core::Status::Ok();
       });
     });
@@ -398,7 +399,7 @@ struct PublicForms::Impl {
             sodium_memcmp(hash.data(), r->lookup_code_hash.data(), hash.size()) != 0) {
           return core::NotFound("lookup code");
         }
-        GONGKAI_ASSIGN_OR_RETURN(found, core::LoadRequestView(repos, r->id));
+        GONGKAI_ASSIGN_OR_RETURN(found, core::LoadRequestView(repos, r->id, opt.clock_rules));
         return core::Status::Ok();
       });
     });

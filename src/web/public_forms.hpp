@@ -19,6 +19,7 @@
 #include "app/personal_data.hpp"
 #include "core/clock.hpp"
 #include "core/org_tree.hpp"
+#include "core/report_compute.hpp"
 #include "web/csrf.hpp"
 #include "web/http.hpp"
 #include "web/rate_limit.hpp"
@@ -44,6 +45,7 @@ struct FormsOptions {
   int burst = 5;                       // submissions per client at once …
   std::chrono::seconds interval{60};   // … then one per interval
   const core::Clock* clock = nullptr;  // the system clock when null
+  core::ClockRules clock_rules;        // the configured readings (clock_* keys)
 };
 
 class PublicForms {

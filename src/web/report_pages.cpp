@@ -122,6 +122,7 @@ std::shared_ptr<const ReportPages::Computed> ReportPages::Compute(const core::Or
       report::ReportRequest request;
       request.org_code = org.code;
       request.year = year;
+      request.rules = rules_;
       GONGKAI_ASSIGN_OR_RETURN(auto doc, report::ComposeReport(repos, calendar, request));
       c->html = report::RenderHtml(doc.report, doc.render);
       c->json = report::RenderJson(doc.report, doc.text);

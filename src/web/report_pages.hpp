@@ -15,8 +15,10 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 
 #include "core/org.hpp"
+#include "core/report_compute.hpp"
 #include "web/http.hpp"
 #include "web/store_pool.hpp"
 
@@ -24,7 +26,8 @@ namespace gongkai::web {
 
 class ReportPages {
  public:
-  explicit ReportPages(StorePool& pool) : pool_(pool) {}
+  explicit ReportPages(StorePool& pool, core::ReportRules rules = {})
+      : pool_(pool), rules_(std::move(rules)) {}
   // `rest` is what follows /org/{code}/report/{year} ("" or "/v2", "/report.json", …).
   // Throws nothing; errors are answered with `status` set (404/500) and an empty body, for
   // the portal to replace with its error page.
@@ -42,6 +45,7 @@ class ReportPages {
   };
   std::shared_ptr<const Computed> Compute(const core::Org& org, int year, uint64_t generation);
   StorePool& pool_;
+  core::ReportRules rules_;  // the configured readings of the law
   std::mutex mu_;
   std::map<std::string, Cached> cache_;
 };
