@@ -102,6 +102,8 @@ core::Status Then_(LiveContext& live, const core::ChangeContext& ctx, core::Id i
                           on.ToIso() + " 以书面形式告知申请人");
       in.extension_days = 20;
       in.approver = "办公室主任";
+      in.notified_on = on;  // 第三十三条: the applicant is told the same day
+      in.notified_how = "书面告知";
       return record(std::move(in));
     }
     case Then::kFeeUnpaid:

@@ -175,6 +175,8 @@ core::Status RequestPlanner::Play(PlannedRequest& p, const std::string& outcome,
                         " 个工作日，已于 " + on.ToIso() + " 以书面形式告知申请人");
     in.extension_days = limit;
     in.approver = "办公室主任";
+    in.notified_on = on;  // 第三十三条: the applicant is told the same day
+    in.notified_how = "书面告知";
     GONGKAI_ASSIGN_OR_RETURN(bool extended, Apply(p, std::move(in)));
     if (!extended) return core::Status::Ok();
     due_on = after(due_on, limit);
