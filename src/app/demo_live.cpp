@@ -5,6 +5,7 @@
 #include "core/body_data_service.hpp"
 #include "core/guide.hpp"
 #include "core/item_workflow.hpp"
+#include "core/request_clock.hpp"
 #include "core/request_fee.hpp"
 #include "core/request_service.hpp"
 
@@ -126,8 +127,8 @@ core::Result<LiveCounts> LiveRequests(LiveContext& live) {
   const Date today = live.days.last();
   const core::ChangeContext ctx{kHandler, live.at};
   for (const Flight& f : kFlights) {
-    // The fee rules took effect on 2021-01-01; before that no fee notice is possible.
-    if (f.then == Then::kFeeUnpaid && today.year() < 2021) continue;
+    // No fee notice before the fee rules took effect (core::FeeRulesInForceFrom).
+    if (f.then == Then::kFeeUnpaid && today < core::FeeRulesInForceFrom()) continue;
     const Date received = live.days.Back(today, f.s.back);
     core::IntakeInput in;
     in.org_code = OrgCode(f.s.org);

@@ -12,8 +12,6 @@ namespace {
 using core::RequestEventKind;
 
 constexpr const char* kActor = "demo";
-// Fees (信息处理费) exist from 2021-01-01 (国办函〔2020〕109号).
-const Date kFeesFrom = Date::FromYmd(2021, 1, 1);
 
 constexpr const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
                                      "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"};
@@ -84,7 +82,7 @@ std::string RequestPlanner::Outcome(int index_in_year, int year) {
     code = codes[picker.Pick(rng_)];
   }
   // No fee could be notified before the fee rules took effect.
-  if (code == "r6_2" && year < kFeesFrom.year()) code = "r6_1";
+  if (code == "r6_2" && year < core::FeeRulesInForceFrom().year()) code = "r6_1";
   return code;
 }
 
@@ -132,8 +130,9 @@ core::Status RequestPlanner::Play(PlannedRequest& p, const std::string& outcome,
     in.fee_yuan = 10 * rng_.Int(5, 30);
     GONGKAI_ASSIGN_OR_RETURN(bool sent, Apply(p, std::move(in)));
     if (!sent) return core::Status::Ok();
-    // At least 20 working days from the day after the notice.
-    auto abandon = Input(RequestEventKind::kAbandon, after(last_on(), 21 + rng_.Int(0, 3)),
+    // After the applicant's time to pay (109号: kFeePaymentDays from the day after the notice).
+    auto abandon = Input(RequestEventKind::kAbandon,
+                         after(last_on(), core::kFeePaymentDays + 1 + rng_.Int(0, 3)),
                          "申请人逾期未缴纳信息处理费，视为放弃申请");
     abandon.abandon_reason = "fee";
     return Apply(p, std::move(abandon)).status();
