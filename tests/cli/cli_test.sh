@@ -7,25 +7,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 unset GONGKAI_DB
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# expect_ok DESCRIPTION -- COMMAND...: exit 0; stdout in $out.
-expect_ok() {
-  local what=$1; shift 2
-  out=$("$@" 2>"$work/err"); local rc=$?
-  [ $rc -eq 0 ] || fail "$what: exit $rc, stderr: $(cat "$work/err")"
-}
-
-# expect_error DESCRIPTION PATTERN -- COMMAND...: exit 2 and exactly one stderr line matching PATTERN.
-expect_error() {
-  local what=$1 pattern=$2; shift 3
-  "$@" >/dev/null 2>"$work/err"; local rc=$?
-  [ $rc -eq 2 ] || fail "$what: expected exit 2, got $rc"
-  [ "$(wc -l <"$work/err")" -eq 1 ] || fail "$what: expected one stderr line, got: $(cat "$work/err")"
-  grep -q -- "$pattern" "$work/err" || fail "$what: stderr lacks '$pattern': $(cat "$work/err")"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 db=sqlite:$work/t.db
 

@@ -10,9 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 unset GONGKAI_DB GONGKAI_KEY_FILE
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 year=$(TZ=Asia/Shanghai date +%Y)
 db=sqlite:$work/demo.db
 "$gk" request keygen demo.key >/dev/null || fail "keygen"

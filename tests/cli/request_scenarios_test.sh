@@ -10,20 +10,7 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 unset GONGKAI_DB GONGKAI_KEY_FILE GONGKAI_CLOCK_COUNT_RECEIPT_DAY GONGKAI_CLOCK_FEE_NOTICE_PAUSES \
   GONGKAI_LEGACY_OVERDUE_AS GONGKAI_REPORT_CASE_YEAR
-failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-expect_ok() {
-  local what=$1; shift 2
-  out=$("$@" 2>"$work/err"); local rc=$?
-  [ $rc -eq 0 ] || fail "$what: exit $rc, stderr: $(cat "$work/err")"
-}
-expect_error() {
-  local what=$1 pattern=$2; shift 3
-  "$@" >"$work/out" 2>"$work/err"; local rc=$?
-  [ $rc -eq 2 ] || fail "$what: expected exit 2, got $rc ($(cat "$work/out" "$work/err"))"
-  [ "$(wc -l <"$work/err")" -eq 1 ] || fail "$what: expected one stderr line, got: $(cat "$work/err")"
-  grep -q -- "$pattern" "$work/err" || fail "$what: stderr lacks '$pattern': $(cat "$work/err")"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 has() { echo "$out" | grep -q -- "$2" || fail "$1: output lacks '$2': $out"; }
 
 db=sqlite:$work/t.db
