@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "admin/admin_test_support.hpp"
-#include "app/demo_data.hpp"
+#include "demo/demo_data.hpp"
 #include "app/setup.hpp"
 #include "core/clock.hpp"
 
@@ -32,12 +32,12 @@ void GenerateDemoCity(store::SociStore& st, core::Date today) {
   core::FixedClock clock(today.ToIso() + "T02:00:00Z", today);
   ASSERT_TRUE(app::ImportBundledCalendar(st, {"test", clock.NowUtc()}).ok());
   // One year at a small scale keeps the load short; the accounts do not depend on it.
-  app::DemoOptions options;
+  demo::DemoOptions options;
   options.today = clock.Today();
   options.first_year = today.year();
   options.scale_percent = 5;
   options.publish_reports = false;
-  auto summary = app::GenerateDemo(st, clock, options);
+  auto summary = demo::GenerateDemo(st, clock, options);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
 }
 

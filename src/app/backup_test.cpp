@@ -15,7 +15,7 @@
 #include <map>
 #include <thread>
 
-#include "app/demo_data.hpp"
+#include "demo/demo_data.hpp"
 #include "app/setup.hpp"
 #include "core/org_service.hpp"
 #include "store/migrations.hpp"
@@ -127,13 +127,13 @@ class BackupTest : public ::testing::TestWithParam<std::string> {
     auto opened = SociStore::Open(source_->url(), SchemaPolicy::kMigrate);
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     ASSERT_TRUE(ImportBundledCalendar(**opened, {"test", kClock.NowUtc()}).ok());
-    DemoOptions options;
+    demo::DemoOptions options;
     options.seed = 3;
     options.today = kClock.Today();
     options.first_year = 2025;
     options.scale_percent = 10;
-    auto demo = GenerateDemo(**opened, kClock, options);
-    ASSERT_TRUE(demo.ok()) << demo.status().ToString();
+    auto generated = demo::GenerateDemo(**opened, kClock, options);
+    ASSERT_TRUE(generated.ok()) << generated.status().ToString();
   }
   void TearDown() override {
     std::error_code ignored;

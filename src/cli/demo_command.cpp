@@ -1,11 +1,11 @@
 // gongkai demo: a fictional county-level city for trying gongkai out, alive on the day it is
-// generated (app/demo_data.hpp).
+// generated (demo/demo_data.hpp).
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
 
-#include "app/demo_data.hpp"
+#include "demo/demo_data.hpp"
 #include "app/personal_data.hpp"
 #include "app/setup.hpp"
 #include "app/system_clock.hpp"
@@ -46,7 +46,7 @@ int Demo(const DemoArgs& a) {
   if (!store.ok()) return PrintError(store.status());
   auto calendar_report = app::ImportBundledCalendar(**store, CliChangeContext());
   if (!calendar_report.ok()) return PrintError(calendar_report.status());
-  app::DemoOptions options;
+  demo::DemoOptions options;
   options.seed = a.seed;
   options.today = clock.Today();
   options.first_year = a.from;
@@ -55,7 +55,7 @@ int Demo(const DemoArgs& a) {
   options.key = key ? &*key : nullptr;
   options.publish_reports = !a.no_reports;
   Progress progress("演示数据", 0);
-  auto summary = app::GenerateDemo(
+  auto summary = demo::GenerateDemo(
       **store, clock, options, [&progress](const std::string& step, int64_t done, int64_t total) {
         progress.SetTotal(total);
         progress.Update(done, step);

@@ -8,7 +8,7 @@
 #include <set>
 #include <tuple>
 
-#include "app/demo_data.hpp"
+#include "demo/demo_data.hpp"
 #include "app/holiday_file.hpp"
 #include "core/calendar_service.hpp"
 #include "core/report_compute.hpp"
@@ -19,7 +19,7 @@
 #include "store/soci_store.hpp"
 #include "testing/test_database.hpp"
 
-namespace gongkai::app {
+namespace gongkai::demo {
 namespace {
 
 using Param = std::tuple<std::string, int>;  // backend, demo year
@@ -36,7 +36,7 @@ TEST_P(DemoAgreementTest, EveryRequestIsClassifiedTheSameEverywhere) {
   auto opened = store::SociStore::Open(db.url(), store::SchemaPolicy::kMigrate);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   store::SociStore& st = **opened;
-  auto years = LoadHolidayFile(std::string(GONGKAI_SOURCE_DIR) + "/data/holidays-cn.json");
+  auto years = app::LoadHolidayFile(std::string(GONGKAI_SOURCE_DIR) + "/data/holidays-cn.json");
   ASSERT_TRUE(years.ok());
   ASSERT_TRUE(st.Transact([&](core::Repositories& r) -> core::Status {
                   for (const auto& y : *years) GONGKAI_RETURN_IF_ERROR(r.calendar().PutYear(y));
@@ -134,4 +134,4 @@ INSTANTIATE_TEST_SUITE_P(BothBackends, DemoAgreementTest,
                          });
 
 }  // namespace
-}  // namespace gongkai::app
+}  // namespace gongkai::demo

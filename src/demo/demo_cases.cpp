@@ -1,10 +1,10 @@
 #include <utility>
 #include <vector>
 
-#include "app/demo_state.hpp"
+#include "demo/demo_state.hpp"
 #include "core/cases.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 using core::Id;
 using core::OrgKind;
@@ -210,4 +210,4 @@ core::Status GenerateLegalCases(DemoState& s, int year) {
   return core::Status::Ok();
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

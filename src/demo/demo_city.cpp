@@ -1,9 +1,9 @@
-#include "app/demo_city.hpp"
+#include "demo/demo_city.hpp"
 
 #include <iterator>
 #include <string_view>
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 namespace {
 
 using core::Id;
@@ -218,4 +218,4 @@ core::Org BuildOrg(const OrgSpec& spec, size_t index, std::optional<Id> parent_i
   return org;
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-// The bodies of the demo city 青溪市 (app/demo_data.hpp): their names, codes, 文号
+// The bodies of the demo city 青溪市 (demo/demo_data.hpp): their names, codes, 文号
 // prefixes, subjects, weights and acceptance points. Every name, address and number is
 // invented.
 #pragma once
@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "app/demo_random.hpp"
+#include "demo/demo_random.hpp"
 #include "core/org.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 inline constexpr const char* kCity = "青溪市";
 inline constexpr const char* kRootCode = "QXS";
@@ -54,4 +54,4 @@ struct DemoOrg {
 // hours, an invented phone number, reading points for some.
 core::Org BuildOrg(const OrgSpec& spec, size_t index, std::optional<core::Id> parent_id, Rng& rng);
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

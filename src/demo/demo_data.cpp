@@ -1,4 +1,4 @@
-#include "app/demo_data.hpp"
+#include "demo/demo_data.hpp"
 
 #include <boost/json.hpp>
 #include <cstdio>
@@ -10,10 +10,10 @@
 #include <utility>
 #include <vector>
 
-#include "app/demo_live.hpp"
-#include "app/demo_office.hpp"
-#include "app/demo_requests.hpp"
-#include "app/demo_state.hpp"
+#include "demo/demo_live.hpp"
+#include "demo/demo_office.hpp"
+#include "demo/demo_requests.hpp"
+#include "demo/demo_state.hpp"
 #include "app/password.hpp"
 #include "core/calendar_service.hpp"
 #include "core/guide.hpp"
@@ -21,7 +21,7 @@
 #include "core/request_clock.hpp"
 #include "core/request_service.hpp"
 
-namespace gongkai::app {
+namespace gongkai::demo {
 namespace {
 
 using core::Date;
@@ -37,7 +37,7 @@ constexpr int kLiveWindow = 30;
 class Generator {
  public:
   Generator(core::Repositories& repos, const core::Calendar& calendar, const core::Clock& clock,
-            const DemoOptions& options, const PersonalDataKey& key, const DemoProgress& progress)
+            const DemoOptions& options, const app::PersonalDataKey& key, const DemoProgress& progress)
       : s_(repos, calendar, options), clock_(clock), key_(key), progress_(progress) {}
 
   core::Result<DemoSummary> Run(const std::string& password_hash) {
@@ -158,7 +158,7 @@ class Generator {
   }
 
   core::Result<std::string> Seal(const Applicant& a) const {
-    return key_.Seal(ApplicantData{a.name, a.id_document, a.contact});
+    return key_.Seal(app::ApplicantData{a.name, a.id_document, a.contact});
   }
 
   Status Requests(RequestPlanner& planner, int year) {
@@ -260,7 +260,7 @@ class Generator {
 
   DemoState s_;
   const core::Clock& clock_;
-  const PersonalDataKey& key_;
+  const app::PersonalDataKey& key_;
   const DemoProgress& progress_;
 };
 
@@ -285,14 +285,14 @@ core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Clock& cl
     return core::InvalidArgument("演示数据规模须为 1-100（百分比）", "scale");
   }
   // Without the server's key, a throwaway one nobody holds (demo_data.hpp).
-  std::optional<PersonalDataKey> throwaway;
+  std::optional<app::PersonalDataKey> throwaway;
   if (!options.key) {
     Rng rng(options.seed ^ 0x9e3779b97f4a7c15ULL);
-    GONGKAI_ASSIGN_OR_RETURN(throwaway, PersonalDataKey::FromBytes(rng.Hex(16)));
+    GONGKAI_ASSIGN_OR_RETURN(throwaway, app::PersonalDataKey::FromBytes(rng.Hex(16)));
   }
-  const PersonalDataKey& key = options.key ? *options.key : *throwaway;
+  const app::PersonalDataKey& key = options.key ? *options.key : *throwaway;
   // Hashed once, outside the transaction (argon2id is deliberately slow).
-  GONGKAI_ASSIGN_OR_RETURN(std::string password_hash, HashPassword(kDemoPassword));
+  GONGKAI_ASSIGN_OR_RETURN(std::string password_hash, app::HashPassword(kDemoPassword));
   std::optional<DemoSummary> summary;
   core::Status status = store.Transact([&](core::Repositories& repos) -> core::Status {
     // The services the work in flight goes through read this calendar too.
@@ -305,4 +305,4 @@ core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Clock& cl
   return *summary;
 }
 
-}  // namespace gongkai::app
+}  // namespace gongkai::demo

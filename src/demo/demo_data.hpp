@@ -7,7 +7,7 @@
 //
 // Anchored to today: nothing is received, published, answered or dated after
 // `options.today`. The last year is normally today's year; it ends today, with work in
-// flight (app/demo_live.hpp): requests in every open state with realistic clocks, drafts,
+// flight (demo/demo_live.hpp): requests in every open state with realistic clocks, drafts,
 // submissions awaiting 保密审查, a rejected item, a guide proposed for review, unanswered
 // consultations and complaints of this week, a pending review case. Past years' annual
 // reports are published as frozen versions (one with a correction), the current year's is
@@ -44,7 +44,7 @@
 #include "core/status.hpp"
 #include "core/store.hpp"
 
-namespace gongkai::app {
+namespace gongkai::demo {
 
 struct DemoOptions {
   uint64_t seed = 1;
@@ -56,7 +56,7 @@ struct DemoOptions {
   int scale_percent = 100;
   // Seals applicants' data; when absent, a throwaway key nobody holds is used (the back
   // office then says the data cannot be opened).
-  const PersonalDataKey* key = nullptr;
+  const app::PersonalDataKey* key = nullptr;
   // Publish past years' annual reports (the slowest part of the load).
   bool publish_reports = true;
 };
@@ -96,4 +96,4 @@ core::Result<DemoSummary> GenerateDemo(core::Store& store, const core::Clock& cl
 // The password of every demo account (docs/admin.md).
 inline constexpr const char* kDemoPassword = "gongkai-demo-2024";
 
-}  // namespace gongkai::app
+}  // namespace gongkai::demo

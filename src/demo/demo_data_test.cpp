@@ -1,4 +1,4 @@
-#include "app/demo_data.hpp"
+#include "demo/demo_data.hpp"
 
 #include <gtest/gtest.h>
 #include <soci/soci.h>
@@ -23,14 +23,14 @@
 #include "report/document.hpp"
 #include "store/soci_store.hpp"
 
-namespace gongkai::app {
+namespace gongkai::demo {
 namespace {
 
 namespace fs = std::filesystem;
 using core::Date;
 
-const PersonalDataKey& TestKey() {
-  static const PersonalDataKey key = *PersonalDataKey::FromBytes(std::string(32, 'k'));
+const app::PersonalDataKey& TestKey() {
+  static const app::PersonalDataKey key = *app::PersonalDataKey::FromBytes(std::string(32, 'k'));
   return key;
 }
 
@@ -143,7 +143,7 @@ core::Result<DemoSummary> Generate(DemoDb& db, const std::string& today, int fir
   options.publish_reports = reports;
   // The services read the calendar from the store: it holds the bundled one, as after
   // `gongkai demo`'s import.
-  auto imported = ImportBundledCalendar(db.store(), {"test", clock.NowUtc()});
+  auto imported = app::ImportBundledCalendar(db.store(), {"test", clock.NowUtc()});
   if (!imported.ok()) return imported.status();
   return GenerateDemo(db.store(), clock, options);
 }
@@ -384,4 +384,4 @@ TEST(DemoDataTest, RejectsAnInvalidYearRange) {
 }
 
 }  // namespace
-}  // namespace gongkai::app
+}  // namespace gongkai::demo

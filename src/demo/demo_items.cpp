@@ -1,9 +1,9 @@
-#include "app/demo_items.hpp"
+#include "demo/demo_items.hpp"
 
 #include <algorithm>
 #include <iterator>
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 namespace {
 
 using core::OrgKind;
@@ -355,4 +355,4 @@ void SetValidity(core::Item& it, Rng& rng, Date data_end) {
   }
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-// Proactive items of the demo city (app/demo_data.hpp): catalog categories, titles that
+// Proactive items of the demo city (demo/demo_data.hpp): catalog categories, titles that
 // read like a county portal's, channels, validity.
 #pragma once
 
@@ -7,11 +7,11 @@
 #include <utility>
 #include <vector>
 
-#include "app/demo_city.hpp"
-#include "app/demo_random.hpp"
+#include "demo/demo_city.hpp"
+#include "demo/demo_random.hpp"
 #include "core/item.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 // Catalog categories, from the seed's list of proactively disclosed content.
 enum class Cat {
@@ -76,4 +76,4 @@ class ItemFactory {
 // or repealed, when that falls on or before `data_end`.
 void SetValidity(core::Item& it, Rng& rng, Date data_end);
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

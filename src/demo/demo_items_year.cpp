@@ -7,12 +7,12 @@
 #include <utility>
 #include <vector>
 
-#include "app/demo_items.hpp"
-#include "app/demo_state.hpp"
+#include "demo/demo_items.hpp"
+#include "demo/demo_state.hpp"
 #include "core/catalog.hpp"
 #include "core/guide.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 namespace {
 
 using core::OrgKind;
@@ -236,4 +236,4 @@ core::Status GenerateItems(DemoState& s, int year) {
   return core::Status::Ok();
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-#include "app/demo_live.hpp"
+#include "demo/demo_live.hpp"
 
 #include <algorithm>
 
@@ -9,7 +9,7 @@
 #include "core/request_fee.hpp"
 #include "core/request_service.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 namespace {
 
 using core::RequestEventKind;
@@ -227,4 +227,4 @@ core::Result<LiveCounts> LiveItems(LiveContext& live) {
   return counts;
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-// The demo city's work in flight on its today (app/demo_data.hpp): what a disclosure office
+// The demo city's work in flight on its today (demo/demo_data.hpp): what a disclosure office
 // has on its desk on the day the demo is generated — requests received today and
 // yesterday, due within 1-3 working days, one overdue, waiting for a 补正, paused for a
 // third-party consultation, extended with the applicant told, a fee notice unpaid, one
@@ -14,12 +14,12 @@
 #include <string>
 #include <vector>
 
-#include "app/demo_city.hpp"
-#include "app/demo_random.hpp"
-#include "app/demo_requests.hpp"
+#include "demo/demo_city.hpp"
+#include "demo/demo_random.hpp"
+#include "demo/demo_requests.hpp"
 #include "core/store.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 // The demo's sign-in accounts (docs/admin.md).
 inline constexpr const char* kEditor = "demo-editor";
@@ -49,4 +49,4 @@ core::Result<LiveCounts> LiveRequests(LiveContext& live);
 // Drafts, submissions, a rejection and guide proposals.
 core::Result<LiveCounts> LiveItems(LiveContext& live);
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-#include "app/demo_office.hpp"
+#include "demo/demo_office.hpp"
 
 #include <string_view>
 #include <vector>
@@ -7,7 +7,7 @@
 #include "core/report_snapshot.hpp"
 #include "report/document.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 core::Status CreateDemoUsers(core::Repositories& repos, const core::ChangeContext& ctx,
                              const std::string& password_hash) {
@@ -87,4 +87,4 @@ core::Result<int> PublishPastReports(core::Repositories& repos, const core::Cale
   return published;
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

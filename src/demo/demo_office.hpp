@@ -1,4 +1,4 @@
-// The demo city's office records (app/demo_data.hpp): its sign-in accounts and its
+// The demo city's office records (demo/demo_data.hpp): its sign-in accounts and its
 // published annual reports.
 #pragma once
 
@@ -8,7 +8,7 @@
 #include "core/calendar.hpp"
 #include "core/store.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 // One account per role on the city government (demo-admin, demo-editor, demo-reviewer,
 // demo-handler) and an editor of 教育局 (demo-jyj-editor), all with `password_hash` and
@@ -25,4 +25,4 @@ core::Status CreateDemoUsers(core::Repositories& repos, const core::ChangeContex
 core::Result<int> PublishPastReports(core::Repositories& repos, const core::Calendar& calendar,
                                      int first_year, core::Date today);
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

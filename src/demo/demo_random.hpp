@@ -1,4 +1,4 @@
-// Building blocks of the demo generator (app/demo_data.hpp): a deterministic PRNG with
+// Building blocks of the demo generator (demo/demo_data.hpp): a deterministic PRNG with
 // our own mappings, weighted choice, and the working days of the calendar up to the demo's
 // today (nothing is ever dated after it).
 #pragma once
@@ -15,7 +15,7 @@
 #include "core/calendar.hpp"
 #include "core/date.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 using core::Date;
 
@@ -162,4 +162,4 @@ class WorkingDays {
   std::map<int, std::vector<Date>> years_;
 };
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-#include "app/demo_requests.hpp"
+#include "demo/demo_requests.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -6,7 +6,7 @@
 #include "core/request_clock.hpp"
 #include "core/request_state.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 namespace {
 
 using core::RequestEventKind;
@@ -257,4 +257,4 @@ core::Result<std::vector<PlannedRequest>> RequestPlanner::Year(int year, int cou
   return plans;
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-// Requests for disclosure of the demo city's past (app/demo_data.hpp): ~55 a year over the
+// Requests for disclosure of the demo city's past (demo/demo_data.hpp): ~55 a year over the
 // bodies by weight, every channel, applicant type and outcome, corrections, third-party
 // consultations, extensions, fees from 2021, a few answered late, a few carried over into
 // January. Every event goes through the request state machine (core::ApplyEvent) with the
@@ -9,13 +9,13 @@
 #include <functional>
 #include <vector>
 
-#include "app/demo_city.hpp"
-#include "app/demo_random.hpp"
+#include "demo/demo_city.hpp"
+#include "demo/demo_random.hpp"
 #include "core/request.hpp"
 #include "core/request_state.hpp"
 #include "core/status.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 struct PlannedRequest {
   size_t org = 0;
@@ -53,4 +53,4 @@ class RequestPlanner {
   int forced_outcome_ = 0;
 };
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo

@@ -1,4 +1,4 @@
-// What the steps of the demo generator share (app/demo_data.hpp): the repositories, the
+// What the steps of the demo generator share (demo/demo_data.hpp): the repositories, the
 // PRNG, the working days up to today, the bodies and their weights, the running counts.
 // Each step is a function of one year in its own file.
 #pragma once
@@ -9,12 +9,12 @@
 #include <utility>
 #include <vector>
 
-#include "app/demo_city.hpp"
-#include "app/demo_data.hpp"
-#include "app/demo_random.hpp"
+#include "demo/demo_city.hpp"
+#include "demo/demo_data.hpp"
+#include "demo/demo_random.hpp"
 #include "core/store.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 
 // A published normative item of the year (policy interpretations point to them).
 struct NormativeItem {
@@ -79,4 +79,4 @@ core::Status GenerateComplaints(DemoState& s, int year);
 // and pending.
 core::Status GenerateLegalCases(DemoState& s, int year);
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo
