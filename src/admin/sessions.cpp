@@ -3,17 +3,12 @@
 #include <sodium.h>
 
 #include "admin/office.hpp"
+#include "store/sha256.hpp"
 #include "web/csrf.hpp"
 
 namespace gongkai::admin {
 
-std::string HashToken(std::string_view token) {
-  unsigned char hash[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-  return hex;
-}
+std::string HashToken(std::string_view token) { return store::Sha256Hex(token); }
 
 core::Result<std::string> StartSession(core::Repositories& repos, core::Id user_id,
                                        std::chrono::system_clock::time_point now,

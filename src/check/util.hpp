@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
+
 namespace gongkai::check {
 
 // Drops ASCII white space and U+00A0 / U+3000 at both ends.
@@ -22,8 +24,8 @@ char32_t DecodeAt(std::string_view s, size_t pos, size_t* length);
 // The code points of `s` (stray bytes as U+FFFD).
 std::u32string ToCodePoints(std::string_view s);
 
-// Appends the UTF-8 encoding of `c`.
-void AppendUtf8(std::string& out, char32_t c);
+// Appends the UTF-8 encoding of `c` (the one encoder, core/utf8.hpp).
+using core::AppendUtf8;
 
 // True for the characters FoldPunctuation leaves as ASCII punctuation and for CJK
 // punctuation that survives it (e.g. "。" "《" are folded; "“" too).

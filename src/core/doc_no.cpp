@@ -2,48 +2,10 @@
 
 #include <string>
 
+#include "core/utf8.hpp"
+
 namespace gongkai::core {
 namespace {
-
-// Strict enough UTF-8 decoding for short fields; false on ill-formed input.
-bool DecodeUtf8(std::string_view s, std::u32string& out) {
-  for (size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    char32_t cp = len == 1 ? b : b & (0x7F >> len);
-    for (int k = 1; k < len; ++k) {
-      auto c = static_cast<unsigned char>(s[i + k]);
-      if ((c & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (c & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    out.push_back(cp);
-    i += len;
-  }
-  return true;
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 bool IsSpace(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x3000 || c == 0xA0;
@@ -89,7 +51,7 @@ size_t ReadDigits(const std::u32string& s, size_t i, std::string& digits) {
 
 Result<std::string> NormalizeDocNo(std::string_view text) {
   std::u32string raw;
-  if (!DecodeUtf8(text, raw)) return InvalidArgument("文号不是有效的 UTF-8 文本", "doc_no");
+  if (!DecodeUtf8Strict(text, raw)) return InvalidArgument("文号不是有效的 UTF-8 文本", "doc_no");
   std::u32string s;
   for (char32_t c : raw) {
     if (!IsSpace(c)) s.push_back(c);

@@ -5,6 +5,7 @@
 #include "core/enum_table.hpp"
 #include "core/item.hpp"
 #include "core/org.hpp"
+#include "core/report_format.hpp"
 #include "core/request.hpp"
 #include "core/user.hpp"
 
@@ -97,42 +98,42 @@ bool IsAsciiAlnumUpper(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c
 
 }  // namespace
 
-const char* OrgKindCode(OrgKind v) { return EnumLookup(kOrgKinds, v).code; }
-const char* OrgKindLabel(OrgKind v) { return EnumLookup(kOrgKinds, v).label; }
+const char* OrgKindCode(OrgKind kind) { return EnumLookup(kOrgKinds, kind).code; }
+const char* OrgKindLabel(OrgKind kind) { return EnumLookup(kOrgKinds, kind).label; }
 Result<OrgKind> ParseOrgKind(std::string_view t) { return EnumParse(kOrgKinds, t, "kind"); }
-const char* MeetingCategoryCode(MeetingCategory v) {
-  return EnumLookup(kMeetingCategories, v).code;
+const char* MeetingCategoryCode(MeetingCategory c) {
+  return EnumLookup(kMeetingCategories, c).code;
 }
 Result<MeetingCategory> ParseMeetingCategory(std::string_view t) {
   return EnumParse(kMeetingCategories, t, "category");
 }
-const char* RoleCode(Role v) { return EnumLookup(kRoles, v).code; }
-const char* RoleLabel(Role v) { return EnumLookup(kRoles, v).label; }
+const char* RoleCode(Role role) { return EnumLookup(kRoles, role).code; }
+const char* RoleLabel(Role role) { return EnumLookup(kRoles, role).label; }
 Result<Role> ParseRole(std::string_view t) { return EnumParse(kRoles, t, "role"); }
-const char* ItemStateCode(ItemState v) { return EnumLookup(kItemStates, v).code; }
+const char* ItemStateCode(ItemState s) { return EnumLookup(kItemStates, s).code; }
 Result<ItemState> ParseItemState(std::string_view t) { return EnumParse(kItemStates, t, "state"); }
 const char* ValidityCode(Validity v) { return EnumLookup(kValidities, v).code; }
 const char* ValidityLabel(Validity v) { return EnumLookup(kValidities, v).label; }
 Result<Validity> ParseValidity(std::string_view t) { return EnumParse(kValidities, t, "validity"); }
-const char* ChannelCode(Channel v) { return EnumLookup(kChannels, v).code; }
-const char* ChannelLabel(Channel v) { return EnumLookup(kChannels, v).label; }
+const char* ChannelCode(Channel c) { return EnumLookup(kChannels, c).code; }
+const char* ChannelLabel(Channel c) { return EnumLookup(kChannels, c).label; }
 Result<Channel> ParseChannel(std::string_view t) { return EnumParse(kChannels, t, "channel"); }
-const char* ResponseKindCode(ResponseKind v) { return EnumLookup(kResponseKinds, v).code; }
-const char* ResponseKindLabel(ResponseKind v) { return EnumLookup(kResponseKinds, v).label; }
+const char* ResponseKindCode(ResponseKind k) { return EnumLookup(kResponseKinds, k).code; }
+const char* ResponseKindLabel(ResponseKind k) { return EnumLookup(kResponseKinds, k).label; }
 Result<ResponseKind> ParseResponseKind(std::string_view t) {
   return EnumParse(kResponseKinds, t, "kind");
 }
-const char* RequestChannelCode(RequestChannel v) { return EnumLookup(kRequestChannels, v).code; }
-const char* RequestChannelLabel(RequestChannel v) { return EnumLookup(kRequestChannels, v).label; }
+const char* RequestChannelCode(RequestChannel c) { return EnumLookup(kRequestChannels, c).code; }
+const char* RequestChannelLabel(RequestChannel c) { return EnumLookup(kRequestChannels, c).label; }
 Result<RequestChannel> ParseRequestChannel(std::string_view t) {
   return EnumParse(kRequestChannels, t, "channel");
 }
-const char* ApplicantTypeCode(ApplicantType v) { return EnumLookup(kApplicantTypes, v).code; }
-const char* ApplicantTypeLabel(ApplicantType v) { return EnumLookup(kApplicantTypes, v).label; }
+const char* ApplicantTypeCode(ApplicantType t) { return EnumLookup(kApplicantTypes, t).code; }
+const char* ApplicantTypeLabel(ApplicantType t) { return EnumLookup(kApplicantTypes, t).label; }
 Result<ApplicantType> ParseApplicantType(std::string_view t) {
   return EnumParse(kApplicantTypes, t, "applicant_type");
 }
-const char* RequestStateCode(RequestState v) { return EnumLookup(kRequestStates, v).code; }
+const char* RequestStateCode(RequestState s) { return EnumLookup(kRequestStates, s).code; }
 Result<RequestState> ParseRequestState(std::string_view t) {
   return EnumParse(kRequestStates, t, "state");
 }
@@ -140,36 +141,48 @@ bool IsClosed(RequestState s) {
   return s == RequestState::kAnswered || s == RequestState::kAbandoned ||
          s == RequestState::kWithdrawn;
 }
-const char* ConsultChannelCode(ConsultChannel v) { return EnumLookup(kConsultChannels, v).code; }
-const char* ConsultChannelLabel(ConsultChannel v) { return EnumLookup(kConsultChannels, v).label; }
+const char* ConsultChannelCode(ConsultChannel c) { return EnumLookup(kConsultChannels, c).code; }
+const char* ConsultChannelLabel(ConsultChannel c) { return EnumLookup(kConsultChannels, c).label; }
 Result<ConsultChannel> ParseConsultChannel(std::string_view t) {
   return EnumParse(kConsultChannels, t, "channel");
 }
-const char* ComplaintChannelCode(ComplaintChannel v) {
-  return EnumLookup(kComplaintChannels, v).code;
+const char* ComplaintChannelCode(ComplaintChannel c) {
+  return EnumLookup(kComplaintChannels, c).code;
 }
-const char* ComplaintChannelLabel(ComplaintChannel v) {
-  return EnumLookup(kComplaintChannels, v).label;
+const char* ComplaintChannelLabel(ComplaintChannel c) {
+  return EnumLookup(kComplaintChannels, c).label;
 }
 Result<ComplaintChannel> ParseComplaintChannel(std::string_view t) {
   return EnumParse(kComplaintChannels, t, "channel");
 }
-const char* CaseResultCode(CaseResult v) { return EnumLookup(kCaseResults, v).code; }
-const char* CaseResultLabel(CaseResult v) { return EnumLookup(kCaseResults, v).label; }
+const char* CaseResultCode(CaseResult r) { return EnumLookup(kCaseResults, r).code; }
+const char* CaseResultLabel(CaseResult r) { return EnumLookup(kCaseResults, r).label; }
 Result<CaseResult> ParseCaseResult(std::string_view t) {
   return EnumParse(kCaseResults, t, "result");
 }
-const char* CaseKindCode(CaseKind v) { return EnumLookup(kCaseKinds, v).code; }
-const char* CaseKindLabel(CaseKind v) { return EnumLookup(kCaseKinds, v).label; }
+const char* CaseKindCode(CaseKind k) { return EnumLookup(kCaseKinds, k).code; }
+const char* CaseKindLabel(CaseKind k) { return EnumLookup(kCaseKinds, k).label; }
 Result<CaseKind> ParseCaseKind(std::string_view t) { return EnumParse(kCaseKinds, t, "kind"); }
 
 const std::vector<std::string>& OutcomeCodes() {
-  // Data rows of table 三（一）–（六）of the 2021 format, ids as in
-  // data/annual-report-tables.json. （七）总计 is a sum, not an outcome.
-  static const std::vector<std::string> kCodes = {
-      "r1_open", "r2_partial", "r3_1", "r3_2", "r3_3", "r3_4", "r3_5",
-      "r3_6",    "r3_7",       "r3_8", "r4_1", "r4_2", "r4_3", "r5_1",
-      "r5_2",    "r5_3",       "r5_4", "r5_5", "r6_1", "r6_2", "r6_3"};
+  // The data rows under 三、本年度办理结果 of the 2021 format's table 三 — （一）–（六）and
+  // their numbered sub-items — as core/report_format.cpp lists them (the one copy of the
+  // layout). （七）总计 is a sum, not an outcome.
+  static const std::vector<std::string> kCodes = [] {
+    const TableDef& t = *GetReportFormat(ReportFormat::kFormat2021).Table("table3");
+    auto under_results = [&t](const RowDef& row) {
+      for (const RowDef* r = &row; r != nullptr; r = t.Row(r->parent)) {
+        if (r->parent == "results") return true;
+        if (r->parent.empty()) return false;
+      }
+      return false;
+    };
+    std::vector<std::string> codes;
+    for (const RowDef& row : t.rows) {
+      if (row.data && row.id != "r7_total" && under_results(row)) codes.emplace_back(row.id);
+    }
+    return codes;
+  }();
   return kCodes;
 }
 

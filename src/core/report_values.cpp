@@ -1,15 +1,36 @@
 #include "core/report_values.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace gongkai::core {
+namespace {
+
+CellKey KnownCell(std::string_view table, std::string_view row, std::string_view column) {
+  if (!IsKnownReportCell(table, row, column)) {
+    throw std::logic_error("ReportValues: no report layout has the cell " + std::string(table) +
+                           "/" + std::string(row) + "/" + std::string(column));
+  }
+  return CellKey{std::string(table), std::string(row), std::string(column)};
+}
+
+}  // namespace
+
+bool IsKnownReportCell(std::string_view table, std::string_view row, std::string_view column) {
+  return std::ranges::any_of(AllReportFormats(), [&](ReportFormat format) {
+    const TableDef* t = GetReportFormat(format).Table(table);
+    return t != nullptr && t->Row(row) != nullptr && t->Column(column) != nullptr;
+  });
+}
 
 void ReportValues::Set(std::string_view table, std::string_view row, std::string_view column,
                        int64_t value) {
-  cells_[CellKey{std::string(table), std::string(row), std::string(column)}] = value;
+  cells_[KnownCell(table, row, column)] = value;
 }
 
 void ReportValues::Add(std::string_view table, std::string_view row, std::string_view column,
                        int64_t delta) {
-  cells_[CellKey{std::string(table), std::string(row), std::string(column)}] += delta;
+  cells_[KnownCell(table, row, column)] += delta;
 }
 
 std::optional<int64_t> ReportValues::Get(std::string_view table, std::string_view row,
@@ -19,7 +40,7 @@ std::optional<int64_t> ReportValues::Get(std::string_view table, std::string_vie
   return it->second;
 }
 
-bool IsTenThousandYuanCell(const TableDef&, const RowDef& row, const ColumnDef& column) {
+bool IsTenThousandYuanCell(const TableDef& /*table*/, const RowDef& row, const ColumnDef& column) {
   return row.unit == "万元" || column.unit == "万元";
 }
 

@@ -1,4 +1,5 @@
 #include "store/sql_repositories.hpp"
+#include "store/sql_rows.hpp"
 #include "store/sql_util.hpp"
 
 namespace gongkai::store {
@@ -167,51 +168,32 @@ core::Status SqlCaseRepository::UpdateLegalCase(const core::LegalCase& c) {
 
 core::Result<std::vector<core::LegalCase>> SqlCaseRepository::ListLegalCases(Id org_id, int year) {
   std::vector<core::LegalCase> out;
-  core::LegalCase c;
-  long long id = 0, org = org_id;
-  std::string kind, result, filed, from = YearStart(year), to = YearEnd(year);
-  NullableId request;
-  NullableText closed;
+  LegalCaseRow c;
+  long long org = org_id;
+  std::string from = YearStart(year), to = YearEnd(year);
   soci::statement st =
-      (sql_.prepare << "SELECT id, kind, request_id, filed_on, result, closed_on FROM "
+      (sql_.prepare << "SELECT id, org_id, kind, request_id, filed_on, result, closed_on FROM "
                        "legal_cases WHERE org_id = :o AND filed_on >= :f AND filed_on <= :t "
                        "ORDER BY filed_on, id",
-       soci::into(id), soci::into(kind), soci::into(request.value, request.ind), soci::into(filed),
-       soci::into(result), soci::into(closed.value, closed.ind), soci::use(org), soci::use(from),
-       soci::use(to));
+       soci::into(c.id), soci::into(c.org_id), soci::into(c.kind),
+       soci::into(c.request_id.value, c.request_id.ind), soci::into(c.filed_on),
+       soci::into(c.result), soci::into(c.closed_on.value, c.closed_on.ind), soci::use(org),
+       soci::use(from), soci::use(to));
   st.execute();
-  while (st.fetch()) {
-    c.id = id;
-    c.org_id = org_id;
-    c.kind = Unwrap(core::ParseCaseKind(kind));
-    c.request_id = request.get();
-    c.filed_on = ToDate(filed);
-    c.result = Unwrap(core::ParseCaseResult(result));
-    c.closed_on = ToOptionalDate(closed.value, closed.ind);
-    out.push_back(c);
-  }
+  while (st.fetch()) out.push_back(c.Decode());
   return out;
 }
 
 core::Result<core::LegalCase> SqlCaseRepository::GetLegalCase(Id id) {
-  core::LegalCase c;
-  long long org = 0, key = id;
-  std::string kind, result, filed;
-  NullableId request;
-  NullableText closed;
-  sql_ << "SELECT org_id, kind, request_id, filed_on, result, closed_on FROM legal_cases "
+  LegalCaseRow c;
+  long long key = id;
+  sql_ << "SELECT id, org_id, kind, request_id, filed_on, result, closed_on FROM legal_cases "
           "WHERE id = :id",
-      soci::use(key), soci::into(org), soci::into(kind), soci::into(request.value, request.ind),
-      soci::into(filed), soci::into(result), soci::into(closed.value, closed.ind);
+      soci::use(key), soci::into(c.id), soci::into(c.org_id), soci::into(c.kind),
+      soci::into(c.request_id.value, c.request_id.ind), soci::into(c.filed_on),
+      soci::into(c.result), soci::into(c.closed_on.value, c.closed_on.ind);
   if (!sql_.got_data()) return core::NotFound("案件不存在: id " + std::to_string(id));
-  c.id = id;
-  c.org_id = org;
-  c.kind = Unwrap(core::ParseCaseKind(kind));
-  c.request_id = request.get();
-  c.filed_on = ToDate(filed);
-  c.result = Unwrap(core::ParseCaseResult(result));
-  c.closed_on = ToOptionalDate(closed.value, closed.ind);
-  return c;
+  return c.Decode();
 }
 
 }  // namespace gongkai::store

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "store/sql_repositories.hpp"
+#include "store/sql_rows.hpp"
 #include "store/sql_util.hpp"
 
 namespace gongkai::store {
@@ -277,28 +278,17 @@ namespace {
 std::vector<core::Response> SelectResponses(soci::session& sql, const char* where, long long key,
                                             std::string from, std::string to) {
   std::vector<core::Response> out;
-  core::Response r;
-  long long id = 0, org = 0;
-  std::string kind, held;
-  int principal = 0;
-  NullableId item;
+  ResponseRow r;
   soci::statement st =
       (sql.prepare << std::string("SELECT id, org_id, kind, held_on, topic, concern_key, "
                                   "principal_attended, interpreted_item_id FROM responses WHERE ") +
                           where + " AND held_on >= :f AND held_on <= :t ORDER BY held_on, id",
-       soci::into(id), soci::into(org), soci::into(kind), soci::into(held), soci::into(r.topic),
-       soci::into(r.concern_key), soci::into(principal), soci::into(item.value, item.ind),
-       soci::use(key), soci::use(from), soci::use(to));
+       soci::into(r.id), soci::into(r.org_id), soci::into(r.kind), soci::into(r.held_on),
+       soci::into(r.topic), soci::into(r.concern_key), soci::into(r.principal_attended),
+       soci::into(r.interpreted_item_id.value, r.interpreted_item_id.ind), soci::use(key),
+       soci::use(from), soci::use(to));
   st.execute();
-  while (st.fetch()) {
-    r.id = id;
-    r.org_id = org;
-    r.kind = Unwrap(core::ParseResponseKind(kind));
-    r.held_on = ToDate(held);
-    r.principal_attended = principal != 0;
-    r.interpreted_item_id = item.get();
-    out.push_back(r);
-  }
+  while (st.fetch()) out.push_back(r.Decode());
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/request_clock.hpp"
 #include "store/sql_repositories.hpp"
+#include "store/sql_rows.hpp"
 #include "store/sql_util.hpp"
 
 namespace gongkai::store {
@@ -134,55 +135,32 @@ core::Result<core::ReportInputs> SqlReportRepository::LoadInputs(
     while (st.fetch()) in.items_by_channel[Unwrap(core::ParseChannel(channel))] = count;
   }
   {
-    core::Response r;
-    long long id = 0, org = 0;
-    std::string kind, held;
-    int principal = 0;
-    NullableId item;
+    ResponseRow r;
     soci::statement st =
         (sql_.prepare << "SELECT r.id, r.org_id, r.kind, r.held_on, r.topic, r.concern_key, "
                          "r.principal_attended, r.interpreted_item_id FROM responses r JOIN "
                          "report_orgs o ON o.id = r.org_id WHERE r.held_on >= :first AND "
                          "r.held_on <= :last ORDER BY r.id",
-         soci::into(id), soci::into(org), soci::into(kind), soci::into(held), soci::into(r.topic),
-         soci::into(r.concern_key), soci::into(principal), soci::into(item.value, item.ind),
-         soci::use(first), soci::use(last));
+         soci::into(r.id), soci::into(r.org_id), soci::into(r.kind), soci::into(r.held_on),
+         soci::into(r.topic), soci::into(r.concern_key), soci::into(r.principal_attended),
+         soci::into(r.interpreted_item_id.value, r.interpreted_item_id.ind), soci::use(first),
+         soci::use(last));
     st.execute();
-    while (st.fetch()) {
-      r.id = id;
-      r.org_id = org;
-      r.kind = Unwrap(core::ParseResponseKind(kind));
-      r.held_on = ToDate(held);
-      r.principal_attended = principal != 0;
-      r.interpreted_item_id = item.get();
-      in.responses.push_back(r);
-    }
+    while (st.fetch()) in.responses.push_back(r.Decode());
   }
   {
-    core::LegalCase c;
-    long long id = 0, org = 0;
-    std::string kind, result, filed;
-    NullableId request;
-    NullableText closed;
+    LegalCaseRow c;
     soci::statement st =
         (sql_.prepare << "SELECT c.id, c.org_id, c.kind, c.request_id, c.filed_on, c.result, "
                          "c.closed_on FROM legal_cases c JOIN report_orgs o ON o.id = c.org_id "
                          "WHERE (c.filed_on >= :first AND c.filed_on <= :last) OR "
                          "(c.closed_on >= :first2 AND c.closed_on <= :last2) ORDER BY c.id",
-         soci::into(id), soci::into(org), soci::into(kind), soci::into(request.value, request.ind),
-         soci::into(filed), soci::into(result), soci::into(closed.value, closed.ind),
-         soci::use(first), soci::use(last), soci::use(first), soci::use(last));
+         soci::into(c.id), soci::into(c.org_id), soci::into(c.kind),
+         soci::into(c.request_id.value, c.request_id.ind), soci::into(c.filed_on),
+         soci::into(c.result), soci::into(c.closed_on.value, c.closed_on.ind), soci::use(first),
+         soci::use(last), soci::use(first), soci::use(last));
     st.execute();
-    while (st.fetch()) {
-      c.id = id;
-      c.org_id = org;
-      c.kind = Unwrap(core::ParseCaseKind(kind));
-      c.request_id = request.get();
-      c.filed_on = ToDate(filed);
-      c.result = Unwrap(core::ParseCaseResult(result));
-      c.closed_on = ToOptionalDate(closed.value, closed.ind);
-      in.legal_cases.push_back(c);
-    }
+    while (st.fetch()) in.legal_cases.push_back(c.Decode());
   }
   auto count = [&](const std::string& table, const std::string& date_column) {
     long long n = 0;

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "text/utf8_internal.hpp"
+#include "core/utf8.hpp"
 
 namespace gongkai::text {
 namespace {
@@ -109,7 +109,7 @@ std::size_t FindInvalidUtf8(std::string_view bytes) {
       ++pos;
       continue;
     }
-    const internal::Utf8Char c = internal::DecodeUtf8(bytes, pos);
+    const core::Utf8Char c = core::DecodeUtf8(bytes, pos);
     if (!c.valid) return pos;
     pos += c.length;
   }
@@ -126,11 +126,11 @@ std::string ToValidUtf8(std::string_view bytes) {
   std::string out(bytes.substr(0, bad));
   std::size_t pos = bad;
   while (pos < bytes.size()) {
-    const internal::Utf8Char c = internal::DecodeUtf8(bytes, pos);
+    const core::Utf8Char c = core::DecodeUtf8(bytes, pos);
     if (c.valid) {
       out.append(bytes.substr(pos, c.length));
     } else {
-      internal::AppendUtf8(out, 0xFFFD);
+      core::AppendUtf8(out, 0xFFFD);
     }
     pos += c.length;
   }

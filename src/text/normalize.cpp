@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.hpp"
 #include "text/encoding.hpp"
-#include "text/utf8_internal.hpp"
 
 namespace gongkai::text {
 namespace {
 
-using internal::DecodeUtf8;
+using core::DecodeUtf8;
 
 // Calls f(code_point, bytes) for each code point of `s`; ill-formed sequences come as
 // U+FFFD with their original bytes.
@@ -26,7 +26,7 @@ template <typename F>
 void ForEachCodePoint(std::string_view s, F&& f) {
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const internal::Utf8Char c = DecodeUtf8(s, pos);
+    const core::Utf8Char c = DecodeUtf8(s, pos);
     f(c.code_point, s.substr(pos, c.length));
     pos += c.length;
   }
@@ -186,7 +186,7 @@ std::string TrimSpaces(std::string_view s) {
   bool seen = false;
   std::size_t pos = 0;
   while (pos < s.size()) {
-    const internal::Utf8Char c = DecodeUtf8(s, pos);
+    const core::Utf8Char c = DecodeUtf8(s, pos);
     if (!IsWhiteSpace(c.code_point)) {
       if (!seen) begin = pos;
       seen = true;
@@ -202,7 +202,7 @@ std::string RemoveControls(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    const internal::Utf8Char c = DecodeUtf8(s, i);
+    const core::Utf8Char c = DecodeUtf8(s, i);
     const char32_t cp = c.code_point;
     if (cp == '\r') {
       out.push_back('\n');

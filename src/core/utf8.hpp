@@ -1,13 +1,15 @@
-// UTF-8 decoding and encoding of single code points, shared by the text module's .cpp
-// files. Not part of the module's public API.
+// UTF-8 decoding and encoding of single code points: the one copy every module uses (core,
+// text, check, search). Pure functions, no allocation beyond the output string, safe to call
+// from any thread. Inline because tokenizers call them once per character.
 #pragma once
 
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace gongkai::text::internal {
+namespace gongkai::core {
 
+// One decoded code point.
 struct Utf8Char {
   char32_t code_point;  // U+FFFD when !valid
   std::size_t length;   // bytes consumed: the sequence, or its maximal ill-formed subpart
@@ -16,6 +18,9 @@ struct Utf8Char {
 
 // Decodes the code point starting at s[pos] (requires pos < s.size()) following the
 // well-formed byte sequences of Unicode Table 3-7.
+// Ill-formed input yields U+FFFD and the length of the maximal ill-formed subpart, so a
+// caller that advances by `length` replaces each bad sequence the way the Unicode
+// standard recommends (one U+FFFD per subpart) and never splits a good character.
 inline Utf8Char DecodeUtf8(std::string_view s, std::size_t pos) {
   auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
   const unsigned char b0 = byte(pos);
@@ -69,4 +74,24 @@ inline void AppendUtf8(std::string& out, char32_t cp) {
   }
 }
 
-}  // namespace gongkai::text::internal
+// The UTF-8 encoding of `text` (every element a scalar value).
+inline std::string ToUtf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) AppendUtf8(out, c);
+  return out;
+}
+
+// The code points of `s`, or false when `s` is not well-formed UTF-8 (Unicode Table 3-7:
+// overlong forms, surrogates, values above U+10FFFF and truncated sequences are rejected).
+inline bool DecodeUtf8Strict(std::string_view s, std::u32string& out) {
+  for (std::size_t pos = 0; pos < s.size();) {
+    const Utf8Char c = DecodeUtf8(s, pos);
+    if (!c.valid) return false;
+    out.push_back(c.code_point);
+    pos += c.length;
+  }
+  return true;
+}
+
+}  // namespace gongkai::core
