@@ -15,10 +15,13 @@
 
 namespace gongkai::cli {
 
+// Exit codes of the whole binary; tests/cli check them.
 constexpr int kExitOk = 0;
 constexpr int kExitFinding = 1;
 constexpr int kExitError = 2;
 
+// The one command chosen on the command line, run by Run() after parsing succeeded.
+// Single-threaded; set at most once per parse (the last Set wins).
 class Action {
  public:
   void Set(std::function<int()> run) { run_ = std::move(run); }

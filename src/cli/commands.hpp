@@ -1,4 +1,10 @@
 // Registration functions of every command group, one per file in src/cli/.
+//
+// Contract of every AddXxx: it adds its subcommands and options to `app` and stores the
+// work to run in `action` from the chosen subcommand's callback; nothing runs, opens a
+// database or prints during registration. The work returns an exit code (command.hpp) and
+// reports failures itself as one line on stderr. Registration happens once, on the main
+// thread, before parsing; the options' storage is owned by shared_ptrs the callbacks hold.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -12,6 +12,9 @@
 
 namespace gongkai::cli {
 
+// Not thread-safe: one Progress is updated by the thread doing the work (a callback from
+// another thread must be serialised by its caller). Writes only to `out`, never stdout's
+// data stream, so piped command output stays clean.
 class Progress {
  public:
   // `label` names the work ("索引", "演示数据"); `total` 0 when unknown. Writes to `out`

@@ -10,6 +10,7 @@
 
 namespace gongkai::cli {
 
+// The raw flag values as given ("" when absent); ResolveRules interprets them.
 struct RulesFlags {
   std::string config;         // --config FILE
   std::string count_receipt;  // --count-receipt-day true|false

@@ -35,6 +35,31 @@ std::vector<std::string> AsStoredNotices(const std::vector<std::string>& notices
   return out;
 }
 
+Result<TableCounts> Repos::CountAll() {
+  int64_t points = 0, channels = 0;
+  for (const auto& [_, o] : t_.orgs.rows()) points += static_cast<int64_t>(o.reading_points.size());
+  for (const auto& [_, it] : t_.items.rows()) channels += static_cast<int64_t>(it.channels.size());
+  TableCounts c;
+  c.rows = {{"orgs", t_.orgs.Size()},
+            {"reading_points", points},
+            {"org_year_facts", t_.year_facts.Size()},
+            {"admin_stats", t_.admin_stats.Size()},
+            {"meetings", t_.meetings.Size()},
+            {"users", t_.users.Size()},
+            {"role_grants", t_.grants.Size()},
+            {"holiday_years", t_.holiday_years.Size()},
+            {"items", t_.items.Size()},
+            {"item_channels", channels},
+            {"responses", t_.responses.Size()},
+            {"requests", t_.requests.Size()},
+            {"request_events", t_.request_events.Size()},
+            {"consultations", t_.consultations.Size()},
+            {"complaints", t_.complaints.Size()},
+            {"legal_cases", t_.legal_cases.Size()},
+            {"audit_events", t_.audit_events.Size()}};
+  return c;
+}
+
 }  // namespace fake_store_internal
 
 namespace {

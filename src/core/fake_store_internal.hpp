@@ -26,11 +26,15 @@ template <typename K, typename V>
 class Table {
  public:
   using Map = std::map<K, V>;
+  // The rows for reading, in key order (what ORDER BY id gives in SQL).
   const Map& rows() const { return *rows_; }
+  // The rows for writing: copies them first when the committed state still shares them,
+  // so a rolled-back transaction leaves the committed rows untouched.
   Map& Mutable() {
     if (rows_.use_count() > 1) rows_ = std::make_shared<Map>(*rows_);
     return *rows_;
   }
+  // The row under `key`, or nullptr; valid until the next Mutable().
   const V* Find(const K& key) const {
     auto it = rows_->find(key);
     return it == rows_->end() ? nullptr : &it->second;
@@ -44,6 +48,9 @@ class Table {
 
 using RequestKey = std::tuple<Id, int, int>;  // (org_id, year, serial)
 
+// Every table of the schema the fake mirrors (migrations/), keyed as its primary key or
+// unique index is. Copying a Tables is cheap (shared rows): Transact works on a copy and
+// swaps it in on commit.
 struct Tables {
   Table<Id, Org> orgs;  // with their reading points
   Table<std::pair<Id, int>, OrgYearFacts> year_facts;
@@ -78,6 +85,8 @@ struct Tables {
   std::string audit_head_hash;
 };
 
+// The message prefixes of SociStore::Transact's statuses, so that tests see the same text
+// from both stores.
 constexpr const char* kConstraintPrefix = "违反数据约束（重复或引用不存在的记录）: ";
 constexpr const char* kCorruptPrefix = "数据库中的记录无法读取: ";
 constexpr const char* kInternalPrefix = "数据库错误: ";
@@ -100,11 +109,13 @@ class CorruptRow : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The id an INSERT would get: one past the largest (SQLite's rowid rule without gaps reuse).
 template <typename V>
 Id NextId(const Table<Id, V>& table) {
   return table.rows().empty() ? 1 : table.rows().rbegin()->first + 1;
 }
 
+// True when `d` falls in calendar year `year` (the YearStart..YearEnd range of store/).
 inline bool InYear(Date d, int year) { return d.year() == year; }
 
 // Notices are one TEXT column in SQL: joined by '\n', split again as store/ splits them.
@@ -113,6 +124,8 @@ std::vector<std::string> AsStoredNotices(const std::vector<std::string>& notices
 // The order store/ reads an item's channels in.
 inline std::string ChannelOrderKey(const ItemChannel& c) { return ChannelCode(c.channel); }
 
+// Defined below; the repository families hold a reference to it for the tables and the
+// constraint helpers.
 class Repos;
 
 // Factories of the repositories of one transaction (one per fake_store_*.cpp family).
@@ -128,7 +141,11 @@ std::unique_ptr<ReportRepository> MakeFakeReports(Repos& r);
 std::unique_ptr<ApiTokenRepository> MakeFakeApiTokens(Repos& r);
 std::unique_ptr<SessionRepository> MakeFakeSessions(Repos& r);
 
-// The repositories of one transaction, over its working copy of the tables.
+// The repositories of one transaction, over its working copy of the tables. Built by
+// FakeStore::Transact for one call of `work` and destroyed with it; the repository
+// families (fake_store_orgs/items/requests/records.cpp) reach the tables and the checks
+// below through it. The checks throw, as the SQL statement would fail, and remember the
+// first failure in the TxContext so the transaction cannot commit after a caught throw.
 class Repos final : public Repositories {
  public:
   Repos(Tables& t, TxContext& ctx)
@@ -158,33 +175,10 @@ class Repos final : public Repositories {
   ReportRepository& reports() override { return *reports_; }
   SessionRepository& sessions() override { return *sessions_; }
 
-  Result<TableCounts> CountAll() override {
-    int64_t points = 0, channels = 0;
-    for (const auto& [_, o] : t_.orgs.rows())
-      points += static_cast<int64_t>(o.reading_points.size());
-    for (const auto& [_, it] : t_.items.rows())
-      channels += static_cast<int64_t>(it.channels.size());
-    TableCounts c;
-    c.rows = {{"orgs", t_.orgs.Size()},
-              {"reading_points", points},
-              {"org_year_facts", t_.year_facts.Size()},
-              {"admin_stats", t_.admin_stats.Size()},
-              {"meetings", t_.meetings.Size()},
-              {"users", t_.users.Size()},
-              {"role_grants", t_.grants.Size()},
-              {"holiday_years", t_.holiday_years.Size()},
-              {"items", t_.items.Size()},
-              {"item_channels", channels},
-              {"responses", t_.responses.Size()},
-              {"requests", t_.requests.Size()},
-              {"request_events", t_.request_events.Size()},
-              {"consultations", t_.consultations.Size()},
-              {"complaints", t_.complaints.Size()},
-              {"legal_cases", t_.legal_cases.Size()},
-              {"audit_events", t_.audit_events.Size()}};
-    return c;
-  }
+  // Rows per table, named as store/'s tables are (fake_store.cpp).
+  Result<TableCounts> CountAll() override;
 
+  // The transaction's working copy of the tables.
   Tables& t() { return t_; }
 
   // A failed constraint: poisons the transaction and throws, as the SQL statement would.
@@ -192,15 +186,19 @@ class Repos final : public Repositories {
     if (!ctx_.violation) ctx_.violation = what;
     throw ConstraintViolation(what);
   }
+  // Checks a UNIQUE constraint on `column`.
   void Unique(bool ok, const char* column) {
     if (!ok) Violate(std::string("UNIQUE constraint failed: ") + column);
   }
+  // Checks a FOREIGN KEY (the referenced row exists).
   void ForeignKey(bool ok) {
     if (!ok) Violate("FOREIGN KEY constraint failed");
   }
+  // Checks a CHECK constraint; `expr` names it as the migration writes it.
   void Check(bool ok, const char* expr) {
     if (!ok) Violate(std::string("CHECK constraint failed: ") + expr);
   }
+  // The org_id foreign key most tables have.
   void OrgExists(Id org_id) { ForeignKey(t_.orgs.Contains(org_id)); }
 
   // A date as read back from SQL: Date::Parse accepts years 1900..2999 only.
@@ -215,6 +213,7 @@ class Repos final : public Repositories {
   void Read(const std::optional<Date>& d) {
     if (d) Read(*d);
   }
+  // An item as store/ reads it back: dates checked, channels in store/'s order.
   Item ReadItem(const Item& stored) {
     Item it = stored;
     Read(it.formed_on);
@@ -227,6 +226,7 @@ class Repos final : public Repositories {
               });
     return it;
   }
+  // A request as store/ reads it back: its dates checked (throws CorruptRow).
   const Request& ReadRequest(const Request& r) {
     Read(r.submitted_on);
     Read(r.received_on);
@@ -236,6 +236,7 @@ class Repos final : public Repositories {
   }
 
  private:
+  // One per family, built by the Make… factories above; they refer back to *this.
   std::unique_ptr<OrgRepository> orgs_;
   std::unique_ptr<UserRepository> users_;
   std::unique_ptr<CalendarRepository> calendar_;

@@ -1,4 +1,9 @@
 // Proactively disclosed information items (主动公开) and the channels that carried them.
+// Plain values (copyable, comparable, no behaviour). State changes go through
+// core/item_workflow.hpp, which checks who may do what and writes the item and audit
+// events; ItemRepository (core/store.hpp) only stores. Enums have a stable ASCII code
+// (stored, CLI, API) and, where shown, a Chinese label; Parse… accepts either and fails with
+// kInvalidArgument naming the field.
 #pragma once
 
 #include <optional>
@@ -10,6 +15,8 @@
 
 namespace gongkai::core {
 
+// Workflow: draft -> submitted -> approved (保密审查) or rejected -> published -> withdrawn.
+// Only published items are public; withdrawn ones keep their 索引号 and history.
 enum class ItemState { kDraft, kSubmitted, kApproved, kRejected, kPublished, kWithdrawn };
 const char* ItemStateCode(ItemState s);
 Result<ItemState> ParseItemState(std::string_view text);
@@ -28,12 +35,15 @@ const char* ChannelCode(Channel c);
 const char* ChannelLabel(Channel c);  // 政府网站, 政府公报, 政务微博, 政务微信, 移动客户端, 其他
 Result<Channel> ParseChannel(std::string_view text);
 
+// One publication of an item on one channel (table 二 counts items per channel by these
+// dates); an item may have several.
 struct ItemChannel {
   Channel channel = Channel::kWebsite;
   Date published_on;
   friend bool operator==(const ItemChannel&, const ItemChannel&) = default;
 };
 
+// One item of the disclosure catalog with the metadata the catalog publishes for it.
 struct Item {
   Id id = 0;
   Id org_id = 0;
@@ -130,6 +140,7 @@ const char* SubmissionDecisionCode(SubmissionDecision d);
 const char* SubmissionDecisionLabel(SubmissionDecision d);  // 待处理, 已采用, 未采用
 Result<SubmissionDecision> ParseSubmissionDecision(std::string_view text);
 
+// One 报送 of an item to a higher body; decided once.
 struct Submission {
   Id id = 0;
   Id item_id = 0;

@@ -33,6 +33,8 @@ struct ReadingPoint {
   friend bool operator==(const ReadingPoint&, const ReadingPoint&) = default;
 };
 
+// A government body or department in the organisation tree; roles, items, requests and
+// reports are all scoped to an org and, through parent_id, to its subtree.
 struct Org {
   Id id = 0;
   std::optional<Id> parent_id;  // empty for the root of the tree
@@ -63,6 +65,8 @@ struct OrgYearFacts {
   int64_t funding_yuan = 0;  // 专项经费, integer yuan
   friend bool operator==(const OrgYearFacts&, const OrgYearFacts&) = default;
 };
+// Fails with kInvalidArgument naming the field for a year outside 2000-2999 or a
+// negative count or amount.
 Status ValidateOrgYearFacts(const OrgYearFacts& facts);
 
 enum class MeetingCategory { kMeeting, kTraining };

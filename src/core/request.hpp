@@ -1,4 +1,7 @@
-// Requests for disclosure (依申请公开) and the events of their handling.
+// Requests for disclosure (依申请公开) and the events of their handling. Plain values;
+// the rules (deadlines, what an event may follow) are core/request_clock.hpp and
+// core/request_state.hpp, writes go through core/request_service.hpp (one transaction,
+// audited). Applicants' personal data appears here only sealed (app/personal_data).
 #pragma once
 
 #include <optional>
@@ -34,6 +37,8 @@ const char* ApplicantTypeCode(ApplicantType t);   // natural_person, business, .
 const char* ApplicantTypeLabel(ApplicantType t);  // 自然人, 商业企业, ...
 Result<ApplicantType> ParseApplicantType(std::string_view text);
 
+// Where a request stands. Answered, abandoned and withdrawn are closed (IsClosed): a
+// closed request has closed_on and, when answered, an outcome code.
 enum class RequestState {
   kReceived,
   kCorrectionRequested,
@@ -52,6 +57,7 @@ bool IsOutcomeCode(std::string_view code);
 // All outcome row ids, in table order.
 const std::vector<std::string>& OutcomeCodes();
 
+// One request, as received and as it stands now; its history is its RequestEvents.
 struct Request {
   Id id = 0;
   Id org_id = 0;
@@ -69,8 +75,9 @@ struct Request {
   Date submitted_on;
   Date received_on;  // per 第三十一条
   RequestState state = RequestState::kReceived;
-  std::string outcome;  // an outcome code once answered, else empty
-  std::optional<Date> due_on;
+  std::string outcome;         // an outcome code once answered, else empty
+  std::optional<Date> due_on;  // the answer deadline the request clock computed
+  // True when due_on relied on an estimated holiday calendar (a year without its notice).
   bool due_provisional = false;
   std::optional<Date> closed_on;
   friend bool operator==(const Request&, const Request&) = default;

@@ -1,4 +1,7 @@
-// Staff accounts and the roles they hold in a subtree of the organisation tree.
+// Staff accounts and the roles they hold in a subtree of the organisation tree. Plain
+// values; authorisation decisions are core/authorization.hpp's, account changes go through
+// core/account_service.hpp (audited). Passwords never appear here in clear: only the
+// argon2id hash app/password computes.
 #pragma once
 
 #include <optional>
@@ -32,6 +35,7 @@ struct RoleGrant {
   friend bool operator==(const RoleGrant&, const RoleGrant&) = default;
 };
 
+// A staff account. Disabled accounts cannot sign in; their history stays.
 struct User {
   Id id = 0;
   std::string username;  // login name: 3-32 of a-z 0-9 . _ -
@@ -39,10 +43,11 @@ struct User {
   std::string password_hash;  // argon2id, libsodium's encoded string
   bool must_change_password = false;
   bool disabled = false;
-  std::string created_at;
+  std::string created_at;  // UTC, ISO 8601
   friend bool operator==(const User&, const User&) = default;
 };
 
+// Fails with kInvalidArgument naming "username" unless 3-32 of a-z 0-9 . _ -.
 Status ValidateUsername(std::string_view username);
 // At least 10 characters; fails with kInvalidArgument naming "password".
 Status ValidatePasswordStrength(std::string_view password);

@@ -9,14 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "demo/demo_random.hpp"
 #include "core/org.hpp"
+#include "demo/demo_random.hpp"
 
 namespace gongkai::demo {
 
 inline constexpr const char* kCity = "青溪市";
 inline constexpr const char* kRootCode = "QXS";
 
+// One body of the city as written in demo_city.cpp: static data, never modified.
 struct OrgSpec {
   const char* code;  // after "QXS-"; "" for the root
   const char* name;  // after 青溪市 unless it starts with 青溪经济 or 国家

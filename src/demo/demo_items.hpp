@@ -7,9 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/item.hpp"
 #include "demo/demo_city.hpp"
 #include "demo/demo_random.hpp"
-#include "core/item.hpp"
 
 namespace gongkai::demo {
 
@@ -38,6 +38,8 @@ enum class Cat {
 // The catalog path of `c` (the default catalog's, core/catalog.hpp).
 const char* CategoryPath(Cat c);
 
+// An item made but not stored yet: the year's items are sorted by date (then org, seq)
+// before insertion so that ids follow publication order, as on a real portal.
 struct DraftItem {
   core::Item item;
   size_t org = 0;          // index into the orgs
@@ -47,6 +49,8 @@ struct DraftItem {
 
 // Makes published items of a body for a year, dated on working days up to the demo's
 // today (`days.last()`); channel dates never lie after it either.
+// Borrows the Rng, the working days and the orgs (they must outlive it); draws from the Rng
+// in call order, so the same calls give the same items.
 class ItemFactory {
  public:
   ItemFactory(Rng& rng, WorkingDays& days, const std::vector<DemoOrg>& orgs);

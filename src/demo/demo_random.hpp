@@ -1,6 +1,11 @@
 // Building blocks of the demo generator (demo/demo_data.hpp): a deterministic PRNG with
 // our own mappings, weighted choice, and the working days of the calendar up to the demo's
 // today (nothing is ever dated after it).
+//
+// Determinism is the contract: the same seed and the same today give the same city, byte
+// for byte, on every platform. So nothing here uses std::uniform_int_distribution and
+// friends (their mappings are implementation-defined), only the engine's raw output.
+// Not thread-safe: the generator is single-threaded and owns one Rng.
 #pragma once
 
 #include <algorithm>
@@ -22,6 +27,7 @@ using core::Date;
 // ---------------------------------------------------------------------------------------
 // Randomness: mt19937_64 (its sequence is fixed by the standard) with our own mappings.
 
+// The generator's only source of randomness; draws must happen in a fixed order.
 class Rng {
  public:
   explicit Rng(uint64_t seed) : engine_(seed) {}
@@ -31,10 +37,13 @@ class Rng {
   }
   // Uniform in [lo, hi].
   int64_t Between(int64_t lo, int64_t hi) { return lo + Below(hi - lo + 1); }
+  // Between for int-sized ranges.
   int Int(int lo, int hi) { return static_cast<int>(Between(lo, hi)); }
   // Uniform in [0, 1) from the top 53 bits.
   double Unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
+  // True with probability p (p <= 0 never, p >= 1 always).
   bool Chance(double p) { return Unit() < p; }
+  // A uniformly chosen element of a non-empty array or container.
   template <typename T, size_t N>
   const T& Pick(const T (&values)[N]) {
     return values[Below(static_cast<int64_t>(N))];
@@ -43,6 +52,7 @@ class Rng {
   const typename V::value_type& Pick(const V& values) {
     return values[static_cast<size_t>(Below(static_cast<int64_t>(values.size())))];
   }
+  // `bytes` random bytes as 2 * bytes lowercase hex digits (throwaway keys, codes).
   std::string Hex(int bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string out;
@@ -61,6 +71,7 @@ class Rng {
 };
 
 // Picks an index with probability proportional to its weight.
+// Weights below 0 count as 0; at least one weight must be positive.
 class WeightedPicker {
  public:
   explicit WeightedPicker(const std::vector<int64_t>& weights) {
@@ -77,6 +88,7 @@ class WeightedPicker {
   std::vector<int64_t> cumulative_;
 };
 
+// Decimal text of `n` (shorthand for the many generated labels).
 inline std::string Str(int n) { return std::to_string(n); }
 
 // "a|b|c" → {"a", "b", "c"}.
@@ -92,21 +104,25 @@ inline std::vector<std::string> Split(std::string_view text) {
   return out;
 }
 
+// Compact JSON text of `object` (event details as the request clock stores them).
 inline std::string JsonText(const boost::json::object& object) {
   return boost::json::serialize(object);
 }
 
+// The first and last day of a calendar year.
 inline Date YearStart(int year) { return Date::FromYmd(year, 1, 1); }
 inline Date YearEnd(int year) { return Date::FromYmd(year, 12, 31); }
 
 // The working days of each year up to `last` (the demo's today), as the calendar classifies
 // them (years the calendar lacks follow its provisional estimate).
+// Caches each year's days on first use; the Calendar must outlive it.
 class WorkingDays {
  public:
   WorkingDays(const core::Calendar& calendar, Date last) : calendar_(calendar), last_(last) {}
 
   Date last() const { return last_; }
 
+  // The working days of `year` up to last(), ascending; valid while this object lives.
   const std::vector<Date>& Of(int year) {
     auto it = years_.find(year);
     if (it != years_.end()) return it->second;

@@ -9,14 +9,17 @@
 #include <functional>
 #include <vector>
 
-#include "demo/demo_city.hpp"
-#include "demo/demo_random.hpp"
 #include "core/request.hpp"
 #include "core/request_state.hpp"
 #include "core/status.hpp"
+#include "demo/demo_city.hpp"
+#include "demo/demo_random.hpp"
 
 namespace gongkai::demo {
 
+// A request and the events of its handling, planned by playing them through the request
+// clock (core/request_state) before anything is stored: the demo's requests obey the same
+// rules a handler's do. `order` keeps receipt order among same-day requests.
 struct PlannedRequest {
   size_t org = 0;
   int order = 0;
@@ -30,6 +33,9 @@ struct Applicant {
 };
 Applicant MakeApplicant(Rng& rng, core::ApplicantType type);
 
+// Plans a year of requests per body: outcome mix, corrections, extensions, late answers and
+// the ones carried into the next year. Borrows its arguments (they must outlive it); fails
+// only when the request clock refuses a planned event, which is a bug in the plan.
 class RequestPlanner {
  public:
   RequestPlanner(Rng& rng, WorkingDays& days, const core::Calendar& calendar,

@@ -9,10 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "core/store.hpp"
 #include "demo/demo_city.hpp"
 #include "demo/demo_data.hpp"
 #include "demo/demo_random.hpp"
-#include "core/store.hpp"
 
 namespace gongkai::demo {
 
@@ -30,6 +30,8 @@ struct ContestedAnswer {
   core::Id id;
 };
 
+// The generator's state during one GenerateDemo call, inside its transactions: the
+// references are borrowed from the caller and must outlive it. One thread only.
 struct DemoState {
   DemoState(core::Repositories& r, const core::Calendar& c, const DemoOptions& o)
       : repos(r), calendar(c), options(o), rng(o.seed), days(c, o.today), today(o.today) {}

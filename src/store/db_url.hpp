@@ -9,8 +9,10 @@
 
 namespace gongkai::store {
 
+// The two supported databases; everything above store/ and search/ is independent of it.
 enum class Backend { kSqlite, kPostgres };
 
+// A parsed --db / GONGKAI_DB value. Log `redacted`, never `target`.
 struct DbUrl {
   Backend backend = Backend::kSqlite;
   std::string target;    // file path for SQLite, the libpq URI for PostgreSQL

@@ -1,5 +1,8 @@
 // Numbered schema migrations, embedded in the binary from migrations/<backend>/*.sql.
 // Each migration is applied in its own transaction and recorded in schema_migrations.
+// Both backends carry the same numbers: a migration exists for SQLite and PostgreSQL or
+// for neither. The functions here take the session they work on and are not thread-safe
+// with respect to it; SociStore::Open calls them before the store is handed out.
 #pragma once
 
 #include <string>
@@ -15,12 +18,15 @@ class session;
 
 namespace gongkai::store {
 
+// One migration file as compiled into the binary (migrations_embedded.cpp, generated at
+// build time); the strings are static.
 struct EmbeddedMigration {
   const char* backend;  // "sqlite" or "postgres"
   int version;
   const char* name;
   const char* sql;
 };
+// Every embedded migration of both backends, by backend then version.
 const std::vector<EmbeddedMigration>& EmbeddedMigrations();
 
 // The newest schema version this binary knows for `backend`.

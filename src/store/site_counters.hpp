@@ -14,6 +14,14 @@
 
 namespace gongkai::store {
 
+// Each function below runs one transaction of its own on `store` (so it must not be called
+// from inside a Transact of the same store) and, like the store, is not thread-safe: the
+// counter batch (web/counter_batch) calls it with a store borrowed from the pool. Failures
+// are the store's statuses (kUnavailable when the database is gone); AddCounters writes
+// all its deltas or none.
+
+// Which counter table: page visits by path, or searches that found nothing by query text
+// (what visitors typed; listed by `gongkai site misses`, not on public pages).
 enum class SiteCounter { kPageVisits, kSearchMisses };
 
 // (day YYYY-MM-DD, key) → amount to add.
@@ -22,6 +30,7 @@ using CounterDeltas = std::map<std::pair<std::string, std::string>, int64_t>;
 // Adds every delta in one transaction (an upsert per row). kUnavailable etc. as the store.
 core::Status AddCounters(SociStore& store, SiteCounter counter, const CounterDeltas& deltas);
 
+// One key's total over a date range.
 struct CounterTotal {
   std::string key;
   int64_t count = 0;

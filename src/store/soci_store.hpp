@@ -1,6 +1,12 @@
 // SociStore: the Store over one SOCI session, SQLite or PostgreSQL.
 //
-// One SociStore is one connection; it is not thread-safe (the server will hold a pool).
+// Ownership and threads: one SociStore owns one connection (its soci::session) and the
+// repositories over it. It is not thread-safe: one thread at a time may call Transact or
+// any other method; a server holds one store per worker (a pool), never one shared store.
+// Several SociStores may open the same database; SQLite serialises their writers
+// (BEGIN IMMEDIATE with a busy timeout), PostgreSQL runs them concurrently.
+//
+// Errors: every method returns a core::Status; nothing throws out of this class.
 #pragma once
 
 #include <functional>
@@ -16,6 +22,7 @@ class session;
 
 namespace gongkai::store {
 
+// What Open does with a database whose schema is older than this binary's.
 enum class SchemaPolicy {
   kRequireCurrent,  // refuse a database that is not at this binary's schema version
   kMigrate,         // apply pending migrations first
@@ -31,6 +38,11 @@ class SociStore : public core::Store {
   static core::Result<std::unique_ptr<SociStore>> Open(std::string_view url, SchemaPolicy policy);
   ~SociStore() override;
 
+  // Runs `work` in one transaction (BEGIN IMMEDIATE on SQLite): committed when it returns
+  // Ok, rolled back when it returns an error or throws. Exceptions from the repositories
+  // become statuses (constraint -> kAlreadyExists, unreadable row -> kDataLoss, lost
+  // connection or a failed BEGIN -> kUnavailable, other SQL errors -> kInternal). Not
+  // re-entrant: `work` must not call Transact on the same store.
   core::Status Transact(const std::function<core::Status(core::Repositories&)>& work) override;
 
   // Run inside the transaction that stores an item as published (ItemRepository::Update or
@@ -40,22 +52,27 @@ class SociStore : public core::Store {
   using PublishHook = std::function<core::Status(soci::session&, Backend, core::Id item_id)>;
   void SetPublishHook(PublishHook hook);
 
+  // Which database this store talks to (SQL dialect differences live in store/ and search/).
   Backend backend() const { return backend_; }
   // Refreshes the query planner's statistics (ANALYZE). Call after bulk loads: without them
   // SQLite picks poor indexes for report queries over millions of rows.
   core::Status Analyze();
   // Versions applied by Open (kMigrate), oldest first.
   const std::vector<int>& applied_migrations() const { return applied_; }
+  // The schema version of the database after Open.
   int schema_version() const { return schema_version_; }
   // The session, for code in store/ that needs SQL the repositories do not offer (tests).
   soci::session& session() { return *sql_; }
 
  private:
+  // Takes the open, migrated session; only Open constructs a store.
   SociStore(std::unique_ptr<soci::session> sql, Backend backend);
+  // The Repositories handed to Transact's `work`: the Sql… repositories over sql_, built
+  // once and reused by every transaction of this store.
   class Repos;
-  std::unique_ptr<soci::session> sql_;
+  std::unique_ptr<soci::session> sql_;  // the one connection this store owns
   Backend backend_;
-  std::vector<int> applied_;
+  std::vector<int> applied_;  // migrations Open applied
   int schema_version_ = 0;
   std::unique_ptr<Repos> repos_;
 };

@@ -1,5 +1,23 @@
-// The repository implementations over one SOCI session (internal to store/). Every
-// method runs inside the transaction SociStore::Transact opened.
+// The repository implementations over one SOCI session (internal to store/). Each method's
+// contract is the interface's in core/store.hpp; this header only says where each one lives
+// and which tables it touches.
+//
+// Every method runs inside the transaction SociStore::Transact opened, on the session the
+// repository was built with; none of them begins, commits or rolls back. They report
+// expected outcomes (not found, a duplicate code checked beforehand) as a core::Status and
+// let everything else throw: a soci_error (constraint failure -> kAlreadyExists, lost
+// connection -> kUnavailable, otherwise kInternal) or CorruptRow (a stored value that cannot
+// be read back -> kDataLoss), which Transact maps and answers with a rollback.
+//
+// Not thread-safe: a repository belongs to one SociStore, i.e. one connection, and is used
+// by the one thread running that store's transaction. Repositories hold no cache; they read
+// what the transaction sees. SQL is written with bound parameters only (soci::use).
+//
+// Column conventions (both backends, see migrations/): ids bind as long long; dates are
+// ISO text (YYYY-MM-DD, read back with ToDate, which rejects what Date::Parse rejects);
+// instants are ISO UTC text; booleans are integers 0/1; enums are stored as their code
+// strings and parsed back with Unwrap; NULL goes through NullableText / NullableId
+// (sql_util.hpp). Rows read by more than one repository are decoded once, in sql_rows.hpp.
 #pragma once
 
 #include <soci/soci.h>
@@ -10,6 +28,8 @@
 
 namespace gongkai::store {
 
+// orgs with their reading_points, org_year_facts, admin_stats, meetings
+// (sql_org_repository.cpp).
 class SqlOrgRepository : public core::OrgRepository {
  public:
   explicit SqlOrgRepository(soci::session& sql) : sql_(sql) {}
@@ -27,11 +47,15 @@ class SqlOrgRepository : public core::OrgRepository {
   core::Status DeleteMeeting(core::Id id) override;
 
  private:
+  // The orgs matching `where` (binding `param` when given), with their reading points.
   std::vector<core::Org> Select(const std::string& where, const std::optional<std::string>& param);
+  // Replaces the reading points of org `id` with `org`'s.
   void SavePoints(const core::Org& org, core::Id id);
   soci::session& sql_;
 };
 
+// users and role_grants (sql_user_repository.cpp). Grants are revoked, never deleted, so
+// the audit trail can name who held a role when.
 class SqlUserRepository : public core::UserRepository {
  public:
   explicit SqlUserRepository(soci::session& sql) : sql_(sql) {}
@@ -44,10 +68,13 @@ class SqlUserRepository : public core::UserRepository {
   core::Result<std::vector<core::RoleGrant>> ListGrants(core::Id user_id) override;
 
  private:
+  // The users matching `where` (binding `param` when given).
   std::vector<core::User> Select(const std::string& where, const std::optional<std::string>& param);
   soci::session& sql_;
 };
 
+// holiday_years and holiday_days (sql_calendar_repository.cpp): PutYear replaces a
+// year's days as a whole.
 class SqlCalendarRepository : public core::CalendarRepository {
  public:
   explicit SqlCalendarRepository(soci::session& sql) : sql_(sql) {}
@@ -58,9 +85,14 @@ class SqlCalendarRepository : public core::CalendarRepository {
   soci::session& sql_;
 };
 
+// items with their item_channels, and responses (sql_item_repository.cpp); the catalog side
+// (events, attachments, categories, index serials, ItemQuery) in sql_item_catalog_repository.cpp
+// and the 文号/title suggestions in sql_item_suggest.cpp. The backend decides how bulk
+// inserts reserve ids (InsertMany resynchronises the PostgreSQL sequence).
 class SqlItemRepository : public core::ItemRepository {
  public:
   SqlItemRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  // Run after storing an item as published, in the same transaction (see SociStore).
   void SetPublishHook(SociStore::PublishHook hook) { publish_hook_ = std::move(hook); }
   core::Result<core::Id> Insert(const core::Item& item) override;
   core::Status InsertMany(std::vector<core::Item>& items) override;
@@ -88,18 +120,22 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<std::vector<core::CatalogCategory>> ListCategories(core::Id org_id) override;
 
  private:
+  // The items selected by `where_order_limit` (binding `param`), with their channels.
   std::vector<core::Item> Select(const std::string& where_order_limit, const std::string& param);
   // `tail` binds `params` in order; without the body, body_md comes back empty.
   std::vector<core::Item> Select(const std::string& tail, const std::vector<std::string>& params,
                                  bool with_body);
+  // Replaces the item_channels rows of each of `items` (their ids must be set).
   void SaveChannels(const std::vector<core::Item>& items);
   // Runs the publish hook for `item` when it is stored as published.
   core::Status AfterStore(const core::Item& item);
-  soci::session& sql_;
-  Backend backend_;
+  soci::session& sql_;  // the owning SociStore's session, in its open transaction
+  Backend backend_;     // the SQL dialect: id reservation, upserts, locking
   SociStore::PublishHook publish_hook_;
 };
 
+// submissions: items sent to a superior org's portal and its decision
+// (sql_item_catalog_repository.cpp).
 class SqlSubmissionRepository : public core::SubmissionRepository {
  public:
   explicit SqlSubmissionRepository(soci::session& sql) : sql_(sql) {}
@@ -109,11 +145,15 @@ class SqlSubmissionRepository : public core::SubmissionRepository {
   core::Result<std::vector<core::Submission>> List(core::Id org_id, bool to, int year) override;
 
  private:
+  // The submissions matching `where`, binding `params` in order.
   std::vector<core::Submission> Select(const std::string& where,
                                        const std::vector<std::string>& params);
   soci::session& sql_;
 };
 
+// requests, their append-only request_events (seq per request) and request_fees
+// (sql_request_repository.cpp). Applicants' personal data arrives sealed (app/) and is
+// stored as the opaque blob it is.
 class SqlRequestRepository : public core::RequestRepository {
  public:
   explicit SqlRequestRepository(soci::session& sql) : sql_(sql) {}
@@ -125,6 +165,8 @@ class SqlRequestRepository : public core::RequestRepository {
   core::Result<int64_t> Count() override;
   core::Result<core::Id> AppendEvent(const core::RequestEvent& event) override;
   core::Result<std::vector<core::RequestEvent>> ListEvents(core::Id request_id) override;
+  // Every request not closed, over all orgs, in core's order (due_on, then id): what a
+  // calendar change replays. One statement; events are read per request by ListEvents.
   core::Result<std::vector<core::Request>> ListOpen() override;
   core::Status PutFee(const core::RequestFee& fee) override;
   core::Result<std::optional<core::RequestFee>> GetFee(core::Id request_id) override;
@@ -137,6 +179,8 @@ class SqlRequestRepository : public core::RequestRepository {
   soci::session& sql_;
 };
 
+// consultations, complaints and legal_cases (sql_case_repository.cpp); legal_cases rows are
+// decoded by LegalCaseRow (sql_rows.hpp), shared with the report inputs.
 class SqlCaseRepository : public core::CaseRepository {
  public:
   SqlCaseRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
@@ -153,10 +197,12 @@ class SqlCaseRepository : public core::CaseRepository {
   core::Result<core::LegalCase> GetLegalCase(core::Id id) override;
 
  private:
-  soci::session& sql_;
-  Backend backend_;
+  soci::session& sql_;  // the owning SociStore's session, in its open transaction
+  Backend backend_;     // the SQL dialect: id reservation, upserts, locking
 };
 
+// api_tokens (sql_api_token_repository.cpp): only the SHA-256 of a secret is stored
+// (store/sha256.hpp), so FindByHash is the only lookup by secret.
 class SqlApiTokenRepository : public core::ApiTokenRepository {
  public:
   explicit SqlApiTokenRepository(soci::session& sql) : sql_(sql) {}
@@ -168,11 +214,15 @@ class SqlApiTokenRepository : public core::ApiTokenRepository {
   core::Status MarkUsed(core::Id id, const std::string& at) override;
 
  private:
+  // The tokens matching `where` (binding `param` when given); hashes only, never secrets.
   std::vector<core::ApiToken> Select(const std::string& where,
                                      const std::optional<std::string>& param);
   soci::session& sql_;
 };
 
+// audit_events, a hash chain (each event's hash covers the previous one), and the
+// audit_head row that makes deleting the newest events detectable
+// (sql_audit_repository.cpp). Append serialises on the head row.
 class SqlAuditRepository : public core::AuditRepository {
  public:
   SqlAuditRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
@@ -183,13 +233,19 @@ class SqlAuditRepository : public core::AuditRepository {
   core::Result<int64_t> Count() override;
 
  private:
-  soci::session& sql_;
-  Backend backend_;
+  soci::session& sql_;  // the owning SociStore's session, in its open transaction
+  Backend backend_;     // the SQL dialect: id reservation, upserts, locking
 };
 
+// The annual report's reads over a subtree of orgs (a temporary report_orgs table joined
+// by every query), report_narratives and the published report_snapshots
+// (sql_report_repository.cpp).
 class SqlReportRepository : public core::ReportRepository {
  public:
   SqlReportRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
+  // Fills the temporary report_orgs table with `org_ids` (a temp table is per connection,
+  // so concurrent stores do not see each other's), then reads every input with joins on it:
+  // one statement per table whatever the subtree's size, instead of one per org.
   core::Result<core::ReportInputs> LoadInputs(const std::vector<core::Id>& org_ids, int year,
                                               bool count_items) override;
   core::Status PutNarrative(const core::ReportNarrative& narrative) override;
@@ -200,11 +256,11 @@ class SqlReportRepository : public core::ReportRepository {
                                                                 bool subtree) override;
 
  private:
-  soci::session& sql_;
-  Backend backend_;
+  soci::session& sql_;  // the owning SociStore's session, in its open transaction
+  Backend backend_;     // the SQL dialect: id reservation, upserts, locking
 };
 
-// In sql_session_repository.cpp.
+// sessions (by token hash) and login_failures (sql_session_repository.cpp).
 class SqlSessionRepository : public core::SessionRepository {
  public:
   explicit SqlSessionRepository(soci::session& sql) : sql_(sql) {}

@@ -1,4 +1,8 @@
-// Small conversions shared by the SQL repositories (internal to store/).
+// Small conversions shared by the SQL repositories (internal to store/; search/ reads the
+// index tables with them too). Header-only, stateless, safe from any thread. Reading a
+// stored value that does not parse throws CorruptRow rather than returning a status: a
+// repository method is deep inside SociStore::Transact, which catches it, rolls back and
+// answers kDataLoss naming the value, so one bad row cannot be half-read into a result.
 #pragma once
 
 #include <soci/soci.h>
@@ -19,12 +23,14 @@ class CorruptRow : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A stored ISO date; throws CorruptRow when it does not parse.
 inline core::Date ToDate(const std::string& text) {
   auto parsed = core::Date::Parse(text);
   if (!parsed.ok()) throw CorruptRow("invalid stored date '" + text + "'");
   return *parsed;
 }
 
+// A nullable stored date: nullopt for NULL, else as ToDate.
 inline std::optional<core::Date> ToOptionalDate(const std::string& text, soci::indicator ind) {
   if (ind == soci::i_null) return std::nullopt;
   return ToDate(text);
@@ -37,7 +43,8 @@ T Unwrap(core::Result<T> result) {
   return std::move(result).value();
 }
 
-// A nullable value bound to a statement: `value` plus its indicator.
+// A nullable text value bound to a statement: `value` plus its indicator (i_null unless
+// constructed from a present optional). Bind both: soci::use(n.value, n.ind).
 struct NullableText {
   std::string value;
   soci::indicator ind = soci::i_null;
@@ -56,6 +63,7 @@ struct NullableText {
   }
 };
 
+// A nullable id bound to a statement: `value` plus its indicator; get() reads it back.
 struct NullableId {
   long long value = 0;
   soci::indicator ind = soci::i_null;
