@@ -112,10 +112,14 @@ class [[nodiscard]] Result {
 #define GONGKAI_CONCAT_INNER_(a, b) a##b
 #define GONGKAI_CONCAT_(a, b) GONGKAI_CONCAT_INNER_(a, b)
 
-// Declares `lhs` from a Result expression, returning its Status early on error.
+// Declares `lhs` from a Result expression, returning its Status early on error. `lhs` is a
+// declaration or an lvalue (`auto x`, `std::string s`, `out.id`), which parentheses would
+// break: hence the NOLINT for bugprone-macro-parentheses.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define GONGKAI_ASSIGN_OR_RETURN(lhs, expr) \
   GONGKAI_ASSIGN_OR_RETURN_IMPL_(GONGKAI_CONCAT_(gongkai_result_, __LINE__), lhs, expr)
 #define GONGKAI_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                   \
   if (!tmp.ok()) return tmp.status();                  \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
