@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -44,12 +45,15 @@ inline core::Result<std::string> ReadFile(const std::string& path) {
   return buf.str();
 }
 
+// An optional date as ISO text, "-" when absent (list and show output).
+inline std::string OptDate(const std::optional<core::Date>& d) { return d ? d->ToIso() : "-"; }
+
 // Prints the error (one line on stderr) and returns the exit code.
 inline int Fail(const core::Status& s) { return PrintError(s); }
 
 // Registers `cmd` to run `fn` with the shared arguments after parsing.
 template <typename F>
-void Bind(CLI::App* cmd, Action& action, std::shared_ptr<ItemArgs> args, F fn) {
+void Bind(CLI::App* cmd, Action& action, const std::shared_ptr<ItemArgs>& args, F fn) {
   AddDbOption(cmd, args->url);
   cmd->callback(
       [&action, args, fn, cmd] { action.Set([args, fn, cmd] { return fn(*args, cmd); }); });

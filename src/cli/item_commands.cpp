@@ -174,8 +174,6 @@ int SetValidity(const ItemArgs& a) {
   });
 }
 
-std::string OptDate(const std::optional<core::Date>& d) { return d ? d->ToIso() : "-"; }
-
 int Show(const ItemArgs& a) {
   return RunInTransaction(a.url, [&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(core::Item it, repos.items().Get(a.id));

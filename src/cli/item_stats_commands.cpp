@@ -136,7 +136,7 @@ int CategoryAdd(const ItemArgs& a) {
     GONGKAI_ASSIGN_OR_RETURN(c.id, repos.items().InsertCategory(c));
     return core::RecordChange(
         repos.audit(), ctx, "catalog.add", "catalog_category", std::to_string(c.id), "",
-        "{\"org\":\"" + org.code + "\",\"path_bytes\":" + std::to_string(c.path.size()) + "}");
+        R"({"org":")" + org.code + R"(","path_bytes":)" + std::to_string(c.path.size()) + "}");
   });
 }
 

@@ -16,9 +16,7 @@
 
 #include "core/fake_store.hpp"
 
-namespace gongkai::core {
-
-namespace fake_store_internal {
+namespace gongkai::core::fake_store_internal {
 
 // One table: rows by key, shared copy-on-write between the committed state and the
 // working copy of a transaction (Transact is serialised, so use_count is exact).
@@ -252,6 +250,4 @@ class Repos final : public Repositories {
   TxContext& ctx_;
 };
 
-}  // namespace fake_store_internal
-
-}  // namespace gongkai::core
+}  // namespace gongkai::core::fake_store_internal

@@ -16,7 +16,7 @@ core::Status SqlCaseRepository::InsertConsultations(std::vector<core::Consultati
     c.id = next++;
     ids.push_back(c.id);
     orgs.push_back(c.org_id);
-    channels.push_back(core::ConsultChannelCode(c.channel));
+    channels.emplace_back(core::ConsultChannelCode(c.channel));
     dates.push_back(c.asked_on.ToIso());
     topics.push_back(c.topic);
     answered.push_back(c.answered);
@@ -66,7 +66,7 @@ core::Status SqlCaseRepository::InsertComplaints(std::vector<core::Complaint>& r
     c.id = next++;
     ids.push_back(c.id);
     orgs.push_back(c.org_id);
-    channels.push_back(core::ComplaintChannelCode(c.channel));
+    channels.emplace_back(core::ComplaintChannelCode(c.channel));
     dates.push_back(c.received_on.ToIso());
     subjects.push_back(c.subject);
     NullableText r(c.replied_on);

@@ -191,8 +191,8 @@ class SqlCaseRepository : public core::CaseRepository {
   core::Result<std::vector<core::Complaint>> ListComplaints(core::Id org_id, int year) override;
   core::Result<core::Complaint> GetComplaint(core::Id id) override;
   core::Status SetComplaintReplied(core::Id id, std::optional<core::Date> replied_on) override;
-  core::Result<core::Id> InsertLegalCase(const core::LegalCase& legal_case) override;
-  core::Status UpdateLegalCase(const core::LegalCase& legal_case) override;
+  core::Result<core::Id> InsertLegalCase(const core::LegalCase& c) override;
+  core::Status UpdateLegalCase(const core::LegalCase& c) override;
   core::Result<std::vector<core::LegalCase>> ListLegalCases(core::Id org_id, int year) override;
   core::Result<core::LegalCase> GetLegalCase(core::Id id) override;
 
