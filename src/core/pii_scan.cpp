@@ -439,13 +439,32 @@ class Scanner {
     return false;
   }
 
+  // True when `begin` directly follows one of `labels` (then only spaces, a colon or a
+  // cell separator), as in "邮编：410000" — the label names this very number.
+  bool LabelledAs(size_t begin, std::initializer_list<std::string_view> labels) const {
+    std::string_view before = text_.substr(0, begin);
+    for (;;) {
+      if (before.ends_with(" ") || before.ends_with(":") || before.ends_with("|") ||
+          before.ends_with("\t")) {
+        before.remove_suffix(1);
+      } else if (before.ends_with("：") || before.ends_with("\u3000") || before.ends_with("为")) {
+        before.remove_suffix(3);
+      } else {
+        break;
+      }
+    }
+    for (auto l : labels)
+      if (before.ends_with(l)) return true;
+    return false;
+  }
+
   // Public identifiers labelled as such are never personal data; an office's own phone
   // numbers neither.
   bool PublicLabelBefore(size_t begin, PiiKind kind, std::string_view value) const {
     if (kind == PiiKind::kIdCard) {
-      return CreditCodeValid(value) && LabelBefore(begin, {"信用代码", "纳税人识别号"});
+      return CreditCodeValid(value) && LabelledAs(begin, {"信用代码", "纳税人识别号"});
     }
-    if (LabelBefore(begin, {"信用代码", "索引号", "文号", "邮编", "邮政编码", "组织机构代码"}))
+    if (LabelledAs(begin, {"信用代码", "索引号", "文号", "邮编", "邮政编码", "组织机构代码"}))
       return true;
     if (kind == PiiKind::kLandline || kind == PiiKind::kMobile) {
       for (const auto& p : public_digits_) {
