@@ -50,4 +50,14 @@ grep -q '"link":"https://gk.example/item/'"$id"'"' "$work/out" || fail "json: $(
 expect_error "bad format" "format" -- "$gk" audit personal-data --format xml --db "$db"
 expect_error "unknown org" "QXX" -- "$gk" audit personal-data --org QXX --db "$db"
 
+# The demo city plants two leaking lists and two masked ones: the audit lists exactly the two.
+year=$(date +%Y)
+"$gk" demo --db "sqlite:$work/demo.db" --scale 2 --from "$year" --no-reports >/dev/null 2>&1 ||
+  fail "demo"
+"$gk" audit personal-data --format csv --db "sqlite:$work/demo.db" >"$work/demo.csv"
+[ $? -eq 1 ] || fail "demo audit: expected exit 1"
+listed=$(tail -n +2 "$work/demo.csv" | cut -d, -f5 | sort -u | tr '\n' ' ')
+[ "$listed" = "事业单位公开招聘拟聘用人员公示 城乡最低生活保障新增对象公示 " ] ||
+  fail "demo audit lists other items: $listed"
+
 [ $failures -eq 0 ] || { echo "$failures failure(s)" >&2; exit 1; }
