@@ -1,6 +1,7 @@
 // 主动公开 items: list by state, create, edit, submit, review, publish, withdraw — every step
 // through core/item_workflow, which re-checks the role (core::AuthorizeUser) in the same
 // transaction; the screen checks it first so that a refusal is a clean 403.
+#include "admin/item_exposure_view.hpp"
 #include "admin/item_extras.hpp"
 #include "admin/office.hpp"
 #include "core/item_workflow.hpp"
@@ -196,6 +197,7 @@ web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const st
   v.Set("events", ev);
   AddAttachmentsView(o, ctx, item, v);
   AddPublicationView(o, ctx, item, v);
+  AddExposureView(o, ctx, item, v);
   if (status == 0) status = error.empty() ? 200 : 409;
   return o.Page(&ctx, "item", v, item.title, status);
 }
@@ -274,6 +276,7 @@ web::HttpResponse ItemsScreen(Office& o, Ctx& ctx, const std::vector<std::string
       (parts[2] == "channel" || parts[2] == "validity" || parts[2] == "interpretation")) {
     return ItemPublicationStep(o, ctx, item, parts[2]);
   }
+  if (parts.size() == 3 && parts[2] == "mask") return ItemMaskStep(o, ctx, item);
   if (parts.size() == 3) return Step(o, ctx, item, parts[2]);
   throw HttpError{404, "页面不存在。"};
 }

@@ -4,6 +4,7 @@
 
 #include "api/fields.hpp"
 #include "api/record_json.hpp"
+#include "core/item_exposure.hpp"
 #include "core/item_workflow.hpp"
 
 namespace gongkai::api {
@@ -154,6 +155,16 @@ core::Result<JsonReply> ReviewItemRoute(RouteCall& call) {
   return ItemReply(reviewed, call);
 }
 
+// 遮盖: masks the personal data in the text of an item under review (core/item_exposure.hpp).
+core::Result<JsonReply> MaskItemRoute(RouteCall& call) {
+  GONGKAI_RETURN_IF_ERROR(Fields(call.body).OnlyKnown({}));
+  GONGKAI_ASSIGN_OR_RETURN(core::Item item, LoadItem(call));
+  GONGKAI_ASSIGN_OR_RETURN(core::Item masked,
+                           core::MaskItemPersonalData(call.repos, call.Change(),
+                                                      call.who.user.username, item.id));
+  return ItemReply(masked, call);
+}
+
 core::Result<JsonReply> PublishItemRoute(RouteCall& call) {
   Fields f(call.body);
   GONGKAI_RETURN_IF_ERROR(f.OnlyKnown({"on", "channels"}));
@@ -212,6 +223,8 @@ void AddItemRoutes(std::vector<Route>& routes) {
                     "提交保密审查", "", "Empty", "Item", 200, SubmitItemRoute});
   routes.push_back({"POST", "/api/v1/items/{id}/review", Action::kItemReview, "reviewItem",
                     "保密审查：通过或退回", "", "ItemReview", "Item", 200, ReviewItemRoute});
+  routes.push_back({"POST", "/api/v1/items/{id}/mask", Action::kItemReview, "maskItem",
+                    "遮盖个人信息（保留原文备查）", "", "Empty", "Item", 200, MaskItemRoute});
   routes.push_back({"POST", "/api/v1/items/{id}/publish", Action::kItemPublish, "publishItem",
                     "发布（签发索引号）", "", "ItemPublish", "Item", 200, PublishItemRoute});
   routes.push_back({"POST", "/api/v1/items/{id}/withdraw", Action::kItemPublish, "withdrawItem",

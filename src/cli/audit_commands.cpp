@@ -1,4 +1,4 @@
-// gongkai audit verify | columns
+// gongkai audit verify | columns (personal-data: audit_personal_data.cpp)
 #include <iomanip>
 #include <iostream>
 
@@ -112,6 +112,7 @@ void AddAuditCommands(CLI::App& app, Action& action) {
       ->check(CLI::PositiveNumber);
   columns->add_option("--today", cols->today, "按此日期检查（默认今天）");
   columns->callback([&action, cols] { action.Set([cols] { return Columns(*cols); }); });
+  AddAuditPersonalDataCommand(*audit, action);
 }
 
 }  // namespace gongkai::cli

@@ -10,6 +10,7 @@ namespace gongkai::cli {
 
 int Run(int argc, char** argv) {
   app::InstallHolidayEstimator();
+  InstallExposureScanningFromEnv();  // the review gate's attachment reader and phrase list
   CLI::App app{"gongkai — 政府信息公开平台 (government information disclosure)", "gongkai"};
   app.require_subcommand(1);
   app.set_version_flag("--version", GONGKAI_VERSION);

@@ -14,6 +14,7 @@
 #include "api/ops.hpp"
 #include "app/address_range.hpp"
 #include "app/config.hpp"
+#include "app/exposure_setup.hpp"
 #include "app/holiday_file.hpp"
 #include "app/personal_data.hpp"
 #include "app/system_clock.hpp"
@@ -191,6 +192,7 @@ int Serve(const ServeArgs& a) {
   portal_options.secure_cookies = secure_cookies;
   portal_options.metrics = &metrics;
   portal_options.attachment_dir = c.attachment_dir;
+  if (auto s = app::InstallExposureScanning(c.attachment_dir); !s.ok()) return PrintError(s);
   portal_options.read_pool = read_pool.get();
   portal_options.page_cache_bytes = static_cast<size_t>(c.page_cache_mb) << 20;
   portal_options.search_cache_entries = static_cast<size_t>(c.search_cache_entries);

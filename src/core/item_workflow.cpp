@@ -6,6 +6,7 @@
 #include "core/catalog.hpp"
 #include "core/doc_no.hpp"
 #include "core/index_no.hpp"
+#include "core/item_exposure.hpp"
 #include "core/json_writer.hpp"
 #include "core/org_tree.hpp"
 
@@ -86,6 +87,7 @@ std::vector<std::string> Contributors(const Item& item, const std::vector<ItemEv
         e.kind != ItemEventKind::kSubmit && e.kind != ItemEventKind::kImport) {
       continue;
     }
+    if (e.kind == ItemEventKind::kEdit && e.reason.starts_with(kMaskEventReason)) continue;
     if (std::find(out.begin(), out.end(), e.actor) == out.end()) out.push_back(e.actor);
   }
   return out;
@@ -255,6 +257,10 @@ Result<Item> ReviewItem(Repositories& repos, const ChangeContext& ctx, std::stri
   if (before.state != ItemState::kSubmitted) return WrongState(before, "审查");
   std::string why = Trimmed(reason);
   if (!approve && why.empty()) return InvalidArgument("退回须说明理由", "reason");
+  if (approve) {  // personal data and misstatements: masked, or each justified in `why`
+    GONGKAI_ASSIGN_OR_RETURN(auto exposure, ScanItemExposure(repos, before, org));
+    GONGKAI_RETURN_IF_ERROR(CheckExposureJustified(exposure, why));
+  }
   Item after = before;
   after.state = approve ? ItemState::kApproved : ItemState::kRejected;
   GONGKAI_RETURN_IF_ERROR(repos.items().Update(after));

@@ -67,7 +67,8 @@ Result<Item> EditItem(Repositories& repos, const ChangeContext& ctx, std::string
 Result<Item> SubmitItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
                         Id item_id);
 
-// 保密审查: submitted → approved, or → rejected with a non-empty reason.
+// 保密审查: submitted → approved, or → rejected with a non-empty reason. An approval is
+// refused while personal data or misstatements remain unjustified (core/item_exposure.hpp).
 Result<Item> ReviewItem(Repositories& repos, const ChangeContext& ctx, std::string_view reviewer,
                         Id item_id, bool approve, std::string_view reason);
 

@@ -64,6 +64,7 @@ class Generator {
       GONGKAI_RETURN_IF_ERROR(GenerateComplaints(s_, year));
       GONGKAI_RETURN_IF_ERROR(GenerateLegalCases(s_, year));
     }
+    GONGKAI_RETURN_IF_ERROR(PlantPersonalData(s_));
     GONGKAI_RETURN_IF_ERROR(Audit());
     if (last == s_.today.year()) {
       Report("今日在办", steps - 1, steps);

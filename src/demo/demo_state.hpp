@@ -70,6 +70,8 @@ struct DemoState {
 // documents, guides composed from the records, and in today's year the freshness that
 // keeps a working office's columns current (a handful drifting towards stale).
 core::Status GenerateItems(DemoState& s, int year);
+// A few published items with personal data, masked and not (demo_planted_pii.cpp).
+core::Status PlantPersonalData(DemoState& s);
 
 // Meetings, trainings and responses of `year` (demo_cases.cpp).
 core::Status GenerateMeetings(DemoState& s, int year);

@@ -1,0 +1,155 @@
+#include "core/item_exposure.hpp"
+
+#include <algorithm>
+
+#include "core/authorization.hpp"
+#include "core/item_workflow.hpp"
+#include "core/json_writer.hpp"
+
+namespace gongkai::core {
+namespace {
+
+// Installed once at start-up, before threads (like the holiday estimator).
+AttachmentTextReader& Reader() {
+  static AttachmentTextReader reader;
+  return reader;
+}
+std::vector<MisstatementRule>& Rules() {
+  static std::vector<MisstatementRule> rules;
+  return rules;
+}
+
+void ScanField(ItemExposure& out, std::string_view text, const std::string& field,
+               const ScanOptions& options) {
+  auto pii = ScanPersonalData(text, field, options);
+  out.personal_data.insert(out.personal_data.end(), pii.begin(), pii.end());
+  auto wrong = ScanMisstatements(text, field, Rules());
+  out.misstatements.insert(out.misstatements.end(), wrong.begin(), wrong.end());
+}
+
+// The justification lines of a reason: KEY -> text.
+bool Justified(std::string_view reason, const std::string& key) {
+  for (size_t at = reason.find(key); at != std::string_view::npos; at = reason.find(key, at + 1)) {
+    if (at > 0 && reason[at - 1] != '\n') continue;
+    std::string_view rest = reason.substr(at + key.size());
+    size_t skip = rest.starts_with("：") ? 3 : rest.starts_with(":") ? 1 : 0;
+    if (skip == 0) continue;
+    rest = rest.substr(skip);
+    rest = rest.substr(0, rest.find('\n'));
+    if (rest.find_first_not_of(" \t\r") != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void SetAttachmentTextReader(AttachmentTextReader reader) { Reader() = std::move(reader); }
+void SetMisstatementRules(std::vector<MisstatementRule> rules) { Rules() = std::move(rules); }
+const std::vector<MisstatementRule>& InstalledMisstatementRules() { return Rules(); }
+
+std::string FindingKey(std::string_view field, size_t offset) {
+  return std::string(field) + "@" + std::to_string(offset);
+}
+
+std::vector<std::string> ItemExposure::BlockingKeys() const {
+  std::vector<std::string> keys;
+  for (const auto& f : personal_data)
+    if (!f.masked && f.kind != PiiKind::kName) keys.push_back(FindingKey(f.field, f.offset));
+  for (const auto& m : misstatements) keys.push_back(FindingKey(m.field, m.offset));
+  return keys;
+}
+
+ScanOptions ScanOptionsFor(const Org& org) {
+  ScanOptions options;
+  if (!org.acceptance_phone.empty()) options.public_phones.push_back(org.acceptance_phone);
+  return options;
+}
+
+Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, const Org& org) {
+  ItemExposure out;
+  ScanOptions options = ScanOptionsFor(org);
+  ScanField(out, item.title, "title", options);
+  ScanField(out, item.summary, "summary", options);
+  ScanField(out, item.body_md, "body", options);
+  if (Reader() && item.id != 0) {
+    GONGKAI_ASSIGN_OR_RETURN(auto attachments, repos.items().ListAttachments(item.id));
+    for (const auto& a : attachments) {
+      auto text = Reader()(a);
+      if (!text.ok()) {
+        out.unreadable.push_back(a.name + "：" + text.status().message());
+        continue;
+      }
+      ScanField(out, *text, "attachment:" + a.name, options);
+    }
+  }
+  return out;
+}
+
+Status CheckExposureJustified(const ItemExposure& exposure, std::string_view reason) {
+  std::vector<std::string> open;
+  auto describe = [](const std::string& key, std::string_view what) {
+    return key + "（" + std::string(what) + "）";
+  };
+  for (const auto& f : exposure.personal_data) {
+    if (f.masked || f.kind == PiiKind::kName) continue;
+    std::string key = FindingKey(f.field, f.offset);
+    if (!Justified(reason, key))
+      open.push_back(describe(key, std::string(PiiKindLabel(f.kind)) + " " + f.preview));
+  }
+  for (const auto& m : exposure.misstatements) {
+    std::string key = FindingKey(m.field, m.offset);
+    if (!Justified(reason, key))
+      open.push_back(describe(key, m.rule->phrase + " → " + m.rule->correction));
+  }
+  if (open.empty()) return Status::Ok();
+  std::string message = "含未遮盖的个人信息或表述错误 " + std::to_string(open.size()) +
+                        " 处，须遮盖、改正，或逐项说明公开的法律依据（每行“编号：理由”）：";
+  for (size_t i = 0; i < open.size() && i < 5; ++i) message += (i ? "；" : "") + open[i];
+  if (open.size() > 5) message += " 等 " + std::to_string(open.size()) + " 处";
+  return FailedPrecondition(message);
+}
+
+Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
+                                  std::string_view actor, Id item_id) {
+  GONGKAI_ASSIGN_OR_RETURN(Item before, repos.items().Get(item_id));
+  GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(before.org_id));
+  Status as_editor = AuthorizeUser(repos, actor, Action::kItemEdit, org.id);
+  if (!as_editor.ok()) {
+    GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemReview, org.id));
+  }
+  if (before.state != ItemState::kDraft && before.state != ItemState::kRejected &&
+      before.state != ItemState::kSubmitted) {
+    return FailedPrecondition("信息 " + std::to_string(item_id) +
+                              " 已进入发布流程之后的状态：已公开的信息须撤下后遮盖重新发布");
+  }
+  ScanOptions options = ScanOptionsFor(org);
+  Item after = before;
+  int masked = 0;
+  for (std::string* text : {&after.title, &after.summary, &after.body_md}) {
+    auto findings = ScanPersonalData(*text, "", options);
+    masked += CountUnmasked(findings);
+    *text = MaskPersonalData(*text, findings, options);
+  }
+  if (masked == 0) return FailedPrecondition("正文中没有需要遮盖的个人信息");
+  GONGKAI_RETURN_IF_ERROR(repos.items().Update(after));
+  std::string reason = std::string(kMaskEventReason) + "：" + std::to_string(masked) + " 处";
+  GONGKAI_RETURN_IF_ERROR(
+      repos.items()
+          .AppendEvent({0, item_id, 0, ItemEventKind::kEdit, std::string(actor), ctx.at, reason})
+          .status());
+  // The original text, kept for the record in the audit trail (never served publicly).
+  std::string before_json = ItemAuditJson(before);
+  before_json.pop_back();
+  before_json += "," + JsonObjectWriter()
+                           .Add("original_title", before.title)
+                           .Add("original_summary", before.summary)
+                           .Add("original_body", before.body_md)
+                           .Finish()
+                           .substr(1);
+  GONGKAI_RETURN_IF_ERROR(
+      RecordChange(repos.audit(), ctx, "item.mask", "item", std::to_string(item_id), before_json,
+                   JsonObjectWriter().Add("id", int64_t{item_id}).Add("masked", masked).Finish()));
+  return after;
+}
+
+}  // namespace gongkai::core

@@ -1,0 +1,80 @@
+// 保密审查's second reader (issue 20): what an item would expose if published — personal
+// data (core/pii_scan.hpp) and misstatements (core/misstatements.hpp) in its title,
+// summary, body and attachments — and the review gate built on it.
+//
+// Gate: ReviewItem (core/item_workflow.hpp) refuses an approval while the item has an
+// unmasked personal-data finding or a misstatement, unless the reviewer's reason records,
+// for each one, why publishing it is lawful — one line per finding, "KEY：理由" (or
+// "KEY: reason"), KEY being FindingKey (e.g. "body@120", "attachment:名单.xlsx@57").
+// The reason is stored with the approval event and its audit event, so the decision is
+// audited. Because the gate sits in the core service, the back office, the API and the
+// CLI all obey it.
+//
+// Attachments are binary; the core cannot read them. The application installs a reader
+// (SetAttachmentTextReader) once at start-up, before threads start; without one,
+// attachments are not scanned (unit tests of the core). Misstatement rules are installed
+// the same way (SetMisstatementRules); without them no misstatement is found.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/audit.hpp"
+#include "core/misstatements.hpp"
+#include "core/pii_scan.hpp"
+#include "core/store.hpp"
+
+namespace gongkai::core {
+
+// The text of an attachment (PDF text layer, DOCX, XLSX cells, plain text/CSV), or an
+// error when it has no readable text (images, scans): such attachments are listed as
+// unreadable, for the reviewer to read by eye.
+using AttachmentTextReader = std::function<Result<std::string>(const ItemAttachment&)>;
+void SetAttachmentTextReader(AttachmentTextReader reader);
+void SetMisstatementRules(std::vector<MisstatementRule> rules);
+const std::vector<MisstatementRule>& InstalledMisstatementRules();
+
+struct ItemExposure {
+  std::vector<PiiFinding> personal_data;  // every finding, masked ones included
+  std::vector<MisstatementFinding> misstatements;
+  std::vector<std::string> unreadable;  // "名称：原因" of attachments without text
+  int unmasked() const { return CountUnmasked(personal_data); }
+  // Findings that block approval: unmasked personal data (not names) and misstatements.
+  std::vector<std::string> BlockingKeys() const;
+};
+
+// "field@offset": how a reviewer names a finding in the reason.
+std::string FindingKey(std::string_view field, size_t offset);
+
+// The scan options for a body: its published acceptance phone never fires.
+ScanOptions ScanOptionsFor(const Org& org);
+
+// Scans title ("title"), summary ("summary"), body ("body") and each attachment
+// ("attachment:NAME") of `item`. Fails only when the item's attachments cannot be listed.
+Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, const Org& org);
+
+// OK when `reason` justifies every blocking finding of `exposure` (see the header
+// comment); else kFailedPrecondition naming the findings still open (at most five, with
+// their masked previews, then "等 N 处").
+Status CheckExposureJustified(const ItemExposure& exposure, std::string_view reason);
+
+// 遮盖: replaces every unmasked personal-data finding in the title, summary and body of a
+// draft, rejected or submitted item by its standard masked form (MaskPersonalData), as
+// `actor` (an editor, admin or reviewer in the body's subtree). The original text goes
+// into the audit event's "before" snapshot (kept for the record, never served: the audit
+// trail is not public) and the item event says what was masked ("遮盖个人信息：N 处"). A
+// reviewer who masks stays independent: masking writes no content of their own.
+// Attachments cannot be masked in place: they are reported and must be replaced.
+// kFailedPrecondition in other states (a published item: withdraw and re-publish) and
+// when the text has nothing to mask.
+Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
+                                  std::string_view actor, Id item_id);
+
+// The reason text MaskItemPersonalData writes on its edit event; the workflow's
+// four-eyes rule recognises it.
+inline constexpr std::string_view kMaskEventReason = "遮盖个人信息";
+
+}  // namespace gongkai::core
