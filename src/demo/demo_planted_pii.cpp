@@ -4,12 +4,12 @@
 // right way, masked. The audit on the demo lists exactly the first two.
 #include <string>
 
-#include "app/demo_items.hpp"
-#include "app/demo_state.hpp"
+#include "demo/demo_items.hpp"
+#include "demo/demo_state.hpp"
 #include "core/index_no.hpp"
 #include "core/pii_scan.hpp"
 
-namespace gongkai::app::demo {
+namespace gongkai::demo {
 namespace {
 
 std::string Id(std::string first17) { return first17 + core::IdCardCheckChar(first17); }
@@ -68,4 +68,4 @@ core::Status PlantPersonalData(DemoState& s) {
   return core::Status::Ok();
 }
 
-}  // namespace gongkai::app::demo
+}  // namespace gongkai::demo
