@@ -10,6 +10,7 @@
 #include <tuple>
 #include <utility>
 
+#include "core/fake_store_lists.hpp"
 #include "core/request_clock.hpp"
 
 namespace gongkai::core {
@@ -630,6 +631,19 @@ class Repos final : public Repositories {
       return out;
     }
 
+    // The back office's paged list (fake_store_lists.cpp does the filtering).
+    Result<ItemPage> Search(const ItemSearch& q) override {
+      std::vector<Item> all;
+      for (const auto& [_, stored] : r_.t().items.rows()) all.push_back(r_.ReadItem(stored));
+      return fake::SearchItems(std::move(all), q);
+    }
+    Result<std::vector<CategoryStat>> CategoryStats(const std::vector<Id>& org_ids, Date since,
+                                                    Date until) override {
+      std::vector<Item> all;
+      for (const auto& [_, stored] : r_.t().items.rows()) all.push_back(r_.ReadItem(stored));
+      return fake::CategoryStats(all, org_ids, since, until);
+    }
+
     Result<Id> AppendEvent(const ItemEvent& e) override {
       Tables& t = r_.t();
       r_.ForeignKey(t.items.Contains(e.item_id));
@@ -874,6 +888,13 @@ class Repos final : public Repositories {
       t.request_events.Mutable()[stored.id] = stored;
       t.events_by_seq.Mutable()[{e.request_id, seq}] = stored.id;
       return stored.id;
+    }
+
+    // The back office's queue (fake_store_lists.cpp does the filtering and ordering).
+    Result<RequestQueuePage> FindQueue(const RequestQueueQuery& q) override {
+      std::vector<Request> all;
+      for (const auto& [_, req] : r_.t().requests.rows()) all.push_back(r_.ReadRequest(req));
+      return fake::QueueRequests(std::move(all), q);
     }
 
     Result<std::vector<Request>> ListOpen() override {

@@ -79,6 +79,11 @@ class SqlItemRepository : public core::ItemRepository {
   // In sql_item_catalog_repository.cpp:
   core::Result<int> MaxIndexSerial(std::string_view org_code, int year) override;
   core::Result<std::vector<core::Item>> Find(const core::ItemQuery& query) override;
+  // In sql_back_office_lists.cpp:
+  core::Result<core::ItemPage> Search(const core::ItemSearch& search) override;
+  core::Result<std::vector<core::CategoryStat>> CategoryStats(const std::vector<core::Id>& org_ids,
+                                                              core::Date since,
+                                                              core::Date until) override;
   core::Result<core::Id> AppendEvent(const core::ItemEvent& event) override;
   core::Result<std::vector<core::ItemEvent>> ListEvents(core::Id item_id) override;
   core::Result<core::Id> AddAttachment(const core::ItemAttachment& attachment) override;
@@ -126,6 +131,8 @@ class SqlRequestRepository : public core::RequestRepository {
   core::Result<core::Id> AppendEvent(const core::RequestEvent& event) override;
   core::Result<std::vector<core::RequestEvent>> ListEvents(core::Id request_id) override;
   core::Result<std::vector<core::Request>> ListOpen() override;
+  // In sql_back_office_lists.cpp:
+  core::Result<core::RequestQueuePage> FindQueue(const core::RequestQueueQuery& query) override;
   core::Status PutFee(const core::RequestFee& fee) override;
   core::Result<std::optional<core::RequestFee>> GetFee(core::Id request_id) override;
   core::Result<std::vector<core::RequestFee>> ListFees(core::Id org_id, int year) override;
