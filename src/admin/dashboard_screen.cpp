@@ -127,14 +127,6 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
     due_rows.Push(r);
     ++due_count;
   }
-  web::View queue_rows = web::View::List();
-  for (const auto& it : queue) {
-    web::View r;
-    r.Set("id", std::to_string(it.id));
-    r.Set("title", it.title);
-    r.Set("org", ctx.OrgName(it.org_id));
-    queue_rows.Push(r);
-  }
   auto item_rows = [&](const std::vector<core::Item>& items) {
     web::View rows = web::View::List();
     for (const auto& it : items) {
@@ -163,7 +155,7 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   v.Set("due", due_rows);
   v.Set("has_due", web::View::Bool(due_count > 0));
   v.Set("handles", web::View::Bool(!handle.empty()));
-  v.Set("queue", queue_rows);
+  v.Set("queue", item_rows(queue));
   v.Set("has_queue", web::View::Bool(!queue.empty()));
   v.Set("reviews", web::View::Bool(!review.empty()));
   v.Set("edits", web::View::Bool(!edit.empty()));

@@ -66,23 +66,28 @@ Date YearAgoPlusOne(Date today) { return today.AddDays(-364); }
 
 }  // namespace
 
-ColumnAuditReport AuditColumns(const std::vector<Id>& org_order,
-                               const std::map<Id, std::vector<CatalogCategory>>& catalogs,
-                               const std::vector<Item>& published, std::vector<OverdueDuty> overdue,
-                               Date today, int default_stale_days) {
+std::vector<CategoryStat> AggregatePublished(const std::vector<Item>& items, Date since,
+                                             Date until) {
   std::map<std::pair<Id, std::string>, CategoryStat> by_key;
-  const Date since = YearAgoPlusOne(today);
-  for (const auto& it : published) {
+  for (const auto& it : items) {
     if (it.state != ItemState::kPublished || !it.published_on) continue;
     CategoryStat& st = by_key[{it.org_id, it.category}];
     if (st.total == 0 || st.last_published < *it.published_on) st.last_published = *it.published_on;
     st.org_id = it.org_id;
     st.category = it.category;
     ++st.total;
-    if (*it.published_on >= since && *it.published_on <= today) ++st.since_count;
+    if (*it.published_on >= since && *it.published_on <= until) ++st.since_count;
   }
-  std::vector<CategoryStat> stats;
-  for (auto& [_, st] : by_key) stats.push_back(std::move(st));
+  std::vector<CategoryStat> out;
+  for (auto& [_, st] : by_key) out.push_back(std::move(st));
+  return out;
+}
+
+ColumnAuditReport AuditColumns(const std::vector<Id>& org_order,
+                               const std::map<Id, std::vector<CatalogCategory>>& catalogs,
+                               const std::vector<Item>& published, std::vector<OverdueDuty> overdue,
+                               Date today, int default_stale_days) {
+  std::vector<CategoryStat> stats = AggregatePublished(published, YearAgoPlusOne(today), today);
   return AuditStats(org_order, catalogs, stats, std::move(overdue), today, default_stale_days);
 }
 

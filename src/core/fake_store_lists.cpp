@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "core/column_audit.hpp"
+
 namespace gongkai::core::fake {
 
 namespace {
@@ -54,21 +56,11 @@ ItemPage SearchItems(std::vector<Item> items, const ItemSearch& q) {
 std::vector<CategoryStat> CategoryStats(const std::vector<Item>& items,
                                         const std::vector<Id>& org_ids, Date since, Date until) {
   std::set<Id> orgs(org_ids.begin(), org_ids.end());
-  std::map<std::pair<Id, std::string>, CategoryStat> by_key;
+  std::vector<Item> mine;
   for (const Item& it : items) {
-    if (it.state != ItemState::kPublished || !it.published_on || !orgs.contains(it.org_id)) {
-      continue;
-    }
-    CategoryStat& s = by_key[{it.org_id, it.category}];
-    if (s.total == 0 || s.last_published < *it.published_on) s.last_published = *it.published_on;
-    s.org_id = it.org_id;
-    s.category = it.category;
-    ++s.total;
-    if (*it.published_on >= since && *it.published_on <= until) ++s.since_count;
+    if (orgs.contains(it.org_id)) mine.push_back(it);
   }
-  std::vector<CategoryStat> out;
-  for (auto& [_, s] : by_key) out.push_back(std::move(s));
-  return out;
+  return AggregatePublished(mine, since, until);
 }
 
 RequestQueuePage QueueRequests(std::vector<Request> requests, const RequestQueueQuery& q) {
