@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "admin/column_watch.hpp"
 #include "admin/office.hpp"
 #include "admin/sessions.hpp"
 #include "app/password.hpp"
@@ -201,6 +202,7 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
   if (first == "audit") return AuditScreen(o, *ctx, parts);
   if (first == "reports") return ReportsScreen(o, *ctx, parts);
   if (first == "compare") return CompareScreen(o, *ctx, parts);
+  if (first == "columns") return ColumnsScreen(o, *ctx, parts);
   throw HttpError{404, "页面不存在。"};
 }
 

@@ -1,6 +1,8 @@
 // 举报投诉 of a body and year: the list with counts by channel, recording one and recording
 // the reply to one not yet answered — through core/case_service. As with consultations, the
 // sealed contact from the portal's form is never shown.
+#include <algorithm>
+
 #include "admin/office.hpp"
 #include "core/case_service.hpp"
 
@@ -42,9 +44,13 @@ web::HttpResponse Render(Office& o, Ctx& ctx, const OrgYear& scope, const RowErr
     return core::Status::Ok();
   });
   bool can_record = ctx.Can(core::Action::kCaseRecord, scope.org->id).ok();
+  // Newest first, the unanswered ones before all others: they are the work to do.
+  std::reverse(rows.begin(), rows.end());
+  std::stable_partition(rows.begin(), rows.end(), [](const auto& c) { return !c.replied_on; });
   web::View list = web::View::List();
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+  for (auto it = rows.begin(); it != rows.end(); ++it) {
     web::View r;
+    r.Set("open", web::View::Bool(!it->replied_on));
     r.Set("id", std::to_string(it->id));
     r.Set("channel", core::ComplaintChannelLabel(it->channel));
     r.Set("received_on", it->received_on.ToIso());

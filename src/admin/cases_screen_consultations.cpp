@@ -1,6 +1,8 @@
 // 咨询 of a body and year: the list with counts by channel, and recording one — through
 // core/case_service. The contact a citizen left on the portal's form stays sealed: it is
 // never read into a view here.
+#include <algorithm>
+
 #include "admin/office.hpp"
 #include "core/case_service.hpp"
 
@@ -28,9 +30,13 @@ web::HttpResponse List(Office& o, Ctx& ctx) {
     GONGKAI_ASSIGN_OR_RETURN(counts, core::CountCases(repos, scope.org->id, scope.year));
     return core::Status::Ok();
   });
+  // Newest first, the unanswered ones before all others: they are the work to do.
+  std::reverse(rows.begin(), rows.end());
+  std::stable_partition(rows.begin(), rows.end(), [](const auto& c) { return !c.answered; });
   web::View list = web::View::List();
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+  for (auto it = rows.begin(); it != rows.end(); ++it) {
     web::View r;
+    r.Set("open", web::View::Bool(!it->answered));
     r.Set("channel", core::ConsultChannelLabel(it->channel));
     r.Set("asked_on", it->asked_on.ToIso());
     r.Set("topic", it->topic);

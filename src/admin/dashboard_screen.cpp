@@ -2,8 +2,10 @@
 // bodies left without updates (core/column_audit), and this year's running figures for the
 // bodies I may read.
 #include <algorithm>
+#include <map>
 #include <set>
 
+#include "admin/column_watch.hpp"
 #include "admin/office.hpp"
 #include "core/calendar_service.hpp"
 #include "core/column_audit.hpp"
@@ -14,9 +16,6 @@ namespace gongkai::admin {
 
 namespace {
 
-// A column without updates for this many days is stale unless it sets its own limit, as
-// `gongkai audit columns` counts by default.
-constexpr int kStaleDays = 90;
 constexpr size_t kStaleShown = 20;
 
 }  // namespace
@@ -29,10 +28,11 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   // Stale columns concern those who can publish into them.
   std::vector<core::Id> edit = ctx.Orgs(core::Action::kItemEdit);
   std::set<core::Id> handle_set(handle.begin(), handle.end());
-  std::set<core::Id> edit_set(edit.begin(), edit.end());
   std::vector<core::ColumnAuditRow> stale;
   std::vector<core::DueEntry> due;
-  std::vector<core::Item> queue, published;
+  std::vector<core::Item> queue, to_publish, returned;
+  int64_t published = 0;
+  std::map<core::Id, std::string> return_reasons;  // item → the reviewer's latest reason
   int received = 0, answered = 0;
   struct Overdue {
     core::Id org;
@@ -51,13 +51,33 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
       q.limit = 100;
       GONGKAI_ASSIGN_OR_RETURN(queue, repos.items().Find(q));
     }
-    if (!read.empty()) {
+    if (!edit.empty()) {
+      // The editor's queues: approved items waiting for publication, and items the
+      // reviewer returned (with the reason), so the editor learns of each decision.
       core::ItemQuery q;
+      q.org_ids = edit;
+      q.states = {core::ItemState::kApproved};
+      q.with_body = false;
+      q.limit = 100;
+      GONGKAI_ASSIGN_OR_RETURN(to_publish, repos.items().Find(q));
+      q.states = {core::ItemState::kRejected};
+      GONGKAI_ASSIGN_OR_RETURN(returned, repos.items().Find(q));
+      for (const core::Item& it : returned) {
+        GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
+        for (const auto& e : events) {
+          if (e.kind == core::ItemEventKind::kReject) return_reasons[it.id] = e.reason;
+        }
+      }
+    }
+    if (!read.empty()) {
+      // Counted in SQL: one row comes back, with the total.
+      core::ItemSearch q;
       q.org_ids = read;
       q.published_from = core::Date::FromYmd(today.year(), 1, 1);
       q.published_to = today;
-      q.with_body = false;
-      GONGKAI_ASSIGN_OR_RETURN(published, repos.items().Find(q));
+      q.limit = 1;
+      GONGKAI_ASSIGN_OR_RETURN(auto page, repos.items().Search(q));
+      published = page.total;
       GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
       for (core::Id id : read) {
         GONGKAI_ASSIGN_OR_RETURN(auto rs, repos.requests().ListByOrgYear(id, today.year()));
@@ -71,25 +91,13 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
         if (f.overdue > 0) overdue.push_back({id, f});
       }
     }
-    if (!edit.empty()) {
-      GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-      for (core::Id id : edit) {
-        const core::Org* org = ctx.tree->Find(id);
-        // A body below another of mine is audited with that one's subtree.
-        if (!org || (org->parent_id && edit_set.contains(*org->parent_id))) continue;
-        GONGKAI_ASSIGN_OR_RETURN(
-            auto audit, core::AuditColumnsInSubtree(repos, id, calendar, today, kStaleDays));
-        for (auto& row : audit.rows) {
-          if (row.stale) stale.push_back(std::move(row));
-        }
-      }
-    }
     return core::Status::Ok();
   });
-  // Longest without an update first.
-  std::stable_sort(stale.begin(), stale.end(), [](const auto& a, const auto& b) {
-    return *a.last_published < *b.last_published;
-  });
+  if (!edit.empty()) {
+    stale = AuditColumnsOf(o, ctx, edit, today);
+    std::erase_if(stale, [](const auto& c) { return !c.stale; });
+    SortByStaleness(stale);
+  }
   web::View stale_rows = web::View::List();
   for (size_t i = 0; i < stale.size() && i < kStaleShown; ++i) {
     const core::ColumnAuditRow& c = stale[i];
@@ -98,7 +106,8 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
     web::View r;
     r.Set("path", c.path);
     r.Set("org", org->name);
-    r.Set("href", "/org/" + web::UrlEncode(org->code) + "?cat=" + web::UrlEncode(c.path));
+    // Acting on it: the new-item form with the body and the column chosen.
+    r.Set("href", PublishHref(*org, c.path));
     r.Set("last_published", c.last_published->ToIso());
     r.Set("days", std::to_string(today - *c.last_published));
     r.Set("limit", std::to_string(c.stale_limit_days));
@@ -118,14 +127,20 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
     due_rows.Push(r);
     ++due_count;
   }
-  web::View queue_rows = web::View::List();
-  for (const auto& it : queue) {
-    web::View r;
-    r.Set("id", std::to_string(it.id));
-    r.Set("title", it.title);
-    r.Set("org", ctx.OrgName(it.org_id));
-    queue_rows.Push(r);
-  }
+  auto item_rows = [&](const std::vector<core::Item>& items) {
+    web::View rows = web::View::List();
+    for (const auto& it : items) {
+      web::View r;
+      r.Set("id", std::to_string(it.id));
+      r.Set("title", it.title);
+      r.Set("org", ctx.OrgName(it.org_id));
+      r.Set("mine", web::View::Bool(it.author == ctx.user.username));
+      auto reason = return_reasons.find(it.id);
+      if (reason != return_reasons.end()) r.Set("reason", reason->second);
+      rows.Push(r);
+    }
+    return rows;
+  };
   web::View overdue_rows = web::View::List();
   for (const Overdue& b : overdue) {
     web::View r;
@@ -140,16 +155,20 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   v.Set("due", due_rows);
   v.Set("has_due", web::View::Bool(due_count > 0));
   v.Set("handles", web::View::Bool(!handle.empty()));
-  v.Set("queue", queue_rows);
+  v.Set("queue", item_rows(queue));
   v.Set("has_queue", web::View::Bool(!queue.empty()));
   v.Set("reviews", web::View::Bool(!review.empty()));
   v.Set("edits", web::View::Bool(!edit.empty()));
+  v.Set("to_publish", item_rows(to_publish));
+  v.Set("has_to_publish", web::View::Bool(!to_publish.empty()));
+  v.Set("returned", item_rows(returned));
+  v.Set("has_returned", web::View::Bool(!returned.empty()));
   v.Set("stale_columns", stale_rows);
   v.Set("has_stale", web::View::Bool(!stale.empty()));
   v.Set("stale_count", std::to_string(stale.size()));
   v.Set("stale_more", web::View::Bool(stale.size() > kStaleShown));
   v.Set("year", std::to_string(today.year()));
-  v.Set("published", std::to_string(published.size()));
+  v.Set("published", std::to_string(published));
   v.Set("received", std::to_string(received));
   v.Set("answered", std::to_string(answered));
   v.Set("changed", web::View::Bool(ctx.req.Param("changed") == "1"));

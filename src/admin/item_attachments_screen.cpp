@@ -124,6 +124,8 @@ size_t BackOffice::UploadBodyLimit(std::string_view target, int64_t max_attachme
   constexpr std::string_view kSuffix = "/attachments";
   if (target.substr(0, kPrefix.size()) != kPrefix) return 0;
   std::string_view rest = target.substr(kPrefix.size());
+  // The new-item form carries its attachments too.
+  if (rest == "new") return static_cast<size_t>(max_attachment_bytes) + 64 * 1024;
   size_t digits = rest.find_first_not_of("0123456789");
   if (digits == 0 || digits == std::string_view::npos || rest.substr(digits) != kSuffix) return 0;
   return static_cast<size_t>(max_attachment_bytes) + 64 * 1024;

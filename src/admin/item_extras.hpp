@@ -8,6 +8,17 @@
 
 namespace gongkai::admin {
 
+// 草稿, 待审查, 审查通过, 审查退回, 已发布, 已撤回 (items_screen.cpp).
+const char* ItemStateLabel(core::ItemState s);
+
+// GET /admin/items: the searchable, paged list (items_list_screen.cpp).
+web::HttpResponse ItemsList(Office& o, Ctx& ctx);
+
+// /admin/items/new and /admin/items/{id}/edit (item_form_screen.cpp): GET shows the form,
+// POST saves it (op=preview renders the body without saving).
+web::HttpResponse ItemCreateForm(Office& o, Ctx& ctx);
+web::HttpResponse ItemEditForm(Office& o, Ctx& ctx, core::Item item);
+
 // The item page (items_screen.cpp): `error` at the top, `form`'s values and errors next to
 // their fields; `status` 0 answers 200 without an error and 409 with one.
 web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const std::string& error,

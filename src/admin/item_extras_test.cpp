@@ -19,7 +19,7 @@ class ItemExtrasTest : public BackOfficeTest {
                      {{"org", org},
                       {"title", title},
                       {"summary", "概述"},
-                      {"category", "通知公告"},
+                      {"category", "法定主动公开内容/通知公告"},
                       {"formed_on", Today()},
                       {"body_md", "正文"}},
                      "/admin/items/new");
@@ -93,7 +93,9 @@ TEST_P(ItemExtrasTest, AttachmentIsUploadedListedDownloadedAndStoredByDigest) {
   EXPECT_EQ(download.body, kPdf);
   // Stored where the portal reads it: DIR/ab/<sha256>.
   std::string digest = store::Sha256Hex(kPdf);
-  EXPECT_NE(shown.body.find(digest.substr(0, 12)), std::string::npos);
+  // Listed by name, type and size (issue 21), not by digest.
+  EXPECT_EQ(shown.body.find(digest.substr(0, 12)), std::string::npos);
+  EXPECT_NE(shown.body.find("application/pdf"), std::string::npos);
   bool found = false;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(::testing::TempDir())) {
     if (entry.path().filename() == digest &&
@@ -307,7 +309,8 @@ TEST_P(ItemExtrasTest, AttachmentIsRemovedBeforeSubmissionOnly) {
 
 TEST(UploadBodyLimitTest, OnlyTheUploadRouteGetsTheLargerLimit) {
   EXPECT_EQ(BackOffice::UploadBodyLimit("/admin/items/42/attachments", 1000), 1000u + 64 * 1024);
-  for (const char* other : {"/admin/items/42", "/admin/items//attachments", "/admin/items/new",
+  EXPECT_EQ(BackOffice::UploadBodyLimit("/admin/items/new", 1000), 1000u + 64 * 1024);
+  for (const char* other : {"/admin/items/42", "/admin/items//attachments", "/admin/items/new/x",
                             "/admin/items/42/attachments/7/remove", "/admin/items/4x/attachments",
                             "/apply", "/admin/items/42/attachments?x=1"}) {
     EXPECT_EQ(BackOffice::UploadBodyLimit(other, 1000), 0u) << other;

@@ -1,21 +1,21 @@
-// 主动公开 items: list by state, create, edit, submit, review, publish, withdraw — every step
+// 主动公开 items: the item page and its workflow steps (submit, review, publish, withdraw,
+// correct) — every step
 // through core/item_workflow, which re-checks the role (core::AuthorizeUser) in the same
 // transaction; the screen checks it first so that a refusal is a clean 403.
 #include "admin/item_exposure_view.hpp"
 #include "admin/item_extras.hpp"
 #include "admin/office.hpp"
+#include "core/item_correction.hpp"
 #include "core/item_workflow.hpp"
 
 namespace gongkai::admin {
-namespace {
 
-const char* StateLabel(core::ItemState s) {
+const char* ItemStateLabel(core::ItemState s) {
   static const char* kLabels[] = {"草稿", "待审查", "审查通过", "审查退回", "已发布", "已撤回"};
   return kLabels[static_cast<int>(s)];
 }
 
-const std::vector<std::string> kItemFields = {"org",   "title",    "summary",   "doc_no",
-                                              "topic", "category", "formed_on", "body_md"};
+namespace {
 
 core::Item LoadItem(Office& o, core::Id id) {
   core::Item item;
@@ -24,126 +24,6 @@ core::Item LoadItem(Office& o, core::Id id) {
     return core::Status::Ok();
   });
   return item;
-}
-
-web::View ItemFormView(Ctx& ctx, const FormState& form, const std::string& org) {
-  web::View v = form.ToView();
-  v.Set("orgs", OrgOptions(ctx, ctx.Orgs(core::Action::kItemEdit), org));
-  return v;
-}
-
-// Fills the editable fields from the form; records field errors in `form`.
-void ReadItemForm(Ctx& ctx, FormState& form, core::Item& item) {
-  item.title = ctx.Field("title");
-  item.summary = ctx.Field("summary");
-  item.doc_no = ctx.Field("doc_no");
-  item.topic = ctx.Field("topic");
-  item.category = ctx.Field("category");
-  item.body_md = ctx.Field("body_md");
-  if (item.title.empty()) form.Error("title", "请填写信息名称。");
-  if (item.category.empty()) form.Error("category", "请填写栏目。");
-  auto formed = FormDate(ctx, form, "formed_on", true);
-  if (formed) item.formed_on = *formed;
-}
-
-web::HttpResponse List(Office& o, Ctx& ctx) {
-  std::vector<core::Id> orgs = ctx.Orgs(core::Action::kRead);
-  std::string state = ctx.req.Param("state");
-  core::ItemQuery q;
-  q.org_ids = orgs;
-  q.with_body = false;
-  if (!state.empty()) {
-    auto s = core::ParseItemState(state);
-    if (!s.ok()) throw HttpError{400, "未知的状态。"};
-    q.states = {*s};
-  }
-  std::vector<core::Item> items;
-  if (!orgs.empty()) {
-    o.Transact([&](core::Repositories& repos) -> core::Status {
-      GONGKAI_ASSIGN_OR_RETURN(items, repos.items().Find(q));
-      return core::Status::Ok();
-    });
-  }
-  // Newest first, at most 200 rows: the list is a work queue, not an archive.
-  web::View rows = web::View::List();
-  int shown = 0;
-  for (auto it = items.rbegin(); it != items.rend() && shown < 200; ++it, ++shown) {
-    web::View r;
-    r.Set("id", std::to_string(it->id));
-    r.Set("title", it->title);
-    r.Set("org", ctx.OrgName(it->org_id));
-    r.Set("state", StateLabel(it->state));
-    r.Set("state_code", core::ItemStateCode(it->state));
-    r.Set("index_no", it->index_no.value_or(""));
-    rows.Push(r);
-  }
-  std::vector<std::pair<std::string, std::string>> states = {{"", "全部"}};
-  for (auto s :
-       {core::ItemState::kDraft, core::ItemState::kSubmitted, core::ItemState::kApproved,
-        core::ItemState::kRejected, core::ItemState::kPublished, core::ItemState::kWithdrawn}) {
-    states.emplace_back(core::ItemStateCode(s), StateLabel(s));
-  }
-  web::View v;
-  v.Set("items", rows);
-  v.Set("states", Options(states, state));
-  v.Set("can_create", web::View::Bool(!ctx.Orgs(core::Action::kItemEdit).empty()));
-  return o.Page(&ctx, "items", v, "主动公开信息");
-}
-
-web::HttpResponse Create(Office& o, Ctx& ctx) {
-  if (ctx.Orgs(core::Action::kItemEdit).empty()) throw HttpError{403, "无权新建信息。"};
-  FormState form(ctx.form);
-  if (!ctx.post()) {
-    return o.Page(&ctx, "item_form", ItemFormView(ctx, form, ""), "新建信息");
-  }
-  core::Item item;
-  ReadItemForm(ctx, form, item);
-  const core::Org* org = ctx.tree->FindByCode(ctx.Field("org"));
-  if (!org) {
-    form.Error("org", "请选择机构。");
-  } else {
-    ctx.Require(core::Action::kItemEdit, org->id);
-    item.org_id = org->id;
-  }
-  if (form.ok()) {
-    core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-      GONGKAI_ASSIGN_OR_RETURN(item,
-                               core::CreateItem(repos, ctx.Change(), ctx.user.username, item));
-      return core::Status::Ok();
-    });
-    if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
-    if (s.code() == core::ErrorCode::kPermissionDenied) throw HttpError{403, s.message()};
-    form.Error(s, kItemFields);
-  }
-  web::View v = ItemFormView(ctx, form, ctx.Field("org"));
-  return o.Page(&ctx, "item_form", v, "新建信息", 422);
-}
-
-web::HttpResponse Edit(Office& o, Ctx& ctx, core::Item item) {
-  ctx.Require(core::Action::kItemEdit, item.org_id);
-  FormState form(ctx.form);
-  if (ctx.post()) {
-    ReadItemForm(ctx, form, item);
-    if (form.ok()) {
-      core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-        return core::EditItem(repos, ctx.Change(), ctx.user.username, item).status();
-      });
-      if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
-      if (s.code() == core::ErrorCode::kPermissionDenied) throw HttpError{403, s.message()};
-      form.Error(s, kItemFields);
-    }
-  } else {
-    web::FormFields f = {{"title", item.title},       {"summary", item.summary},
-                         {"doc_no", item.doc_no},     {"topic", item.topic},
-                         {"category", item.category}, {"formed_on", item.formed_on.ToIso()},
-                         {"body_md", item.body_md}};
-    form = FormState(f);
-  }
-  web::View v = form.ToView();
-  v.Set("id", std::to_string(item.id));
-  v.Set("edit", web::View::Bool(true));
-  v.Set("org_name", ctx.OrgName(item.org_id));
-  return o.Page(&ctx, "item_form", v, "编辑信息", form.ok() ? 200 : 422);
 }
 
 }  // namespace
@@ -160,7 +40,7 @@ web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const st
   v.Set("title", item.title);
   v.Set("summary", item.summary);
   v.Set("org", ctx.OrgName(item.org_id));
-  v.Set("state", StateLabel(item.state));
+  v.Set("state", ItemStateLabel(item.state));
   v.Set("index_no", item.index_no.value_or(""));
   v.Set("doc_no", item.doc_no);
   v.Set("category", item.category);
@@ -177,6 +57,10 @@ web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const st
   v.Set("can_edit", web::View::Bool(edit && editable));
   v.Set("can_submit", web::View::Bool(edit && editable));
   v.Set("can_review", web::View::Bool(review && item.state == S::kSubmitted));
+  // The reviewer's own choice after a refused submission; never a default.
+  std::string decision = ctx.post() ? ctx.Field("decision") : "";
+  v.Set("review_approve", web::View::Bool(decision == "approve"));
+  v.Set("review_reject", web::View::Bool(decision == "reject"));
   v.Set("can_publish", web::View::Bool(publish && item.state == S::kApproved));
   v.Set("can_withdraw", web::View::Bool(publish && item.state == S::kPublished));
   v.Set("can_audit", web::View::Bool(ctx.Can(core::Action::kAuditRead, item.org_id).ok()));
@@ -204,6 +88,47 @@ web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const st
 
 namespace {
 
+std::string TrimmedField(const Ctx& ctx, std::string_view name) {
+  std::string v = ctx.Field(name);
+  size_t b = v.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return v.substr(b, v.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+// 保密审查: the decision is explicit (nothing is preselected) and must agree with its text —
+// an approval whose form carries a rejection reason is refused, since the reviewer may have
+// meant to return the item. Every refusal re-shows the page (422) with the reviewer's choice
+// and text kept, so that a second submit cannot approve by default.
+web::HttpResponse Review(Office& o, Ctx& ctx, const core::Item& item) {
+  ctx.Require(core::Action::kItemReview, item.org_id);
+  FormState form(ctx.form);
+  std::string decision = ctx.Field("decision");
+  std::string reason = TrimmedField(ctx, "reason");
+  if (decision != "approve" && decision != "reject") {
+    form.Error("decision", "请选择审查意见（通过或退回）。");
+  } else if (decision == "reject" && reason.empty()) {
+    form.Error("reason", "退回须说明理由。");
+  } else if (decision == "approve" && !reason.empty()) {
+    form.Error("reason", "已填写退回理由：要退回请选择“退回”；确认通过请清空退回理由。");
+  }
+  if (!form.ok()) return ShowItem(o, ctx, item, "", form, 422);
+  bool approve = decision == "approve";
+  core::Status s = o.TryTransact([&](core::Repositories& r) {
+    return core::ReviewItem(r, ctx.Change(), ctx.user.username, item.id, approve,
+                            approve ? "" : reason)
+        .status();
+  });
+  if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
+  if (s.code() == core::ErrorCode::kPermissionDenied) throw HttpError{403, s.message()};
+  if (s.code() != core::ErrorCode::kInvalidArgument &&
+      s.code() != core::ErrorCode::kFailedPrecondition) {
+    Fail(s);
+  }
+  form.Error(s, {"decision", "reason"});
+  int status = s.code() == core::ErrorCode::kInvalidArgument ? 422 : 409;
+  return ShowItem(o, ctx, LoadItem(o, item.id), "", form, status);
+}
+
 // One workflow step from the item page; a refusal by the workflow re-shows the page with
 // the reason.
 web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::string& step) {
@@ -216,17 +141,7 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
       return core::SubmitItem(r, ctx.Change(), user, item.id).status();
     };
   } else if (step == "review") {
-    ctx.Require(core::Action::kItemReview, item.org_id);
-    std::string decision = ctx.Field("decision");
-    // A missing or unknown decision is not a rejection: the reviewer must say which.
-    if (decision != "approve" && decision != "reject") {
-      return ShowItem(o, ctx, item, "请选择审查意见（通过或退回）。");
-    }
-    bool approve = decision == "approve";
-    std::string reason = ctx.Field("reason");
-    work = [&, approve, reason](core::Repositories& r) {
-      return core::ReviewItem(r, ctx.Change(), user, item.id, approve, reason).status();
-    };
+    return Review(o, ctx, item);
   } else if (step == "publish") {
     ctx.Require(core::Action::kItemPublish, item.org_id);
     FormState form;
@@ -242,6 +157,24 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
     work = [&, on, channels](core::Repositories& r) {
       return core::PublishItem(r, ctx.Change(), user, item.id, *on, channels).status();
     };
+  } else if (step == "correct") {
+    // 更正: publish this approved version and withdraw the one it corrects, together.
+    ctx.Require(core::Action::kItemPublish, item.org_id);
+    FormState form(ctx.form);
+    auto on = FormDate(ctx, form, "correct_on", true);
+    if (!on) return ShowItem(o, ctx, item, "", form, 422);
+    std::string replaces = ctx.Field("replaces"), note = ctx.Field("note");
+    core::Status s = o.TryTransact([&](core::Repositories& r) {
+      return core::PublishCorrection(r, ctx.Change(), user, item.id, replaces, *on, note).status();
+    });
+    if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
+    if (s.code() == core::ErrorCode::kPermissionDenied) throw HttpError{403, s.message()};
+    if (s.code() != core::ErrorCode::kInvalidArgument &&
+        s.code() != core::ErrorCode::kFailedPrecondition) {
+      Fail(s);
+    }
+    form.Error(s, {"replaces", "note", "correct_on"});
+    return ShowItem(o, ctx, LoadItem(o, item.id), "", form, 422);
   } else if (step == "withdraw") {
     ctx.Require(core::Action::kItemPublish, item.org_id);
     std::string reason = ctx.Field("reason");
@@ -264,13 +197,13 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
 }  // namespace
 
 web::HttpResponse ItemsScreen(Office& o, Ctx& ctx, const std::vector<std::string>& parts) {
-  if (parts.size() == 1) return List(o, ctx);
-  if (parts[1] == "new" && parts.size() == 2) return Create(o, ctx);
+  if (parts.size() == 1) return ItemsList(o, ctx);
+  if (parts[1] == "new" && parts.size() == 2) return ItemCreateForm(o, ctx);
   core::Item item = LoadItem(o, PathId(parts[1]));
   // Outside the user's subtree the item does not exist for them (403, not its contents).
   ctx.Require(core::Action::kRead, item.org_id);
   if (parts.size() == 2) return ShowItem(o, ctx, item, "");
-  if (parts.size() == 3 && parts[2] == "edit") return Edit(o, ctx, item);
+  if (parts.size() == 3 && parts[2] == "edit") return ItemEditForm(o, ctx, item);
   if (parts[2] == "attachments") return ItemAttachments(o, ctx, item, parts);
   if (parts.size() == 3 &&
       (parts[2] == "channel" || parts[2] == "validity" || parts[2] == "interpretation")) {

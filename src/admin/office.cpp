@@ -10,9 +10,11 @@ constexpr const char* kCsrfPurpose = "admin";
 
 core::ChangeContext Ctx::Change() const { return {Actor(), IsoUtc(now)}; }
 
-core::Date Ctx::Today() const {
+core::Date Ctx::Today() const { return ShanghaiDate(now); }
+
+core::Date ShanghaiDate(TimePoint at) {
   // China Standard Time is UTC+8 all year (as app::SystemClock has it).
-  std::time_t t = std::chrono::system_clock::to_time_t(now + std::chrono::hours(8));
+  std::time_t t = std::chrono::system_clock::to_time_t(at + std::chrono::hours(8));
   std::tm tm{};
   gmtime_r(&t, &tm);
   return core::Date::FromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
@@ -124,6 +126,10 @@ web::HttpResponse Office::Page(const Ctx* ctx, const std::string& name, web::Vie
     user.Set("name", ctx->user.display_name.empty() ? ctx->user.username : ctx->user.display_name);
     user.Set("csrf", CsrfToken(ctx->session_hash));
     user.Set("full_nav", web::View::Bool(!ctx->user.must_change_password));
+    // Only what the user's grants open: a link that answers 403 is not offered.
+    bool read = !ctx->Orgs(core::Action::kRead).empty();
+    user.Set("nav_read", web::View::Bool(read));
+    user.Set("nav_users", web::View::Bool(!ctx->Orgs(core::Action::kUserManage).empty()));
     layout.Set("signed_in", user);
   }
   auto page = templates.Render("layout", layout);

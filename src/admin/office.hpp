@@ -112,6 +112,8 @@ using Office = BackOffice::Impl;
 [[noreturn]] void Fail(const core::Status& status);
 web::HttpResponse Redirect(const std::string& location);
 std::string IsoUtc(TimePoint t);
+// The civil date of `at` in Asia/Shanghai.
+core::Date ShanghaiDate(TimePoint at);
 // "2026-11-27T18:32:07Z" → time point; nullopt for anything else.
 std::optional<TimePoint> ParseIsoUtc(std::string_view text);
 // A decimal id in a path segment, or throws HttpError 404.
@@ -131,6 +133,8 @@ web::HttpResponse PasswordScreen(Office& office, Ctx& ctx);
 web::HttpResponse LogoutAll(Office& office, Ctx& ctx);
 web::HttpResponse ItemsScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 web::HttpResponse RequestsScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
+// GET /admin/requests: the queue across the user's bodies and years (requests_queue_screen.cpp).
+web::HttpResponse RequestsQueue(Office& office, Ctx& ctx);
 web::HttpResponse UsersScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 web::HttpResponse AuditScreen(Office& office, Ctx& ctx, const std::vector<std::string>& parts);
 // Annual reports (report_screen.cpp) and the per-unit comparison (report_compare_screen.cpp).

@@ -22,7 +22,9 @@ const Column kColumns[] = {
     {"received", "收到申请", [](const core::UnitFigures& f) { return f.requests_received; }},
     {"closed", "办结", [](const core::UnitFigures& f) { return f.requests_closed; }},
     {"on_time", "按时办结", [](const core::UnitFigures& f) { return f.closed_on_time; }},
-    {"rate", "按时办结率", [](const core::UnitFigures& f) { return f.on_time_per_mille(); }},
+    // Nothing to rate sorts below every rate.
+    {"rate", "按时办结率",
+     [](const core::UnitFigures& f) { return f.on_time_rate_per_mille().value_or(-1); }},
     {"refused", "不予公开", [](const core::UnitFigures& f) { return f.refused; }},
     {"extended", "延期办结", [](const core::UnitFigures& f) { return f.closed_extended; }},
     {"late", "逾期办结", [](const core::UnitFigures& f) { return f.closed_late; }},
@@ -37,9 +39,11 @@ struct Row {
 };
 
 std::string Cell(const Column& c, const core::UnitFigures& f) {
-  int64_t v = c.value(f);
-  if (std::string_view(c.key) != "rate") return std::to_string(v);
-  return std::to_string(v / 10) + "." + std::to_string(v % 10) + "%";
+  if (std::string_view(c.key) != "rate") return std::to_string(c.value(f));
+  // Rounded half up in integers; "—" where no request was closed.
+  std::optional<int64_t> v = f.on_time_rate_per_mille();
+  if (!v) return "—";
+  return std::to_string(*v / 10) + "." + std::to_string(*v % 10) + "%";
 }
 
 // ?sort= one of the column keys (tree order otherwise), ?order=asc|desc (default desc).

@@ -124,7 +124,17 @@ web::HttpResponse Show(Office& o, Ctx& ctx, const ReportScope& s, const Loaded& 
   v.Set("org_q", web::UrlEncode(s.org->code));
   v.Set("year", std::to_string(s.year));
   v.Set("public_url", PublicUrl(s));
-  v.Set("deadline", core::ReportDeadline(s.org->kind, s.year).ToIso());
+  core::Date deadline = core::ReportDeadline(s.org->kind, s.year);
+  v.Set("deadline", deadline.ToIso());
+  // 第四十九条: a report not published by its deadline is flagged (first version's date in
+  // Asia/Shanghai, as the day it went public).
+  if (l.versions.empty()) {
+    if (ctx.Today() > deadline) v.Set("deadline_missed", "已过法定发布期限，尚未发布。");
+  } else if (auto at = ParseIsoUtc(l.versions.front().published_at)) {
+    if (core::Date first = ShanghaiDate(*at); first > deadline) {
+      v.Set("deadline_missed", "首次发布（" + first.ToIso() + "）晚于法定发布期限。");
+    }
+  }
   if (l.doc) v.Set("scope_line", report::ReportScopeLine(l.doc->report));
   for (int section : kSections) {
     v.Set("label_" + std::to_string(section), SectionLabel(format, section));

@@ -38,45 +38,6 @@ web::View ApplicantOptions(const std::string& selected) {
   return Options(v, selected);
 }
 
-web::HttpResponse List(Office& o, Ctx& ctx) {
-  std::vector<core::Id> orgs = ctx.Orgs(core::Action::kRead);
-  if (orgs.empty()) throw HttpError{403, "无权查看依申请公开。"};
-  std::string code = ctx.req.Param("org");
-  const core::Org* org = code.empty() ? ctx.tree->Find(orgs.front()) : ctx.tree->FindByCode(code);
-  if (!org) throw HttpError{404, "机构不存在。"};
-  ctx.Require(core::Action::kRead, org->id);
-  int year = ctx.Today().year();
-  std::string y = ctx.req.Param("year");
-  if (!y.empty()) {
-    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
-      throw HttpError{400, "年份有误。"};
-    }
-    year = std::stoi(y);
-  }
-  std::vector<core::Request> requests;
-  o.Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(requests, repos.requests().ListByOrgYear(org->id, year));
-    return core::Status::Ok();
-  });
-  web::View rows = web::View::List();
-  for (auto it = requests.rbegin(); it != requests.rend(); ++it) {
-    web::View r;
-    r.Set("id", std::to_string(it->id));
-    r.Set("tracking_no", it->tracking_no);
-    r.Set("received_on", it->received_on.ToIso());
-    r.Set("due_on", it->due_on ? it->due_on->ToIso() : "");
-    r.Set("state", StateLabel(it->state));
-    r.Set("description", it->description);
-    rows.Push(r);
-  }
-  web::View v;
-  v.Set("requests", rows);
-  v.Set("orgs", OrgOptions(ctx, orgs, org->code));
-  v.Set("year", std::to_string(year));
-  v.Set("can_intake", web::View::Bool(!ctx.Orgs(core::Action::kRequestHandle).empty()));
-  return o.Page(&ctx, "requests", v, "依申请公开");
-}
-
 web::HttpResponse Intake(Office& o, Ctx& ctx) {
   std::vector<core::Id> orgs = ctx.Orgs(core::Action::kRequestHandle);
   if (orgs.empty()) throw HttpError{403, "无权登记申请。"};
@@ -328,7 +289,7 @@ web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
 }  // namespace
 
 web::HttpResponse RequestsScreen(Office& o, Ctx& ctx, const std::vector<std::string>& parts) {
-  if (parts.size() == 1) return List(o, ctx);
+  if (parts.size() == 1) return RequestsQueue(o, ctx);
   if (parts[1] == "new" && parts.size() == 2) return Intake(o, ctx);
   core::Id id = PathId(parts[1]);
   if (parts.size() == 2) return ShowRequest(o, ctx, id, FormState(), 200);

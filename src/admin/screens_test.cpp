@@ -15,8 +15,8 @@ class ScreensTest : public BackOfficeTest {
                       {"title", title},
                       {"summary", text},
                       {"doc_no", ""},
-                      {"topic", text},
-                      {"category", "通知公告"},
+                      {"topic", "综合政务"},
+                      {"category", "法定主动公开内容/通知公告"},
                       {"formed_on", Today()},
                       {"body_md", text}},
                      "/admin/items/new");
@@ -33,7 +33,7 @@ TEST_P(ScreensTest, ItemGoesThroughReviewToPublication) {
   EXPECT_EQ(editor->Post(page + "/submit", {}, page).status, 303);
   // No decision is no decision (not a rejection); then the reviewer rejects with a reason
   // and the editor edits and resubmits.
-  EXPECT_EQ(reviewer->Post(page + "/review", {{"reason", "?"}}, page).status, 409);
+  EXPECT_EQ(reviewer->Post(page + "/review", {{"reason", "?"}}, page).status, 422);
   EXPECT_NE(editor->Get(page).body.find("待审查"), std::string::npos);
   EXPECT_EQ(
       reviewer->Post(page + "/review", {{"decision", "reject"}, {"reason", "缺少附件说明"}}, page)
@@ -44,8 +44,8 @@ TEST_P(ScreensTest, ItemGoesThroughReviewToPublication) {
                             {{"title", "关于开展校园安全检查的通知（修订）"},
                              {"summary", "s"},
                              {"doc_no", ""},
-                             {"topic", "t"},
-                             {"category", "通知公告"},
+                             {"topic", "科技、教育"},
+                             {"category", "法定主动公开内容/通知公告"},
                              {"formed_on", Today()},
                              {"body_md", "b"}},
                             page + "/edit");
@@ -182,7 +182,7 @@ TEST_P(ScreensTest, ABadFieldIsReportedNextToItAndTheInputKept) {
                          {{"org", "QXA"},
                           {"title", "保留这个标题"},
                           {"summary", "保留概述"},
-                          {"category", "通知公告"},
+                          {"category", "法定主动公开内容/通知公告"},
                           {"formed_on", "2024-13-45"}},
                          "/admin/items/new");
   EXPECT_EQ(r.status, 422);
@@ -219,14 +219,15 @@ TEST_P(ScreensTest, OutsideTheSubtreeEveryScreenRefuses) {
   EXPECT_EQ(outsider->Get("/admin/requests?org=QXA").status, 403);
   EXPECT_EQ(outsider->Get("/admin/audit/item/" + item).status, 403);
   EXPECT_EQ(outsider->Get("/admin/users").status, 403);
-  EXPECT_EQ(
-      outsider
-          ->Post(
-              "/admin/items/new",
-              {{"org", "QXA"}, {"title", "越权"}, {"category", "通知公告"}, {"formed_on", Today()}},
-              "/admin/items/new")
-          .status,
-      403);
+  EXPECT_EQ(outsider
+                ->Post("/admin/items/new",
+                       {{"org", "QXA"},
+                        {"title", "越权"},
+                        {"category", "法定主动公开内容/通知公告"},
+                        {"formed_on", Today()}},
+                       "/admin/items/new")
+                .status,
+            403);
   auto handlerb = As("handlerb");
   EXPECT_EQ(handlerb
                 ->Post("/admin/requests/" + request + "/events",

@@ -41,6 +41,12 @@ ColumnAuditReport AuditColumns(const std::vector<Id>& org_order,
                                const std::vector<Item>& published, std::vector<OverdueDuty> overdue,
                                Date today, int default_stale_days);
 
+// Per (body, 栏目) aggregates of the published items among `items` — what
+// ItemRepository::CategoryStats computes in SQL — counting in since_count those published
+// within [since, until]. In no promised order.
+std::vector<CategoryStat> AggregatePublished(const std::vector<Item>& items, Date since,
+                                             Date until);
+
 // Loads the subtree of `org_id` (every body when 0), its catalogs, published items and
 // unpublished ones (for the duties, against `calendar`), and audits them.
 Result<ColumnAuditReport> AuditColumnsInSubtree(Repositories& repos, Id org_id,

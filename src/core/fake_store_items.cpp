@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/fake_store_internal.hpp"
+#include "core/fake_store_lists.hpp"
 #include "core/request_clock.hpp"
 
 namespace gongkai::core::fake_store_internal {
@@ -182,6 +183,19 @@ class FakeItems final : public ItemRepository {
       if (q.limit > 0 && std::ssize(out) >= q.limit) break;
     }
     return out;
+  }
+
+  // The back office's paged list (fake_store_lists.cpp does the filtering).
+  Result<ItemPage> Search(const ItemSearch& q) override {
+    std::vector<Item> all;
+    for (const auto& [_, stored] : r_.t().items.rows()) all.push_back(r_.ReadItem(stored));
+    return fake::SearchItems(std::move(all), q);
+  }
+  Result<std::vector<CategoryStat>> CategoryStats(const std::vector<Id>& org_ids, Date since,
+                                                  Date until) override {
+    std::vector<Item> all;
+    for (const auto& [_, stored] : r_.t().items.rows()) all.push_back(r_.ReadItem(stored));
+    return fake::CategoryStats(all, org_ids, since, until);
   }
 
   Result<Id> AppendEvent(const ItemEvent& e) override {

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/fake_store_internal.hpp"
+#include "core/fake_store_lists.hpp"
 #include "core/request_clock.hpp"
 
 namespace gongkai::core::fake_store_internal {
@@ -93,6 +94,13 @@ class FakeRequests final : public RequestRepository {
     t.request_events.Mutable()[stored.id] = stored;
     t.events_by_seq.Mutable()[{e.request_id, seq}] = stored.id;
     return stored.id;
+  }
+
+  // The back office's queue (fake_store_lists.cpp does the filtering and ordering).
+  Result<RequestQueuePage> FindQueue(const RequestQueueQuery& q) override {
+    std::vector<Request> all;
+    for (const auto& [_, req] : r_.t().requests.rows()) all.push_back(r_.ReadRequest(req));
+    return fake::QueueRequests(std::move(all), q);
   }
 
   Result<std::vector<Request>> ListOpen() override {

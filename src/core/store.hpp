@@ -86,6 +86,39 @@ class CalendarRepository {
   virtual Result<std::vector<HolidayYear>> ListYears() = 0;  // by year
 };
 
+// One page of the back office's items list: every filter given must hold; newest first by
+// id. Rows come without body and channels (a list, not the records).
+struct ItemSearch {
+  std::vector<Id> org_ids;  // empty: every org
+  // A substring of the title, the 索引号 or the 文号 (empty: any); matched literally.
+  std::string text;
+  std::string category;              // exact 栏目 path (empty: any)
+  std::optional<int> formed_year;    // items.formed_on in that year
+  std::vector<ItemState> states;     // empty: every state
+  std::optional<Validity> validity;  // empty: any
+  // items.published_on within [from, to] (inclusive; either may be open).
+  std::optional<Date> published_from, published_to;
+  int limit = 50;  // rows per page (>= 1)
+  int offset = 0;
+};
+
+// Per body and exact 栏目 path: the published (state published) items — how many, how many
+// published within [since, until], and the latest publication date. What the column audit
+// needs, aggregated in SQL instead of loading every item.
+struct CategoryStat {
+  Id org_id = 0;
+  std::string category;
+  int64_t total = 0;
+  int64_t since_count = 0;
+  Date last_published;
+  friend bool operator==(const CategoryStat&, const CategoryStat&) = default;
+};
+
+struct ItemPage {
+  std::vector<Item> items;
+  int64_t total = 0;  // rows matching the filters, over every page
+};
+
 class ItemRepository {
  public:
   virtual ~ItemRepository() = default;
@@ -115,6 +148,12 @@ class ItemRepository {
   virtual Result<int> MaxIndexSerial(std::string_view org_code, int year) = 0;
   // Items matching `query`, by id ascending, with their channels.
   virtual Result<std::vector<Item>> Find(const ItemQuery& query) = 0;
+  // One page of the items matching `search` and how many match in all (SQL paging).
+  virtual Result<ItemPage> Search(const ItemSearch& search) = 0;
+  // The published items of `org_ids` that have a published_on, grouped by (org, category)
+  // (in no promised order); since_count counts those published within [since, until].
+  virtual Result<std::vector<CategoryStat>> CategoryStats(const std::vector<Id>& org_ids,
+                                                          Date since, Date until) = 0;
   // Appends an event with the next seq (the event's seq is ignored); returns its id.
   virtual Result<Id> AppendEvent(const ItemEvent& event) = 0;
   virtual Result<std::vector<ItemEvent>> ListEvents(Id item_id) = 0;  // by seq
@@ -141,6 +180,21 @@ class SubmissionRepository {
   virtual Result<std::vector<Submission>> List(Id org_id, bool to, int year) = 0;
 };
 
+// One page of the requests queue across bodies and years: open requests (received,
+// correction_requested, in_progress) first by due date — so overdue and due-soon ones lead —
+// those without a due date after them, then closed requests newest received first.
+struct RequestQueueQuery {
+  std::vector<Id> org_ids;            // empty: every org
+  std::vector<RequestState> states;   // empty: every state
+  int limit = 50;                     // rows per page (>= 1)
+  int offset = 0;
+};
+
+struct RequestQueuePage {
+  std::vector<Request> requests;
+  int64_t total = 0;  // rows matching the filters, over every page
+};
+
 class RequestRepository {
  public:
   virtual ~RequestRepository() = default;
@@ -159,6 +213,8 @@ class RequestRepository {
   // Every request not closed (received, correction_requested, in_progress), of all orgs,
   // by due_on (those without one last) then id.
   virtual Result<std::vector<Request>> ListOpen() = 0;
+  // One page of the queue (see RequestQueueQuery) and the number of matching requests.
+  virtual Result<RequestQueuePage> FindQueue(const RequestQueueQuery& query) = 0;
   // Stores the fee of fee.request_id, replacing the one stored. FOREIGN KEY failure for
   // an unknown request.
   virtual Status PutFee(const RequestFee& fee) = 0;

@@ -111,6 +111,11 @@ class SqlItemRepository : public core::ItemRepository {
   // In sql_item_catalog_repository.cpp:
   core::Result<int> MaxIndexSerial(std::string_view org_code, int year) override;
   core::Result<std::vector<core::Item>> Find(const core::ItemQuery& query) override;
+  // In sql_back_office_lists.cpp:
+  core::Result<core::ItemPage> Search(const core::ItemSearch& search) override;
+  core::Result<std::vector<core::CategoryStat>> CategoryStats(const std::vector<core::Id>& org_ids,
+                                                              core::Date since,
+                                                              core::Date until) override;
   core::Result<core::Id> AppendEvent(const core::ItemEvent& event) override;
   core::Result<std::vector<core::ItemEvent>> ListEvents(core::Id item_id) override;
   core::Result<core::Id> AddAttachment(const core::ItemAttachment& attachment) override;
@@ -168,6 +173,8 @@ class SqlRequestRepository : public core::RequestRepository {
   // Every request not closed, over all orgs, in core's order (due_on, then id): what a
   // calendar change replays. One statement; events are read per request by ListEvents.
   core::Result<std::vector<core::Request>> ListOpen() override;
+  // In sql_back_office_lists.cpp:
+  core::Result<core::RequestQueuePage> FindQueue(const core::RequestQueueQuery& query) override;
   core::Status PutFee(const core::RequestFee& fee) override;
   core::Result<std::optional<core::RequestFee>> GetFee(core::Id request_id) override;
   core::Result<std::vector<core::RequestFee>> ListFees(core::Id org_id, int year) override;

@@ -1,0 +1,34 @@
+#include "core/subject_topics.hpp"
+
+#include <algorithm>
+
+namespace gongkai::core {
+
+const std::vector<std::string>& SubjectTopics() {
+  static const std::vector<std::string> kTopics = {
+      "综合政务",
+      "国民经济管理、国有资产监管",
+      "财政、金融、审计",
+      "国土资源、能源",
+      "农业、林业、水利",
+      "工业、交通",
+      "商贸、海关、旅游",
+      "市场监管、安全生产监管",
+      "城乡建设、环境保护",
+      "科技、教育",
+      "文化、广电、新闻出版",
+      "卫生、体育",
+      "人口与计划生育、妇女儿童工作",
+      "劳动、人事、监察",
+      "公安、安全、司法",
+      "民政、扶贫、救灾",
+  };
+  return kTopics;
+}
+
+bool IsSubjectTopic(std::string_view topic) {
+  const auto& all = SubjectTopics();
+  return std::find(all.begin(), all.end(), topic) != all.end();
+}
+
+}  // namespace gongkai::core
