@@ -41,6 +41,17 @@ bool Justified(std::string_view reason, const std::string& key) {
   return false;
 }
 
+// Masks title, summary and body of `item` in place; how many findings were masked.
+int MaskTextFields(Item& item, const ScanOptions& options) {
+  int masked = 0;
+  for (std::string* text : {&item.title, &item.summary, &item.body_md}) {
+    auto findings = ScanPersonalData(*text, "", options);
+    masked += CountUnmasked(findings);
+    *text = MaskPersonalData(*text, findings, options);
+  }
+  return masked;
+}
+
 }  // namespace
 
 void SetAttachmentTextReader(AttachmentTextReader reader) { Reader() = std::move(reader); }
@@ -122,14 +133,8 @@ Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
     return FailedPrecondition("信息 " + std::to_string(item_id) +
                               " 已进入发布流程之后的状态：已公开的信息须撤下后遮盖重新发布");
   }
-  ScanOptions options = ScanOptionsFor(org);
   Item after = before;
-  int masked = 0;
-  for (std::string* text : {&after.title, &after.summary, &after.body_md}) {
-    auto findings = ScanPersonalData(*text, "", options);
-    masked += CountUnmasked(findings);
-    *text = MaskPersonalData(*text, findings, options);
-  }
+  int masked = MaskTextFields(after, ScanOptionsFor(org));
   if (masked == 0) return FailedPrecondition("正文中没有需要遮盖的个人信息");
   GONGKAI_RETURN_IF_ERROR(repos.items().Update(after));
   std::string reason = std::string(kMaskEventReason) + "：" + std::to_string(masked) + " 处";
@@ -158,14 +163,8 @@ Result<Item> WithdrawAndResubmitMasked(Repositories& repos, const ChangeContext&
   GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(original.org_id));
   if (original.state != ItemState::kPublished)
     return FailedPrecondition("只有已发布的信息可以撤下后遮盖重新发布");
-  ScanOptions options = ScanOptionsFor(org);
   Item copy = original;
-  int masked = 0;
-  for (std::string* text : {&copy.title, &copy.summary, &copy.body_md}) {
-    auto findings = ScanPersonalData(*text, "", options);
-    masked += CountUnmasked(findings);
-    *text = MaskPersonalData(*text, findings, options);
-  }
+  int masked = MaskTextFields(copy, ScanOptionsFor(org));
   if (masked == 0) return FailedPrecondition("正文中没有需要遮盖的个人信息（附件须人工替换）");
   const std::string index_no = original.index_no.value_or(std::to_string(item_id));
   GONGKAI_RETURN_IF_ERROR(WithdrawItem(repos, ctx, actor, item_id,
