@@ -39,9 +39,9 @@ void AddExposureView(Office& o, const Ctx& ctx, const core::Item& item, web::Vie
     r.Set("what", u);
     unreadable.Push(r);
   }
-  const bool open_state =
-      item.state == core::ItemState::kDraft || item.state == core::ItemState::kRejected ||
-      item.state == core::ItemState::kSubmitted;
+  const bool open_state = item.state == core::ItemState::kDraft ||
+                          item.state == core::ItemState::kRejected ||
+                          item.state == core::ItemState::kSubmitted;
   const bool may = ctx.Can(core::Action::kItemReview, item.org_id).ok() ||
                    ctx.Can(core::Action::kItemEdit, item.org_id).ok();
   v.Set("has_exposure",
@@ -51,18 +51,28 @@ void AddExposureView(Office& o, const Ctx& ctx, const core::Item& item, web::Vie
   v.Set("exposure_open", std::to_string(exposure.BlockingKeys().size()));
   v.Set("exposure_unreadable", unreadable);
   v.Set("can_mask", web::View::Bool(may && open_state && text_unmasked > 0));
+  v.Set("can_republish_masked",
+        web::View::Bool(item.state == core::ItemState::kPublished && text_unmasked > 0 &&
+                        ctx.Can(core::Action::kItemPublish, item.org_id).ok() &&
+                        ctx.Can(core::Action::kItemEdit, item.org_id).ok()));
 }
 
-web::HttpResponse ItemMaskStep(Office& o, Ctx& ctx, const core::Item& item) {
+web::HttpResponse ItemMaskStep(Office& o, Ctx& ctx, const core::Item& item,
+                               const std::string& step) {
   if (!ctx.post()) throw HttpError{405, "请使用页面上的表单。"};
   std::string user = ctx.user.username;
-  core::Status s = o.TryTransact([&](core::Repositories& r) {
-    return core::MaskItemPersonalData(r, ctx.Change(), user, item.id).status();
+  core::Id shown = item.id;
+  core::Status s = o.TryTransact([&](core::Repositories& r) -> core::Status {
+    if (step == "mask") return core::MaskItemPersonalData(r, ctx.Change(), user, item.id).status();
+    GONGKAI_ASSIGN_OR_RETURN(auto copy,
+                             core::WithdrawAndResubmitMasked(r, ctx.Change(), user, item.id));
+    shown = copy.id;  // the masked copy, waiting for review
+    return core::Status::Ok();
   });
   if (s.code() == core::ErrorCode::kPermissionDenied) throw HttpError{403, s.message()};
   if (!s.ok() && s.code() != core::ErrorCode::kFailedPrecondition) Fail(s);
   if (!s.ok()) return ShowItem(o, ctx, item, s.message());
-  return Redirect("/admin/items/" + std::to_string(item.id));
+  return Redirect("/admin/items/" + std::to_string(shown));
 }
 
 }  // namespace gongkai::admin

@@ -209,7 +209,8 @@ web::HttpResponse ItemsScreen(Office& o, Ctx& ctx, const std::vector<std::string
       (parts[2] == "channel" || parts[2] == "validity" || parts[2] == "interpretation")) {
     return ItemPublicationStep(o, ctx, item, parts[2]);
   }
-  if (parts.size() == 3 && parts[2] == "mask") return ItemMaskStep(o, ctx, item);
+  if (parts.size() == 3 && (parts[2] == "mask" || parts[2] == "republish-masked"))
+    return ItemMaskStep(o, ctx, item, parts[2]);
   if (parts.size() == 3) return Step(o, ctx, item, parts[2]);
   throw HttpError{404, "页面不存在。"};
 }

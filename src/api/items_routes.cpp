@@ -159,10 +159,20 @@ core::Result<JsonReply> ReviewItemRoute(RouteCall& call) {
 core::Result<JsonReply> MaskItemRoute(RouteCall& call) {
   GONGKAI_RETURN_IF_ERROR(Fields(call.body).OnlyKnown({}));
   GONGKAI_ASSIGN_OR_RETURN(core::Item item, LoadItem(call));
-  GONGKAI_ASSIGN_OR_RETURN(core::Item masked,
-                           core::MaskItemPersonalData(call.repos, call.Change(),
-                                                      call.who.user.username, item.id));
+  GONGKAI_ASSIGN_OR_RETURN(
+      core::Item masked,
+      core::MaskItemPersonalData(call.repos, call.Change(), call.who.user.username, item.id));
   return ItemReply(masked, call);
+}
+
+// 撤下并遮盖重新发布: the masked copy, submitted for review (core/item_exposure.hpp).
+core::Result<JsonReply> RepublishMaskedRoute(RouteCall& call) {
+  GONGKAI_RETURN_IF_ERROR(Fields(call.body).OnlyKnown({}));
+  GONGKAI_ASSIGN_OR_RETURN(core::Item item, LoadItem(call));
+  GONGKAI_ASSIGN_OR_RETURN(
+      core::Item copy,
+      core::WithdrawAndResubmitMasked(call.repos, call.Change(), call.who.user.username, item.id));
+  return ItemReply(copy, call);
 }
 
 core::Result<JsonReply> PublishItemRoute(RouteCall& call) {
@@ -225,6 +235,9 @@ void AddItemRoutes(std::vector<Route>& routes) {
                     "保密审查：通过或退回", "", "ItemReview", "Item", 200, ReviewItemRoute});
   routes.push_back({"POST", "/api/v1/items/{id}/mask", Action::kItemReview, "maskItem",
                     "遮盖个人信息（保留原文备查）", "", "Empty", "Item", 200, MaskItemRoute});
+  routes.push_back({"POST", "/api/v1/items/{id}/republish-masked", Action::kItemPublish,
+                    "republishMasked", "撤下已发布的信息并提交遮盖后的副本", "", "Empty", "Item",
+                    200, RepublishMaskedRoute});
   routes.push_back({"POST", "/api/v1/items/{id}/publish", Action::kItemPublish, "publishItem",
                     "发布（签发索引号）", "", "ItemPublish", "Item", 200, PublishItemRoute});
   routes.push_back({"POST", "/api/v1/items/{id}/withdraw", Action::kItemPublish, "withdrawItem",

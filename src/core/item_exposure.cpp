@@ -41,6 +41,17 @@ bool Justified(std::string_view reason, const std::string& key) {
   return false;
 }
 
+// Masks title, summary and body of `item` in place; how many findings were masked.
+int MaskTextFields(Item& item, const ScanOptions& options) {
+  int masked = 0;
+  for (std::string* text : {&item.title, &item.summary, &item.body_md}) {
+    auto findings = ScanPersonalData(*text, "", options);
+    masked += CountUnmasked(findings);
+    *text = MaskPersonalData(*text, findings, options);
+  }
+  return masked;
+}
+
 }  // namespace
 
 void SetAttachmentTextReader(AttachmentTextReader reader) { Reader() = std::move(reader); }
@@ -122,14 +133,8 @@ Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
     return FailedPrecondition("信息 " + std::to_string(item_id) +
                               " 已进入发布流程之后的状态：已公开的信息须撤下后遮盖重新发布");
   }
-  ScanOptions options = ScanOptionsFor(org);
   Item after = before;
-  int masked = 0;
-  for (std::string* text : {&after.title, &after.summary, &after.body_md}) {
-    auto findings = ScanPersonalData(*text, "", options);
-    masked += CountUnmasked(findings);
-    *text = MaskPersonalData(*text, findings, options);
-  }
+  int masked = MaskTextFields(after, ScanOptionsFor(org));
   if (masked == 0) return FailedPrecondition("正文中没有需要遮盖的个人信息");
   GONGKAI_RETURN_IF_ERROR(repos.items().Update(after));
   std::string reason = std::string(kMaskEventReason) + "：" + std::to_string(masked) + " 处";
@@ -150,6 +155,37 @@ Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
       RecordChange(repos.audit(), ctx, "item.mask", "item", std::to_string(item_id), before_json,
                    JsonObjectWriter().Add("id", int64_t{item_id}).Add("masked", masked).Finish()));
   return after;
+}
+
+Result<Item> WithdrawAndResubmitMasked(Repositories& repos, const ChangeContext& ctx,
+                                       std::string_view actor, Id item_id) {
+  GONGKAI_ASSIGN_OR_RETURN(Item original, repos.items().Get(item_id));
+  GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(original.org_id));
+  if (original.state != ItemState::kPublished)
+    return FailedPrecondition("只有已发布的信息可以撤下后遮盖重新发布");
+  Item copy = original;
+  int masked = MaskTextFields(copy, ScanOptionsFor(org));
+  if (masked == 0) return FailedPrecondition("正文中没有需要遮盖的个人信息（附件须人工替换）");
+  const std::string index_no = original.index_no.value_or(std::to_string(item_id));
+  GONGKAI_RETURN_IF_ERROR(WithdrawItem(repos, ctx, actor, item_id,
+                                       "含未遮盖的个人信息（" + std::to_string(masked) +
+                                           " 处），已撤下并遮盖后重新提交")
+                              .status());
+  GONGKAI_ASSIGN_OR_RETURN(Item created, CreateItem(repos, ctx, actor, copy));
+  GONGKAI_ASSIGN_OR_RETURN(auto attachments, repos.items().ListAttachments(item_id));
+  for (auto a : attachments) {
+    a.id = 0;
+    a.item_id = created.id;
+    GONGKAI_RETURN_IF_ERROR(AttachToItem(repos, ctx, actor, created.id, a).status());
+  }
+  GONGKAI_RETURN_IF_ERROR(RecordChange(repos.audit(), ctx, "item.republish_masked", "item",
+                                       std::to_string(created.id), "",
+                                       JsonObjectWriter()
+                                           .Add("withdrawn_item", int64_t{item_id})
+                                           .Add("withdrawn_index_no", index_no)
+                                           .Add("masked", masked)
+                                           .Finish()));
+  return SubmitItem(repos, ctx, actor, created.id);
 }
 
 }  // namespace gongkai::core

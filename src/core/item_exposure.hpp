@@ -73,6 +73,17 @@ Status CheckExposureJustified(const ItemExposure& exposure, std::string_view rea
 Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
                                   std::string_view actor, Id item_id);
 
+// 撤下并遮盖重新发布, for what the self-audit finds already public: in one transaction,
+// withdraws the published item `item_id` (reason: 含未遮盖的个人信息), and creates its
+// masked copy — same body, category, dates, 文号 and attachments, title/summary/body masked
+// as MaskItemPersonalData does — submitted for 保密审查 (four eyes: a reviewer approves
+// the masked copy, then it is published with a new 索引号). `actor` needs the publish and
+// edit rights in the body's subtree. Returns the new item. kFailedPrecondition when the
+// item is not published or its text has nothing to mask (attachments must be replaced
+// by hand: they are copied as they are and the review gate will show them).
+Result<Item> WithdrawAndResubmitMasked(Repositories& repos, const ChangeContext& ctx,
+                                       std::string_view actor, Id item_id);
+
 // The reason text MaskItemPersonalData writes on its edit event; the workflow's
 // four-eyes rule recognises it.
 inline constexpr std::string_view kMaskEventReason = "遮盖个人信息";

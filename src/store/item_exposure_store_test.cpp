@@ -156,6 +156,32 @@ TEST_P(ItemExposureStoreTest, AttachmentTextIsScanned) {
   EXPECT_NE(refused.message().find("attachment:名单.csv@"), std::string::npos) << refused.message();
 }
 
+TEST_P(ItemExposureStoreTest, WithdrawAndResubmitMaskedInOneAction) {
+  std::string body = std::string("赵六 ") + kIdNumber;
+  core::Id id = Submitted(body);
+  std::string key = "body@" + std::to_string(body.find(kIdNumber));
+  ASSERT_TRUE(Review(id, key + "：演示").ok());
+  ASSERT_TRUE(store_
+                  ->Transact([&](core::Repositories& r) -> core::Status {
+                    return core::PublishItem(r, ctx_, "editor", id,
+                                             core::Date::Parse("2024-03-06").value())
+                        .status();
+                  })
+                  .ok());
+  core::Item copy;
+  core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(copy, core::WithdrawAndResubmitMasked(r, ctx_, "editor", id));
+    GONGKAI_ASSIGN_OR_RETURN(auto old, r.items().Get(id));
+    EXPECT_EQ(old.state, core::ItemState::kWithdrawn);
+    return core::Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_NE(copy.id, id);
+  EXPECT_EQ(copy.state, core::ItemState::kSubmitted);
+  EXPECT_EQ(copy.body_md, "赵六 110105********002X");
+  EXPECT_TRUE(Review(copy.id, "").ok());  // nothing left to justify
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ItemExposureStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
