@@ -55,8 +55,9 @@ class ItemCorrectionTest : public ::testing::Test {
       GONGKAI_ASSIGN_OR_RETURN(it, CreateItem(r, ctx_, "zhang.san", it));
       GONGKAI_RETURN_IF_ERROR(SubmitItem(r, ctx_, "zhang.san", it.id).status());
       GONGKAI_ASSIGN_OR_RETURN(it, ReviewItem(r, ctx_, "li.si", it.id, true, ""));
-      if (publish_on)
+      if (publish_on) {
         GONGKAI_ASSIGN_OR_RETURN(it, PublishItem(r, ctx_, "zhang.san", it.id, D(publish_on)));
+      }
       return Status::Ok();
     });
     return it;
