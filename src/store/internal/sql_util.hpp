@@ -1,4 +1,6 @@
-// Small conversions shared by the SQL repositories (internal to store/).
+// Small conversions shared by the SQL code: the repositories of store/ and the search index
+// of search/ (which runs its own SQL on a store connection). Internal: no other module
+// includes it; errors here are exceptions that SociStore::Transact turns into statuses.
 #pragma once
 
 #include <soci/soci.h>
