@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "admin/back_office.hpp"
+#include "admin/office.hpp"
 #include "app/password.hpp"
 #include "core/org_service.hpp"
 #include "store/soci_store.hpp"
@@ -221,7 +222,7 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
     options.attachment_dir = ::testing::TempDir() + "gongkai-admin-attachments-" +
                              std::to_string(::getpid()) + "-" + env.db->url().substr(0, 6);
     options.max_attachment_bytes = 32 * 1024;
-    options.now = [] { return base_ + std::chrono::seconds(offset_.load()); };
+    options.clock = &clock_;
     auto office = BackOffice::Create(*env.pool, options);
     ASSERT_TRUE(office.ok()) << office.status().ToString();
     env.office = std::move(*office);
@@ -277,6 +278,18 @@ class BackOfficeTest : public ::testing::TestWithParam<std::string> {
   static inline const std::chrono::system_clock::time_point base_ =
       std::chrono::system_clock::now();
   static inline std::atomic<int64_t> offset_{0};
+
+  // The server's clock: base_ moved on by Advance (one core::Clock, as `serve` injects).
+  class TestClock : public core::Clock {
+   public:
+    std::string NowUtc() const override {
+      return IsoUtc(base_ + std::chrono::seconds(offset_.load()));
+    }
+    core::Date Today() const override {
+      return ShanghaiDate(base_ + std::chrono::seconds(offset_.load()));
+    }
+  };
+  static inline TestClock clock_;
 };
 
 // Both backends, named by backend in the test names (PostgreSQL skips without a server).

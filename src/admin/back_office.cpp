@@ -10,6 +10,7 @@
 #include "admin/sessions.hpp"
 #include "app/password.hpp"
 #include "core/audit.hpp"
+#include "web/router.hpp"
 
 namespace gongkai::admin {
 namespace {
@@ -144,23 +145,131 @@ std::optional<Ctx> Resume(Office& o, const web::HttpRequest& req) {
   return ctx;
 }
 
+// The static stylesheet (hashed name, cached for a year).
+web::HttpResponse Stylesheet(Office& o, const web::HttpRequest& req) {
+  if (req.path != o.css_path) throw HttpError{404, "页面不存在。"};
+  web::HttpResponse r;
+  r.content_type = "text/css; charset=utf-8";
+  r.body = o.css;
+  r.Set("Cache-Control", "public, max-age=31536000, immutable");
+  return r;
+}
+
+using Parts = std::vector<std::string>;
+using ScreenFn = web::HttpResponse (*)(Office&, Ctx&, const Parts&);
+
+// A screen that needs no path segments.
+template <web::HttpResponse (*F)(Office&, Ctx&)>
+web::HttpResponse Whole(Office& o, Ctx& ctx, const Parts&) {
+  return F(o, ctx);
+}
+
+// Who may reach a route: kOpen without a session (sign-in, stylesheet), kSignedIn with any
+// session (also one whose password must be changed first), kReady with a session whose
+// password is current (every screen).
+enum class Gate { kOpen, kSignedIn, kReady };
+
+using OpenFn = web::HttpResponse (*)(Office&, const web::HttpRequest&);
+
+struct AdminScreen {
+  AdminScreen(ScreenFn screen, Gate gate = Gate::kReady) : screen(screen), gate(gate) {}
+  AdminScreen(OpenFn open) : gate(Gate::kOpen), open(open) {}
+  ScreenFn screen = nullptr;  // for kSignedIn and kReady
+  Gate gate = Gate::kReady;
+  OpenFn open = nullptr;  // for kOpen
+};
+
+using AdminRouter = web::Router<AdminScreen>;
+
+// The body limit that stands for BackOfficeOptions::max_attachment_bytes plus room for the
+// form (resolved by UploadBodyLimit).
+constexpr size_t kAttachmentLimit = static_cast<size_t>(-1);
+
+// The back office's routes, one a line. The action names the right the screen checks on the
+// record's body (screens check it per record, against the body the record belongs to).
+const AdminRouter& Routes() {
+  using core::Action;
+  constexpr auto kGetPost = "GET,POST";
+  static const AdminRouter router({
+      {kGetPost, "/admin/static/{file}", web::kPublic, {Stylesheet}},
+      {kGetPost, "/admin/login", web::kPublic, {Login}},
+      {kGetPost, "/admin/logout", web::kPublic, {Whole<Logout>, Gate::kSignedIn}},
+      {kGetPost, "/admin/logout-all", web::kPublic, {Whole<LogoutAll>, Gate::kSignedIn}},
+      {kGetPost, "/admin/password", web::kPublic, {Whole<PasswordScreen>, Gate::kSignedIn}},
+      {kGetPost, "/admin", Action::kRead, {Whole<Dashboard>}},
+      {kGetPost, "/admin/items", Action::kRead, {ItemsScreen}},
+      {kGetPost, "/admin/items/new", Action::kItemEdit, {ItemsScreen}, kAttachmentLimit},
+      {kGetPost, "/admin/items/{id}", Action::kRead, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/edit", Action::kItemEdit, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/submit", Action::kItemEdit, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/review", Action::kItemReview, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/publish", Action::kItemPublish, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/withdraw", Action::kItemPublish, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/correct", Action::kItemPublish, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/mask", Action::kItemReview, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/republish-masked", Action::kItemPublish, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/channel", Action::kItemPublish, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/validity", Action::kItemPublish, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/interpretation", Action::kItemEdit, {ItemsScreen}},
+      {kGetPost,
+       "/admin/items/{id}/attachments",
+       Action::kItemEdit,
+       {ItemsScreen},
+       kAttachmentLimit},
+      {kGetPost, "/admin/items/{id}/attachments/{aid}", Action::kRead, {ItemsScreen}},
+      {kGetPost, "/admin/items/{id}/attachments/{aid}/remove", Action::kItemEdit, {ItemsScreen}},
+      {kGetPost, "/admin/requests", Action::kRead, {RequestsScreen}},
+      {kGetPost, "/admin/requests/new", Action::kRequestHandle, {RequestsScreen}},
+      {kGetPost, "/admin/requests/{id}", Action::kRead, {RequestsScreen}},
+      {kGetPost, "/admin/requests/{id}/events", Action::kRequestHandle, {RequestsScreen}},
+      {kGetPost, "/admin/requests/{id}/fee", Action::kRequestHandle, {RequestsScreen}},
+      {kGetPost, "/admin/requests/{id}/settle", Action::kRequestHandle, {RequestsScreen}},
+      {kGetPost, "/admin/requests/{id}/letter", Action::kRequestHandle, {RequestsScreen}},
+      {kGetPost, "/admin/consultations", Action::kCaseRecord, {ConsultationsScreen}},
+      {kGetPost, "/admin/consultations/new", Action::kCaseRecord, {ConsultationsScreen}},
+      {kGetPost, "/admin/complaints", Action::kCaseRecord, {ComplaintsScreen}},
+      {kGetPost, "/admin/complaints/new", Action::kCaseRecord, {ComplaintsScreen}},
+      {kGetPost, "/admin/complaints/{id}/reply", Action::kCaseRecord, {ComplaintsScreen}},
+      {kGetPost, "/admin/cases", Action::kCaseRecord, {CasesScreen}},
+      {kGetPost, "/admin/cases/new", Action::kCaseRecord, {CasesScreen}},
+      {kGetPost, "/admin/cases/{id}/result", Action::kCaseRecord, {CasesScreen}},
+      {kGetPost, "/admin/bodies", Action::kRead, {BodiesScreen}},
+      {kGetPost, "/admin/bodies/{code}", Action::kOrgDataEdit, {BodiesScreen}},
+      {kGetPost, "/admin/bodies/{code}/year/{year}", Action::kOrgDataEdit, {BodiesScreen}},
+      {kGetPost, "/admin/bodies/{code}/year/{year}/facts", Action::kOrgDataEdit, {BodiesScreen}},
+      {kGetPost, "/admin/bodies/{code}/year/{year}/stats", Action::kOrgDataEdit, {BodiesScreen}},
+      {kGetPost, "/admin/bodies/{code}/year/{year}/meetings", Action::kOrgDataEdit, {BodiesScreen}},
+      {kGetPost,
+       "/admin/bodies/{code}/year/{year}/meetings/{id}/delete",
+       Action::kOrgDataEdit,
+       {BodiesScreen}},
+      {kGetPost, "/admin/users", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/new", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/{username}", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/{username}/grant", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/{username}/revoke", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/{username}/disable", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/{username}/enable", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/users/{username}/reset", Action::kUserManage, {UsersScreen}},
+      {kGetPost, "/admin/audit/{entity}/{key}", Action::kAuditRead, {AuditScreen}},
+      {kGetPost, "/admin/audit/{entity}/{key}/{part}", Action::kAuditRead, {AuditScreen}},
+      {kGetPost, "/admin/reports", Action::kRead, {ReportsScreen}},
+      {kGetPost, "/admin/reports/narrative", Action::kReportEdit, {ReportsScreen}},
+      {kGetPost, "/admin/reports/publish", Action::kReportPublish, {ReportsScreen}},
+      {kGetPost, "/admin/compare", Action::kRead, {CompareScreen}},
+      {kGetPost, "/admin/compare/csv", Action::kRead, {CompareScreen}},
+      {kGetPost, "/admin/columns", Action::kRead, {ColumnsScreen}},
+      {kGetPost, "/admin/columns/csv", Action::kRead, {ColumnsScreen}},
+  });
+  return router;
+}
+
 web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
-  std::vector<std::string> parts = web::SplitPath(req.path);
-  parts.erase(parts.begin());  // "admin"
-  if (!parts.empty() && parts[0] == "static") {
-    if (parts.size() != 2 || "/admin/static/" + parts[1] != o.css_path) {
-      throw HttpError{404, "页面不存在。"};
-    }
-    web::HttpResponse r;
-    r.content_type = "text/css; charset=utf-8";
-    r.body = o.css;
-    r.Set("Cache-Control", "public, max-age=31536000, immutable");
-    return r;
-  }
   if (req.method != "GET" && req.method != "HEAD" && req.method != "POST") {
     throw HttpError{405, "不支持的请求方法。"};
   }
-  if (!parts.empty() && parts[0] == "login" && parts.size() == 1) return Login(o, req);
+  AdminRouter::Match match = Routes().Find(req.method, req.path);
+  if (match.route && match.route->fn.gate == Gate::kOpen) return match.route->fn.open(o, req);
 
   std::optional<Ctx> ctx = Resume(o, req);
   if (!ctx) {
@@ -184,26 +293,15 @@ web::HttpResponse Route(Office& o, const web::HttpRequest& req) {
     ctx->form = std::move(*form);
     ctx->files = std::move(files);
   }
-  std::string first = parts.empty() ? "" : parts[0];
-  if (first == "logout" && parts.size() == 1) return Logout(o, *ctx);
-  // Ending every session stays possible with a reset password (the layout offers it).
-  if (first == "logout-all" && parts.size() == 1) return LogoutAll(o, *ctx);
-  if (first == "password" && parts.size() == 1) return PasswordScreen(o, *ctx);
+  if (!match.route) throw HttpError{404, "页面不存在。"};
+  const AdminScreen& screen = match.route->fn;
   // A reset password must be replaced before anything else.
-  if (ctx->user.must_change_password) return Redirect("/admin/password");
-  if (first.empty()) return Dashboard(o, *ctx);
-  if (first == "items") return ItemsScreen(o, *ctx, parts);
-  if (first == "requests") return RequestsScreen(o, *ctx, parts);
-  if (first == "consultations") return ConsultationsScreen(o, *ctx, parts);
-  if (first == "complaints") return ComplaintsScreen(o, *ctx, parts);
-  if (first == "cases") return CasesScreen(o, *ctx, parts);
-  if (first == "bodies") return BodiesScreen(o, *ctx, parts);
-  if (first == "users") return UsersScreen(o, *ctx, parts);
-  if (first == "audit") return AuditScreen(o, *ctx, parts);
-  if (first == "reports") return ReportsScreen(o, *ctx, parts);
-  if (first == "compare") return CompareScreen(o, *ctx, parts);
-  if (first == "columns") return ColumnsScreen(o, *ctx, parts);
-  throw HttpError{404, "页面不存在。"};
+  if (screen.gate == Gate::kReady && ctx->user.must_change_password) {
+    return Redirect("/admin/password");
+  }
+  Parts parts = web::SplitPath(req.path);
+  parts.erase(parts.begin());  // "admin"
+  return screen.screen(o, *ctx, parts);
 }
 
 }  // namespace
@@ -222,6 +320,14 @@ core::Result<std::unique_ptr<BackOffice>> BackOffice::Create(web::StorePool& poo
   GONGKAI_ASSIGN_OR_RETURN(impl->dummy_hash, app::HashPassword(web::CsrfTokens::RandomId()));
   return std::unique_ptr<BackOffice>(new BackOffice(std::move(impl)));
 }
+
+size_t BackOffice::UploadBodyLimit(std::string_view target, int64_t max_attachment_bytes) {
+  AdminRouter::Match match = Routes().Find("POST", target);
+  if (!match.route || match.route->body_limit != kAttachmentLimit) return 0;
+  return static_cast<size_t>(max_attachment_bytes) + 64 * 1024;
+}
+
+std::string BackOffice::Label(std::string_view path) { return Routes().Label(path); }
 
 bool BackOffice::Owns(const std::string& path) {
   return path == "/admin" || path.rfind("/admin/", 0) == 0;

@@ -20,6 +20,7 @@
 
 #include "app/attachment_store.hpp"
 #include "app/personal_data.hpp"
+#include "core/clock.hpp"
 #include "core/report_compute.hpp"
 #include "core/status.hpp"
 #include "web/csrf.hpp"
@@ -47,8 +48,10 @@ struct BackOfficeOptions {
   // The readings of the law (config keys clock_*, legacy_*, report_*) for requests, the
   // dashboard, the comparison and the reports, as the CLI uses them.
   core::ReportRules rules;
-  // The time source (tests inject one); the system clock when empty.
-  std::function<std::chrono::system_clock::time_point()> now;
+  // The time source, the one core::Clock of the server (server::App injects it into every
+  // front end; tests inject a fixed one); the system clock when null. Times are read at
+  // second resolution (NowUtc).
+  const core::Clock* clock = nullptr;
 };
 
 class BackOffice {
@@ -64,7 +67,11 @@ class BackOffice {
   // The request body limit for `target` when it is the upload route
   // (/admin/items/{id}/attachments): `max_attachment_bytes` plus room for the form; 0 for
   // every other target (web::ServerOptions::body_limit_for).
+  // The route table decides it (back_office.cpp).
   static size_t UploadBodyLimit(std::string_view target, int64_t max_attachment_bytes);
+  // The metrics label of `path`: the template of the back-office route it matches
+  // ("/admin/items/{id}/publish"), or web::kUnmatchedRoute.
+  static std::string Label(std::string_view path);
   // Limits before bodies (web::ServerOptions::admit): for a request under /admin with a
   // body, decided from its header alone. Every POST but the sign-in form needs a live
   // session cookie; without one it is refused (403) before a body byte is read. nullopt

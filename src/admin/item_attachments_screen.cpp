@@ -7,6 +7,7 @@
 #include "admin/item_extras.hpp"
 #include "app/attachment_store.hpp"
 #include "core/item_workflow.hpp"
+#include "web/error_map.hpp"
 
 namespace gongkai::admin {
 namespace {
@@ -113,23 +114,13 @@ web::HttpResponse Remove(Office& o, Ctx& ctx, const core::Item& item, core::Id a
         .status();
   });
   if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
-  if (s.code() == core::ErrorCode::kFailedPrecondition) return ShowItem(o, ctx, item, s.message());
+  if (s.code() == core::ErrorCode::kFailedPrecondition) {
+    return ShowItem(o, ctx, item, s.message(), {}, web::HttpStatusOf(s.code()));
+  }
   Fail(s);
 }
 
 }  // namespace
-
-size_t BackOffice::UploadBodyLimit(std::string_view target, int64_t max_attachment_bytes) {
-  constexpr std::string_view kPrefix = "/admin/items/";
-  constexpr std::string_view kSuffix = "/attachments";
-  if (target.substr(0, kPrefix.size()) != kPrefix) return 0;
-  std::string_view rest = target.substr(kPrefix.size());
-  // The new-item form carries its attachments too.
-  if (rest == "new") return static_cast<size_t>(max_attachment_bytes) + 64 * 1024;
-  size_t digits = rest.find_first_not_of("0123456789");
-  if (digits == 0 || digits == std::string_view::npos || rest.substr(digits) != kSuffix) return 0;
-  return static_cast<size_t>(max_attachment_bytes) + 64 * 1024;
-}
 
 void AddAttachmentsView(Office& o, const Ctx& ctx, const core::Item& item, web::View& v) {
   web::View rows = web::View::List();

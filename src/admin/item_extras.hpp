@@ -20,7 +20,7 @@ web::HttpResponse ItemCreateForm(Office& o, Ctx& ctx);
 web::HttpResponse ItemEditForm(Office& o, Ctx& ctx, core::Item item);
 
 // The item page (items_screen.cpp): `error` at the top, `form`'s values and errors next to
-// their fields; `status` 0 answers 200 without an error and 409 with one.
+// their fields; `status` 0 answers 200 without an error and 422 (refused input) with one.
 web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const std::string& error,
                            FormState form = {}, int status = 0);
 

@@ -7,6 +7,7 @@
 #include "admin/office.hpp"
 #include "core/item_correction.hpp"
 #include "core/item_workflow.hpp"
+#include "web/error_map.hpp"
 
 namespace gongkai::admin {
 
@@ -82,7 +83,7 @@ web::HttpResponse ShowItem(Office& o, Ctx& ctx, const core::Item& item, const st
   AddAttachmentsView(o, ctx, item, v);
   AddPublicationView(o, ctx, item, v);
   AddExposureView(o, ctx, item, v);
-  if (status == 0) status = error.empty() ? 200 : 409;
+  if (status == 0) status = error.empty() ? 200 : 422;
   return o.Page(&ctx, "item", v, item.title, status);
 }
 
@@ -190,7 +191,9 @@ web::HttpResponse Step(Office& o, Ctx& ctx, const core::Item& item, const std::s
       s.code() != core::ErrorCode::kFailedPrecondition) {
     Fail(s);
   }
-  if (!s.ok()) return ShowItem(o, ctx, LoadItem(o, item.id), s.message());
+  if (!s.ok()) {
+    return ShowItem(o, ctx, LoadItem(o, item.id), s.message(), {}, web::HttpStatusOf(s.code()));
+  }
   return Redirect("/admin/items/" + std::to_string(item.id));
 }
 

@@ -4,6 +4,8 @@
 
 #include <ctime>
 
+#include "web/error_map.hpp"
+
 namespace gongkai::admin {
 
 constexpr const char* kCsrfPurpose = "admin";
@@ -12,13 +14,15 @@ core::ChangeContext Ctx::Change() const { return {Actor(), IsoUtc(now)}; }
 
 core::Date Ctx::Today() const { return ShanghaiDate(now); }
 
-core::Date ShanghaiDate(TimePoint at) {
+core::Date ShanghaiDate(TimePoint t) {
   // China Standard Time is UTC+8 all year (as app::SystemClock has it).
-  std::time_t t = std::chrono::system_clock::to_time_t(at + std::chrono::hours(8));
+  std::time_t s = std::chrono::system_clock::to_time_t(t + std::chrono::hours(8));
   std::tm tm{};
-  gmtime_r(&t, &tm);
+  gmtime_r(&s, &tm);
   return core::Date::FromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+core::Date Ctx::Today() const { return ShanghaiDate(now); }
 
 core::Status Ctx::Can(core::Action action, core::Id org_id) const {
   return core::Authorize(grants, *tree, action, org_id);
@@ -64,7 +68,8 @@ web::View FormState::ToView() const {
 }
 
 TimePoint Office::Now() const {
-  return options.now ? options.now() : std::chrono::system_clock::now();
+  if (!options.clock) return std::chrono::system_clock::now();
+  return ParseIsoUtc(options.clock->NowUtc()).value_or(std::chrono::system_clock::now());
 }
 
 core::Status Office::TryTransact(const std::function<core::Status(core::Repositories&)>& work) {
@@ -77,19 +82,9 @@ void Office::Transact(const std::function<core::Status(core::Repositories&)>& wo
 }
 
 void Fail(const core::Status& s) {
-  switch (s.code()) {
-    case core::ErrorCode::kNotFound:
-      throw HttpError{404, s.message()};
-    case core::ErrorCode::kPermissionDenied:
-      throw HttpError{403, s.message()};
-    case core::ErrorCode::kInvalidArgument:
-    case core::ErrorCode::kFailedPrecondition:
-    case core::ErrorCode::kAlreadyExists:
-      throw HttpError{409, s.message()};
-    default:
-      spdlog::error("admin: {}", s.ToString());
-      throw HttpError{500, "服务器内部错误。"};
-  }
+  web::ErrorReply reply = web::MapError(s);
+  if (!reply.log_message.empty()) spdlog::error("admin: {}", reply.log_message);
+  throw HttpError{reply.status, web::PageMessage(reply)};
 }
 
 std::string Office::SessionCookie(const std::string& token) const {

@@ -28,7 +28,9 @@ struct HttpError {
   std::string message;
 };
 
-// The signed-in user of one request.
+// The signed-in user of one request. Built per request by the router (back_office.cpp)
+// after the session is resumed; lives on the stack of that request, so screens may keep
+// references into it for the request's duration and nothing beyond.
 struct Ctx {
   const web::HttpRequest& req;
   core::User user;
@@ -107,13 +109,14 @@ struct BackOffice::Impl {
 
 using Office = BackOffice::Impl;
 
-// Throws the HttpError for a failed status: 404 kNotFound, 403 kPermissionDenied, 409 for
-// refused input or state, else 500 (logged; the message is not shown).
+// Throws the HttpError for a failed status, as web::MapError maps it (the one map for every
+// front end): 422 for refused input (the field named), 404, 403, 409 for a conflicting
+// record or a refusing state, 503/500 (logged; the message is not shown).
 [[noreturn]] void Fail(const core::Status& status);
 web::HttpResponse Redirect(const std::string& location);
 std::string IsoUtc(TimePoint t);
-// The civil date of `at` in Asia/Shanghai.
-core::Date ShanghaiDate(TimePoint at);
+// The civil date of `t` in Asia/Shanghai (UTC+8 all year).
+core::Date ShanghaiDate(TimePoint t);
 // "2026-11-27T18:32:07Z" → time point; nullopt for anything else.
 std::optional<TimePoint> ParseIsoUtc(std::string_view text);
 // A decimal id in a path segment, or throws HttpError 404.

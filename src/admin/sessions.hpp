@@ -11,9 +11,10 @@
 
 namespace gongkai::admin {
 
+// How long a session lives (BackOfficeOptions: idle_timeout, absolute_timeout).
 struct SessionPolicy {
-  std::chrono::seconds idle{30 * 60};
-  std::chrono::seconds absolute{12 * 3600};
+  std::chrono::seconds idle{30 * 60};        // unused this long: ended
+  std::chrono::seconds absolute{12 * 3600};  // and ended this long after sign-in, whatever
 };
 
 // Hex SHA-256 of a session token: what the sessions table stores.
@@ -32,9 +33,11 @@ core::Result<std::optional<core::Session>> ResumeSession(core::Repositories& rep
                                                          std::chrono::system_clock::time_point now,
                                                          const SessionPolicy& policy);
 
+// Sign-in throttling: after max_failures failures within `lockout`, the key waits out the
+// lockout. All functions here run inside the caller's transaction (Store::Transact).
 struct ThrottlePolicy {
-  int max_failures = 5;
-  std::chrono::seconds lockout{15 * 60};
+  int max_failures = 5;                   // failures before the lock
+  std::chrono::seconds lockout{15 * 60};  // the window counted and the wait imposed
 };
 
 // The throttle key for a username or a client address (hashed: addresses are not stored).

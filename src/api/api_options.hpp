@@ -11,7 +11,7 @@
 namespace gongkai::api {
 
 struct ApiOptions {
-  const core::Clock* clock = nullptr;  // required; must outlive the API
+  const core::Clock* clock = nullptr;  // must outlive the API; the system clock when null
   // Seals applicants' personal data at intake and opens it for the applicant route. Without
   // it those two routes answer 409 failed_precondition.
   std::optional<app::PersonalDataKey> personal_key;

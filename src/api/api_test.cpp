@@ -117,7 +117,7 @@ TEST_P(ApiTest, ItemListsPageAndFilter) {
   EXPECT_EQ(Get("/api/v1/items?org=QX-B", "editor").status, 403);
 
   Reply bad = Get("/api/v1/items?per_page=0", "editor");
-  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.status, 422) << "invalid input is 422 with the field, in a query too";
   EXPECT_EQ(bad.ErrorField(), "per_page");
   EXPECT_EQ(Get("/api/v1/items?state=nope", "editor").ErrorField(), "state");
   EXPECT_EQ(Get("/api/v1/items?published_from=2024-02-30", "editor").ErrorField(),

@@ -1,5 +1,6 @@
 // Reading request bodies and query parameters: typed accessors that fail with
-// kInvalidArgument naming the field, and pagination.
+// kInvalidArgument naming the field, and pagination. web::MapError turns those failures
+// into 422 with {"error":{"field": …}}, in a body or a query alike.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,8 @@
 
 namespace gongkai::api {
 
+// A view of one JSON object (the request body or a nested object of it); it must outlive
+// the Fields. A present field of the wrong JSON type is kInvalidArgument naming it.
 class Fields {
  public:
   explicit Fields(const json::object& object) : o_(object) {}
@@ -21,9 +24,12 @@ class Fields {
   bool Has(std::string_view key) const;
   // A string field; "" when absent (kInvalidArgument when `required` and absent or empty).
   core::Result<std::string> String(std::string_view key, bool required = false) const;
+  // nullopt when absent (distinguishes "not given" from "" in partial updates).
   core::Result<std::optional<std::string>> OptString(std::string_view key) const;
+  // ISO dates (YYYY-MM-DD), checked against the calendar (2024-02-30 is refused).
   core::Result<std::optional<core::Date>> OptDate(std::string_view key) const;
   core::Result<core::Date> Date(std::string_view key) const;  // required
+  // JSON true or false only: "true" or 1 are refused.
   core::Result<std::optional<bool>> OptBool(std::string_view key) const;
   core::Result<std::optional<int64_t>> OptInt(std::string_view key) const;
   // An array of strings; empty when absent.
@@ -32,6 +38,7 @@ class Fields {
   core::Result<const json::object*> Object(std::string_view key, bool required = false) const;
 
  private:
+  // The value of `key`, or nullptr when absent (a JSON null counts as absent).
   const json::value* Find(std::string_view key) const;
   const json::object& o_;
 };
@@ -49,6 +56,7 @@ core::Result<std::optional<core::Date>> QueryDate(const web::HttpRequest& r, std
 core::Result<std::optional<int>> QueryInt(const web::HttpRequest& r, std::string_view key, int lo,
                                           int hi);
 
+// A page of a list: page number from 1, and its size.
 struct Page {
   int page = 1;
   int per_page = 20;

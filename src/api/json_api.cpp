@@ -1,9 +1,13 @@
 #include "api/json_api.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
 
 #include "api/route.hpp"
+#include "app/system_clock.hpp"
 #include "store/soci_store.hpp"
+#include "web/error_map.hpp"
 
 namespace gongkai::api {
 
@@ -75,35 +79,17 @@ std::optional<web::HttpResponse> JsonApi::Admit(const web::HttpRequest& head) {
 
 web::HttpResponse JsonError(int status, std::string_view code, std::string_view message,
                             std::string_view field) {
-  json::object error{{"code", code}, {"message", message}};
-  if (!field.empty()) error["field"] = field;
-  return JsonResponse(status, json::object{{"error", std::move(error)}});
-}
-
-int HttpStatusFor(core::ErrorCode code, bool has_body) {
-  switch (code) {
-    case core::ErrorCode::kOk:
-      return 200;
-    case core::ErrorCode::kInvalidArgument:
-      return has_body ? 422 : 400;
-    case core::ErrorCode::kNotFound:
-      return 404;
-    case core::ErrorCode::kAlreadyExists:
-    case core::ErrorCode::kFailedPrecondition:
-      return 409;
-    case core::ErrorCode::kPermissionDenied:
-      return 403;
-    case core::ErrorCode::kUnavailable:
-      return 503;
-    case core::ErrorCode::kDataLoss:
-    case core::ErrorCode::kInternal:
-      return 500;
-  }
-  return 500;
+  web::HttpResponse r;
+  r.status = status;
+  r.content_type = "application/json; charset=utf-8";
+  r.body = web::JsonErrorBody(code, message, field);
+  r.Set("Cache-Control", "no-store");
+  return r;
 }
 
 core::Result<std::unique_ptr<JsonApi>> JsonApi::Create(web::StorePool& pool, ApiOptions options) {
-  if (!options.clock) return core::InvalidArgument("JSON API 需要时钟", "clock");
+  static const app::SystemClock system_clock;
+  if (!options.clock) options.clock = &system_clock;
   if (options.max_per_page < 1) options.max_per_page = 1;
   return std::unique_ptr<JsonApi>(new JsonApi(pool, std::move(options)));
 }
@@ -118,12 +104,7 @@ bool JsonApi::Owns(std::string_view path) { return path.substr(0, 5) == "/api/";
 
 std::string JsonApi::RouteLabel(const web::HttpRequest& request) const {
   if (request.path == kOpenApiPath) return std::string(kOpenApiPath);
-  std::map<std::string, std::string> params;
-  bool known = false;
-  const Route* route =
-      MatchRoute(request.method == "HEAD" ? "GET" : request.method, request.path, params, known);
-  if (route) return std::string(route->path);
-  return "/api/{unknown}";
+  return ApiRouter().Label(request.path);
 }
 
 web::HttpResponse JsonApi::Handle(const web::HttpRequest& request) {
@@ -136,22 +117,13 @@ web::HttpResponse JsonApi::Handle(const web::HttpRequest& request) {
     web::ApplyCaching(request, r, 300);
     return r;
   }
-  std::map<std::string, std::string> params;
-  bool path_known = false;
-  const Route* route = MatchRoute(method, request.path, params, path_known);
+  Router::Match match = ApiRouter().Find(method, request.path);
+  const Route* route = match.route;
+  const web::PathParams& params = match.params;
   if (!route) {
-    if (path_known) {
+    if (match.path_known) {
       web::HttpResponse r = JsonError(405, "method_not_allowed", "此路径不支持该方法");
-      std::string allow;
-      for (const Route& other : Routes()) {
-        std::map<std::string, std::string> p;
-        bool k = false;
-        if (MatchRoute(other.method, request.path, p, k) == &other) {
-          allow += allow.empty() ? "" : ", ";
-          allow += other.method;
-        }
-      }
-      r.Set("Allow", allow);
+      r.Set("Allow", match.allow);
       return r;
     }
     return JsonError(404, "not_found", "没有这个接口");
@@ -194,16 +166,17 @@ web::HttpResponse JsonApi::Handle(const web::HttpRequest& request) {
       }
       GONGKAI_ASSIGN_OR_RETURN(auto orgs, repos.orgs().List());
       core::OrgTree tree(std::move(orgs));
-      RouteCall call{request, params, body, *who, repos, tree, options_, route->action};
+      RouteCall call{request, params, body,     *who,
+                     repos,   tree,   options_, route->action.value_or(core::Action::kRead)};
       GONGKAI_ASSIGN_OR_RETURN(reply, route->fn(call));
       return core::Status::Ok();
     });
   });
   if (unauthenticated) return Unauthenticated("API 令牌无效或已撤销");
   if (!status.ok()) {
-    int http = HttpStatusFor(status.code(), has_body);
-    std::string message = http == 500 ? "服务器内部错误" : status.message();
-    return JsonError(http, core::ErrorCodeName(status.code()), message, status.field());
+    web::ErrorReply error = web::MapError(status);
+    if (!error.log_message.empty()) spdlog::error("api: {}", error.log_message);
+    return JsonError(error.status, error.code, error.message, error.field);
   }
   return JsonResponse(reply.status, reply.body);
 }

@@ -22,7 +22,7 @@ namespace gongkai::api {
 
 class JsonApi {
  public:
-  // kInvalidArgument without a clock.
+  // Without options.clock the system clock is used (as in the portal and the back office).
   static core::Result<std::unique_ptr<JsonApi>> Create(web::StorePool& pool, ApiOptions options);
 
   // True for the paths this API answers (everything under /api/).
@@ -36,7 +36,7 @@ class JsonApi {
   // Answers a request whose path Owns() (others get a JSON 404). Thread-safe.
   web::HttpResponse Handle(const web::HttpRequest& request);
 
-  // The route template of `request` ("/api/v1/items/{id}"), for metrics; "/api/{unknown}"
+  // The route template of `request` ("/api/v1/items/{id}"), for metrics; web::kUnmatchedRoute
   // for paths no route matches.
   std::string RouteLabel(const web::HttpRequest& request) const;
 
@@ -50,13 +50,11 @@ class JsonApi {
   std::string openapi_;
 };
 
-// {"error":{"code":…,"message":…,"field":…}} with `status` (field omitted when empty).
+// {"error":{"code":…,"message":…,"field":…}} with `status` (field omitted when empty). A
+// failed core::Status is mapped by web::MapError (web/error_map.hpp), the one map every
+// front end uses: 422 with the field named for invalid input, in a query or a body alike.
 web::HttpResponse JsonError(int status, std::string_view code, std::string_view message,
                             std::string_view field = {});
-// The HTTP status for a failed Status: 400/422 (invalid_argument; 422 for a body that was
-// read but holds a bad field), 403, 404, 409 (already_exists, failed_precondition), 503,
-// 500.
-int HttpStatusFor(core::ErrorCode code, bool has_body);
 
 // The OpenAPI 3.0 document of the route table.
 std::string OpenApiDocument();

@@ -105,7 +105,7 @@ TEST_P(LegalCasesApiTest, RecordLinkDecideAndList) {
     return Get(target, user).Json().at("total").as_int64();
   };
   EXPECT_EQ(total("/api/v1/legal-cases?year=2024&kind=review", "handler"), 1);
-  EXPECT_EQ(Get("/api/v1/legal-cases?year=2024&kind=x", "handler").status, 400);
+  EXPECT_EQ(Get("/api/v1/legal-cases?year=2024&kind=x", "handler").status, 422);
   EXPECT_EQ(total("/api/v1/legal-cases?year=2023", "handler"), 0);
   EXPECT_EQ(total("/api/v1/legal-cases?org=QX-B&year=2024", "handler"), 1);
   // An editor of QX-A reads its cases only; another subtree is refused.

@@ -339,7 +339,7 @@ json::object Operation(const Route& r) {
   op["operationId"] = r.operation_id;
   op["summary"] = r.summary;
   op["tags"] = json::array{json::string(r.path.substr(8, r.path.find('/', 8) - 8))};
-  op["x-gongkai-action"] = core::ActionCode(r.action);
+  op["x-gongkai-action"] = core::ActionCode(r.action.value_or(core::Action::kRead));
   json::array params;
   for (size_t p = r.path.find('{'); p != std::string_view::npos; p = r.path.find('{', p + 1)) {
     std::string_view name = r.path.substr(p + 1, r.path.find('}', p) - p - 1);
@@ -375,15 +375,15 @@ json::object Operation(const Route& r) {
     responses[std::to_string(status)] =
         json::object{{"description", what}, {"content", JsonContent("Error")}};
   };
-  error(400, "请求无法读取（JSON 或查询参数有误）");
+  error(400, "请求无法读取（JSON 格式有误）");
   error(401, "缺少或无效的令牌");
   error(403, "令牌的用户无权对该机构执行此操作");
   error(404, "记录不存在");
   if (!r.request_schema.empty()) {
     error(409, "状态不允许或记录已存在");
     error(415, "请求体不是 application/json");
-    error(422, "字段无效（error.field 指明字段）");
   }
+  error(422, "字段或查询参数无效（error.field 指明字段）");
   error(429, "请求过于频繁");
   op["responses"] = std::move(responses);
   return op;

@@ -1,7 +1,5 @@
 #include "api/ops.hpp"
 
-#include <soci/soci.h>
-
 #include <exception>
 
 #include "core/json_writer.hpp"
@@ -48,20 +46,12 @@ web::HttpResponse ServeReadyz(web::StorePool& pool) {
   std::string reason;
   int version = 0;
   try {
-    reason = pool.With([&](store::SociStore& store) -> std::string {
-      soci::session& sql = store.session();
-      int one = 0;
-      sql << "SELECT 1", soci::into(one);
-      auto current = store::CurrentSchemaVersion(sql, store.backend());
-      if (!current.ok()) return current.status().message();
-      version = *current;
-      auto pending = store::CountPendingMigrations(sql, store.backend());
-      if (!pending.ok()) return pending.status().message();
-      if (*pending > 0) return "数据库有 " + std::to_string(*pending) + " 个迁移未执行";
-      core::Status newer = store::CheckSchemaNotNewer(sql, store.backend());
-      if (!newer.ok()) return newer.message();
-      return {};
-    });
+    auto ready = pool.With([](store::SociStore& store) { return store::CheckReady(store); });
+    if (ready.ok()) {
+      version = *ready;
+    } else {
+      reason = ready.status().message();
+    }
   } catch (const std::exception&) {
     reason = "数据库无法连接";
   }

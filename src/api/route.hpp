@@ -14,6 +14,7 @@
 #include "core/authorization.hpp"
 #include "core/org_tree.hpp"
 #include "web/http.hpp"
+#include "web/router.hpp"
 
 namespace gongkai::api {
 
@@ -50,18 +51,11 @@ struct RouteCall {
 
 using RouteFn = core::Result<JsonReply> (*)(RouteCall& call);
 
-struct Route {
-  std::string_view method;  // GET or POST (the server accepts no others)
-  std::string_view path;    // template: "/api/v1/items/{id}"
-  core::Action action;      // checked against the record's body
-  std::string_view operation_id;
-  std::string_view summary;          // Chinese, for the OpenAPI document
-  std::string_view query;            // query parameters, comma-separated ("" for none)
-  std::string_view request_schema;   // components/schemas name ("" for no body)
-  std::string_view response_schema;  // components/schemas name
-  int success_status = 200;
-  RouteFn fn = nullptr;
-};
+// One operation of the API: web::Route with the OpenAPI fields filled in and an action
+// always set (positional lines: method, path, action, operation id, summary, query
+// parameters, request schema, response schema, success status, function).
+using Route = web::Route<RouteFn>;
+using Router = web::Router<RouteFn>;
 
 // Each group of routes, in its own file.
 void AddOrgRoutes(std::vector<Route>& routes);      // misc_routes.cpp (orgs, audit)
@@ -73,6 +67,9 @@ void AddBodyRoutes(std::vector<Route>& routes);     // body_routes.cpp
 
 // Every route of the API (built once).
 const std::vector<Route>& Routes();
+
+// The table of Routes() (built once), for dispatch and metrics labels.
+const Router& ApiRouter();
 
 // The route for `method` and `path`, filling `params`; nullptr when none. `path_known`
 // tells whether some route has that path under another method (405 rather than 404).

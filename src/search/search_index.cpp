@@ -10,7 +10,7 @@
 #include "core/doc_no.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenize.hpp"
-#include "store/sql_util.hpp"
+#include "store/internal/sql_util.hpp"
 
 namespace gongkai::search {
 namespace {

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/item.hpp"
+#include "core/read_port.hpp"
 #include "search/query.hpp"
 #include "store/db_url.hpp"
 #include "store/soci_store.hpp"
@@ -65,14 +66,14 @@ struct SearchResult {
   bool ranked_bounded = false;
 };
 
-struct ItemPage {
-  std::vector<core::Item> items;  // without body or channels
-  int64_t total = 0;
-};
+// A page of published items (the read port's type, core/read_port.hpp).
+using ItemPage = core::PublishedPage;
 
 class SearchIndex {
  public:
   SearchIndex(soci::session& sql, store::Backend backend) : sql_(sql), backend_(backend) {}
+  // On `store`'s connection (callers outside store/ and search/ never see the session).
+  explicit SearchIndex(store::SociStore& store) : SearchIndex(store.session(), store.backend()) {}
 
   // Indexes every published item not yet indexed, in one transaction; returns how many.
   core::Result<int64_t> Sync();

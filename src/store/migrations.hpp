@@ -18,6 +18,8 @@ class session;
 
 namespace gongkai::store {
 
+class SociStore;
+
 // One migration file as compiled into the binary (migrations_embedded.cpp, generated at
 // build time); the strings are static.
 struct EmbeddedMigration {
@@ -51,5 +53,11 @@ core::Status CheckSchemaNotNewer(soci::session& sql, Backend backend);
 // knows, without touching it.
 // `up_to` stops at that version (tests of upgrades from an older schema); 0 means all.
 core::Result<std::vector<int>> Migrate(soci::session& sql, Backend backend, int up_to = 0);
+
+// Readiness (the /readyz probe): the store answers a query, its schema is exactly the one
+// this binary knows (no pending migration, none newer). Returns the schema version, or
+// kUnavailable whose message says what is wrong (in Chinese, for operators). Uses the
+// store's connection outside any transaction; never throws.
+core::Result<int> CheckReady(SociStore& store);
 
 }  // namespace gongkai::store

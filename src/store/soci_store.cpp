@@ -7,9 +7,9 @@
 
 #include <filesystem>
 
+#include "store/internal/sql_util.hpp"
 #include "store/migrations.hpp"
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

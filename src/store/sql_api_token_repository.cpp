@@ -1,6 +1,6 @@
 // api_tokens: bearer tokens of the JSON API (only the secret's hash is stored).
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

@@ -2,7 +2,7 @@
 // requests queue across bodies and years. Filters become bound parameters; only the state
 // and validity codes (from core's tables) and decimal ids are written into the SQL text.
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
+#include "store/internal/sql_util.hpp"
 
 namespace gongkai::store {
 

@@ -1,6 +1,6 @@
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
 #include "store/sql_rows.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

@@ -1,6 +1,6 @@
 // ItemRepository::FindPublished: the plain 文号 / title lookup behind "已主动公开" suggestions.
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

@@ -1,7 +1,7 @@
 #include <map>
 
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

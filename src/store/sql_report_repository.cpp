@@ -3,9 +3,9 @@
 #include <map>
 
 #include "core/request_clock.hpp"
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
 #include "store/sql_rows.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

@@ -10,7 +10,7 @@
 
 #include "core/cases.hpp"
 #include "core/item.hpp"
-#include "store/sql_util.hpp"
+#include "store/internal/sql_util.hpp"
 
 namespace gongkai::store {
 

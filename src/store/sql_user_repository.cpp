@@ -1,5 +1,5 @@
+#include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
-#include "store/sql_util.hpp"
 
 namespace gongkai::store {
 

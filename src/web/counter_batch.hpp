@@ -15,9 +15,13 @@
 
 namespace gongkai::web {
 
+// Thread-safe: Add and Flush may be called from any thread (the portal's workers and I/O
+// threads count at once); the writer thread is the only one that waits on the database.
 class CounterBatch {
  public:
+  // Starts the writer thread; `pool` (the primary: counts are writes) must outlive it.
   CounterBatch(StorePool& pool, std::chrono::milliseconds interval);
+  // Stops the writer and flushes what is pending, once.
   ~CounterBatch();
   CounterBatch(const CounterBatch&) = delete;
   CounterBatch& operator=(const CounterBatch&) = delete;
@@ -29,9 +33,11 @@ class CounterBatch {
   // Writes what is pending now. On failure the counts are kept for the next attempt.
   core::Status Flush();
 
+  // Distinct (day, key) pairs kept between two writes, per counter.
   static constexpr size_t kMaxPending = 20000;
 
  private:
+  // The writer thread: waits `interval_` (or until stopping), then Flush.
   void Run();
   StorePool& pool_;
   const std::chrono::milliseconds interval_;

@@ -1,6 +1,6 @@
 // Issue 16, finding 2: /metrics must not grow with the paths clients invent. A real server
-// instrumented with web::RouteLabel (as `gongkai serve` is) answers 1,000 distinct unknown
-// paths, and the exposition keeps the same series and (counter digits aside) the same size.
+// instrumented with the portal's route labels (as `gongkai serve` is) answers 1,000 distinct
+// unknown paths, and the exposition keeps the same series and (counter digits aside) the same size.
 #include <gtest/gtest.h>
 
 #include <future>
@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "web/metrics.hpp"
-#include "web/route_label.hpp"
+#include "web/portal.hpp"
 #include "web/server.hpp"
 #include "web/test_client.hpp"
 
@@ -58,7 +58,7 @@ TEST(MetricsBoundTest, AThousandDistinctUnknownPathsDoNotGrowMetrics) {
   so.on_listening = [ready](unsigned short p) { ready->set_value(p); };
   Server server(
       so,
-      InstrumentHandler(metrics, inner, [](const HttpRequest& r) { return RouteLabel(r.path); }),
+      InstrumentHandler(metrics, inner, [](const HttpRequest& r) { return Portal::Label(r.path); }),
       [](int status) {
         HttpResponse r;
         r.status = status;

@@ -25,6 +25,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "app/personal_data.hpp"
 #include "core/clock.hpp"
@@ -36,6 +38,8 @@
 #include "web/store_pool.hpp"
 
 namespace gongkai::web {
+
+struct PortalSite;
 
 struct PortalOptions {
   std::string data_dir;    // holds templates/ and static/
@@ -76,13 +80,18 @@ class Portal {
   // nullopt for anything else — a miss, a page that is not cached, or a data generation
   // not read within the last second — which Handle answers.
   std::optional<HttpResponse> TryCached(const HttpRequest& request);
-  // The friendly page for `status` (400, 404, 405, 413, 429, 431, 500, 503).
+  // The friendly page for `status` (400, 403, 404, 405, 409, 413, 422, 429, 431, 500, 503).
   HttpResponse ErrorPage(int status);
 
+  // The metrics label of `path`: the template of the portal route it matches
+  // ("/item/{id}"), or web::kUnmatchedRoute.
+  static std::string Label(std::string_view path);
+  // Every route template of the portal, in matching order.
+  static std::vector<std::string> RouteTemplates();
+
  private:
-  struct Impl;
-  explicit Portal(std::unique_ptr<Impl> impl);
-  std::unique_ptr<Impl> impl_;
+  explicit Portal(std::unique_ptr<PortalSite> site);
+  std::unique_ptr<PortalSite> site_;  // the pages' shared state (portal_site.hpp)
 };
 
 }  // namespace gongkai::web

@@ -73,7 +73,7 @@ class FormsTest : public ::testing::Test {
       return r.items().InsertResponse(reading).status();
     });
     ASSERT_TRUE(s.ok()) << s.ToString();
-    ASSERT_TRUE(search::SearchIndex(store_->session(), store_->backend()).Sync().ok());
+    ASSERT_TRUE(search::SearchIndex(*store_).Sync().ok());
   }
 
   static void TearDownTestSuite() {

@@ -11,8 +11,10 @@
 
 namespace gongkai::web {
 
+// Thread-safe (one mutex): the server's threads share one limiter per form family.
 class RateLimiter {
  public:
+  // The monotonic clock: a wall-clock change never refills or empties buckets.
   using Clock = std::chrono::steady_clock;
   // `burst` requests at once, then one every `interval`. At most `max_keys` buckets are
   // kept; when full, buckets that have refilled completely are dropped first.
@@ -24,11 +26,14 @@ class RateLimiter {
   int RetryAfterSeconds(const std::string& key, Clock::time_point now = Clock::now());
 
  private:
+  // Tokens left (fractions accumulate between requests) and when they were last counted.
   struct Bucket {
     double tokens;
     Clock::time_point updated;
   };
+  // Adds the tokens earned since b.updated, up to burst_.
   void Refill(Bucket& b, Clock::time_point now) const;
+  // Makes room when max_keys_ buckets are kept: full buckets go first (they carry nothing).
   void Evict(Clock::time_point now);
 
   const int burst_;

@@ -487,16 +487,16 @@ struct Server::Impl {
 };
 
 Server::Server(ServerOptions options, Handler handler, std::function<HttpResponse(int)> error_page)
-    : impl_(new Impl) {
+    : impl_(std::make_unique<Impl>()) {
   impl_->shared.options = std::move(options);
   impl_->shared.handler = std::move(handler);
   impl_->shared.error_page = std::move(error_page);
 }
 
-Server::~Server() { delete impl_; }
+Server::~Server() = default;
 
 void Server::Stop() {
-  asio::post(impl_->ioc, [impl = impl_] { impl->BeginShutdown(); });
+  asio::post(impl_->ioc, [impl = impl_.get()] { impl->BeginShutdown(); });
 }
 
 core::Status Server::Run() {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,8 +78,18 @@ struct ServerOptions {
 // requests finish (up to shutdown_grace; those handed to the worker pool, queued or
 // running, are run to the end before Run returns), closes idle connections and returns
 // OK. Fails with kInvalidArgument for a bad address and kUnavailable when the port cannot
-// be bound. A handler that throws produces a 500 page, never a crash. The handler, `cached`,
-// `per_client`, `admit` and `error_page` are called from several threads at once.
+// be bound. A handler that throws produces a 500 page, never a crash.
+//
+// Concurrency contract of the handler (and of `cached`, `per_client`, `admit`,
+// `body_limit_for` and `error_page`): they are called from several threads at once — the
+// I/O threads (`options.threads`) and, with workers > 0, the worker pool's threads — so
+// they must be thread-safe; one connection's requests are handled one after the other
+// (HTTP/1.1 in order), never two at once. `handler` may block (it runs on a worker when
+// the pool is on, so a slow page never holds an I/O thread); `cached`, `admit`,
+// `per_client` and `body_limit_for` run on the I/O threads and must not block. The handler
+// gets HEAD as GET and its response is sent without the body. The front ends built by
+// server::App keep per-request state on the stack and share only thread-safe state (store
+// pools, caches, counters).
 class Server {
  public:
   // `error_page(status)` renders the friendly page for 400, 404, 429, 500 and 503 answers
@@ -94,7 +105,7 @@ class Server {
 
  private:
   struct Impl;
-  Impl* impl_;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace gongkai::web

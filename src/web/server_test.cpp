@@ -109,7 +109,7 @@ class ServerTest : public ::testing::Test {
       return core::Status::Ok();
     });
     ASSERT_TRUE(s.ok()) << s.ToString();
-    ASSERT_TRUE(search::SearchIndex(st.session(), st.backend()).Sync().ok());
+    ASSERT_TRUE(search::SearchIndex(st).Sync().ok());
 
     auto pool = StorePool::Open(db_->url(), 2);
     ASSERT_TRUE(pool.ok()) << pool.status().ToString();

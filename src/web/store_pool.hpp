@@ -1,5 +1,10 @@
 // A fixed pool of SociStore connections for the server's threads (one SociStore is one
 // connection and is not thread-safe).
+//
+// Size it to the threads that touch the database (server::App: the workers, or the I/O
+// threads when there is no worker pool), so a request never waits for a connection while
+// a thread that could serve it is idle. Thread-safe: With, usage may be called from any
+// thread. The pool must outlive every front end built on it.
 #pragma once
 
 #include <condition_variable>
@@ -16,11 +21,15 @@ namespace gongkai::web {
 
 class StorePool {
  public:
+  // Connections are opened at once, all of them; a failure closes those already opened.
   // Opens `size` connections to `url` (schema must be current). Fails as SociStore::Open.
   static core::Result<std::unique_ptr<StorePool>> Open(const std::string& url, int size);
 
   // Runs `work` with a connection of its own, waiting for one to be free. The connection
   // returns to the pool afterwards, even when `work` throws.
+  // `work` gets a SociStore& and returns anything; With returns it. `work` must not call
+  // With again (a thread holding a connection and waiting for another could deadlock the
+  // pool when every connection is lent out).
   template <typename F>
   auto With(F&& work) {
     store::SociStore* s = Acquire();
@@ -43,10 +52,12 @@ class StorePool {
   }
 
  private:
+  // Blocks until a connection is free, then lends it.
   store::SociStore* Acquire();
+  // Returns a connection and wakes one waiter.
   void ReleaseStore(store::SociStore* s);
-  std::vector<std::unique_ptr<store::SociStore>> all_;
-  std::vector<store::SociStore*> free_;
+  std::vector<std::unique_ptr<store::SociStore>> all_;  // every connection, owned
+  std::vector<store::SociStore*> free_;                 // those not lent out (guarded by mu_)
   std::mutex mu_;
   std::condition_variable cv_;
 };

@@ -1,8 +1,9 @@
-// Small conversions shared by the SQL repositories (internal to store/; search/ reads the
-// index tables with them too). Header-only, stateless, safe from any thread. Reading a
-// stored value that does not parse throws CorruptRow rather than returning a status: a
-// repository method is deep inside SociStore::Transact, which catches it, rolls back and
-// answers kDataLoss naming the value, so one bad row cannot be half-read into a result.
+// Small conversions shared by the SQL code: the repositories of store/ and the search index
+// of search/ (which runs its own SQL on a store connection). Internal: no other module
+// includes it. Header-only, stateless, safe from any thread. Reading a stored value that does
+// not parse throws CorruptRow rather than returning a status: a repository method is deep
+// inside SociStore::Transact, which catches it, rolls back and answers kDataLoss naming the
+// value, so one bad row cannot be half-read into a result.
 #pragma once
 
 #include <soci/soci.h>
