@@ -184,9 +184,9 @@ class SubmissionRepository {
 // correction_requested, in_progress) first by due date — so overdue and due-soon ones lead —
 // those without a due date after them, then closed requests newest received first.
 struct RequestQueueQuery {
-  std::vector<Id> org_ids;            // empty: every org
-  std::vector<RequestState> states;   // empty: every state
-  int limit = 50;                     // rows per page (>= 1)
+  std::vector<Id> org_ids;           // empty: every org
+  std::vector<RequestState> states;  // empty: every state
+  int limit = 50;                    // rows per page (>= 1)
   int offset = 0;
 };
 
