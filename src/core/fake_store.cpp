@@ -60,6 +60,7 @@ struct Tables {
   Table<Id, RequestEvent> request_events;
   Table<std::pair<Id, int>, Id> events_by_seq;  // (request_id, seq) -> event id
   Table<Id, RequestFee> request_fees;           // by request id
+  Table<Id, RequestLetter> request_letters;     // issued letters (issue 21)
   Table<Id, Consultation> consultations;
   Table<Id, Complaint> complaints;
   Table<Id, LegalCase> legal_cases;
@@ -920,6 +921,27 @@ class Repos final : public Repositories {
       std::stable_sort(out.begin(), out.end(), [](const RequestFee& a, const RequestFee& b) {
         return a.notified_on < b.notified_on;
       });
+      return out;
+    }
+
+    // Issued letters (issue 21): append-only, by id.
+    Result<Id> InsertLetter(const RequestLetter& letter) override {
+      Tables& t = r_.t();
+      r_.ForeignKey(t.requests.Contains(letter.request_id));
+      RequestLetter stored = letter;
+      stored.id = NextId(t.request_letters);
+      t.request_letters.Mutable()[stored.id] = stored;
+      return stored.id;
+    }
+
+    Result<std::vector<RequestLetter>> ListLetters(Id request_id) override {
+      std::vector<RequestLetter> out;
+      for (const auto& [_, letter] : r_.t().request_letters.rows()) {
+        if (letter.request_id == request_id) {
+          r_.Read(letter.issued_on);
+          out.push_back(letter);
+        }
+      }
       return out;
     }
 
