@@ -53,7 +53,8 @@ void AddLettersView(Office& o, const Ctx& ctx, const core::RequestView& view, bo
 web::HttpResponse RequestLetterDraft(Office& o, Ctx& ctx, core::Id id, const std::string& kind);
 
 // GET /admin/requests/{id}/letters/issued/{letter}: an issued letter, laid out after
-// GB/T 9704 for printing (readers of the request's body).
+// GB/T 9704 for printing. kRequestPersonalData (the text may name the applicant); each view
+// is recorded as a personal-data access.
 web::HttpResponse IssuedRequestLetter(Office& o, Ctx& ctx, core::Id id, core::Id letter_id);
 
 }  // namespace gongkai::admin

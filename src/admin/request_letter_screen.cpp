@@ -68,6 +68,7 @@ void AddLettersView(Office& o, const Ctx& ctx, const core::RequestView& view, bo
     GONGKAI_ASSIGN_OR_RETURN(letters, repos.requests().ListLetters(view.request.id));
     return core::Status::Ok();
   });
+  bool can_open = ctx.Can(core::Action::kRequestPersonalData, view.request.org_id).ok();
   web::View issued = web::View::List();
   for (const auto& l : letters) {
     web::View item;
@@ -75,6 +76,7 @@ void AddLettersView(Office& o, const Ctx& ctx, const core::RequestView& view, bo
     item.Set("title", l.title);
     item.Set("issued_at", web::ShanghaiTimeText(l.issued_at));
     item.Set("issuer", DisplayName(names, l.actor));
+    item.Set("can_open", web::View::Bool(can_open));
     issued.Push(item);
   }
   v.Set("issued_letters", issued);
@@ -90,7 +92,6 @@ void AddLettersView(Office& o, const Ctx& ctx, const core::RequestView& view, bo
   }
   v.Set("has_letter_drafts", web::View::Bool(can_handle && !core::AvailableLetters(view).empty()));
   v.Set("letter_drafts", drafts);
-  (void)ctx;
 }
 
 web::HttpResponse RequestLetterDraft(Office& o, Ctx& ctx, core::Id id, const std::string& code) {
@@ -155,6 +156,8 @@ web::HttpResponse RequestLetterDraft(Office& o, Ctx& ctx, core::Id id, const std
 
 web::HttpResponse IssuedRequestLetter(Office& o, Ctx& ctx, core::Id id, core::Id letter_id) {
   core::RequestView view = LoadReadableRequest(o, ctx, id);
+  // An issued letter may name the applicant: it is personal data, opened on the record.
+  ctx.Require(core::Action::kRequestPersonalData, view.request.org_id);
   core::RequestLetter letter;
   core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(letter, core::FindIssuedLetter(repos, id, letter_id));
@@ -162,6 +165,10 @@ web::HttpResponse IssuedRequestLetter(Office& o, Ctx& ctx, core::Id id, core::Id
   });
   if (s.code() == core::ErrorCode::kNotFound) throw HttpError{404, "文书不存在。"};
   if (!s.ok()) Fail(s);
+  o.Transact([&](core::Repositories& repos) {
+    return core::RecordPersonalDataAccess(repos, ctx.Change(), view.request, "letter",
+                                          "查看已签发文书");
+  });
   auto names = DisplayNames(o);
   web::View v;
   v.Set("id", std::to_string(id));
