@@ -339,8 +339,12 @@ web::HttpResponse RecordRequestEventForm(Office& o, Ctx& ctx, core::Id id) {
   }
   // 第三十条: the notice states what to correct and a reasonable period — a 补正 notice
   // without a deadline is refused here, before the rules see it.
-  in.correction_deadline = FormDate(ctx, form, "correction_deadline",
-                                    in.kind == core::RequestEventKind::kCorrectionRequested);
+  in.correction_deadline = FormDate(ctx, form, "correction_deadline", false);
+  if (in.kind == core::RequestEventKind::kCorrectionRequested && !in.correction_deadline &&
+      form.ErrorFor("correction_deadline").empty()) {
+    form.Error("correction_deadline",
+               "请填写补正期限：补正告知须一次性写明需要补正的事项和合理的补正期限（第三十条）。");
+  }
   in.notified_on = FormDate(ctx, form, "notified_on", false);
   in.notified_how = ctx.Field("notified_how");
   in.good_reason = ctx.Field("good_reason");

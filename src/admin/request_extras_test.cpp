@@ -178,7 +178,8 @@ TEST_P(RequestExtrasTest, CorrectionNoticeNeedsADeadlineAndLeadsToItsLetter) {
   EXPECT_EQ(stripped.status, 422);
   Reply issued = handler->Post(
       page + "/letters/correction",
-      {{"action", "issue"}, {"body", "补正告知书\n\n钱七：\n\n请于2099年1月5日前补正。\n\n青溪市教育局\n" + Today()}},
+      {{"action", "issue"},
+       {"body", "补正告知书\n\n钱七：\n\n请于2099年1月5日前补正。\n\n青溪市教育局\n" + Today()}},
       page);
   ASSERT_EQ(issued.status, 303) << issued.body;
   std::string at = issued.location;

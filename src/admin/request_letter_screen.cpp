@@ -144,7 +144,7 @@ web::HttpResponse RequestLetterDraft(Office& o, Ctx& ctx, core::Id id, const std
   v.Set("tracking_no", r.tracking_no);
   v.Set("kind", core::LetterKindCode(*kind));
   v.Set("title", core::LetterKindTitle(*kind));
-  v.Set("body", body);
+  v.Set("letter_text", body);
   v.Set("needs_reasons", web::View::Bool(needs_reasons));
   v.Set("reasons", fields.reasons);
   v.Set("legal_basis", fields.legal_basis);

@@ -3,9 +3,6 @@
 // cache, visit counts and zero-result log that the portal keeps beside them.
 #include "web/public_forms.hpp"
 
-#include "core/request_letters.hpp"
-#include "core/request_service.hpp"
-
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -16,6 +13,8 @@
 
 #include "app/attachment_store.hpp"
 #include "core/audit.hpp"
+#include "core/request_letters.hpp"
+#include "core/request_service.hpp"
 #include "search/search_index.hpp"
 #include "store/site_counters.hpp"
 #include "store/soci_store.hpp"
@@ -267,12 +266,12 @@ TEST_F(FormsTest, StatusShowsTheCorrectionAndServesOnlyTheApplicantsLetters) {
     in.note = "请写明会议名称和时间";
     in.correction_how = "通过网上申请平台";
     in.correction_deadline = core::Date::FromYmd(2026, 12, 4);
-    GONGKAI_RETURN_IF_ERROR(
-        core::RecordRequestEvent(r, ctx, clock_.Today(), req.id, in).status());
+    GONGKAI_RETURN_IF_ERROR(core::RecordRequestEvent(r, ctx, clock_.Today(), req.id, in).status());
     GONGKAI_ASSIGN_OR_RETURN(
         auto letter,
-        core::IssueLetter(r, ctx, clock_.Today(), req.id,
-                          {core::LetterKind::kCorrection, "补正告知书\n\n请于2026年12月4日前补正。", {}}));
+        core::IssueLetter(
+            r, ctx, clock_.Today(), req.id,
+            {core::LetterKind::kCorrection, "补正告知书\n\n请于2026年12月4日前补正。", {}}));
     letter_id = letter.id;
     return core::Status::Ok();
   });
@@ -282,15 +281,18 @@ TEST_F(FormsTest, StatusShowsTheCorrectionAndServesOnlyTheApplicantsLetters) {
   std::string loose;
   for (char c : code) loose += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   loose.insert(4, "+");  // a space, form-encoded
-  Reply status = Post("/status", "org=QX&tracking_no=+" + tracking + "&code=" + loose + "&token=" + t2, c2);
+  Reply status =
+      Post("/status", "org=QX&tracking_no=+" + tracking + "&code=" + loose + "&token=" + t2, c2);
   ASSERT_EQ(status.status, 200) << status.body;
   EXPECT_NE(status.body.find("请写明会议名称和时间"), std::string::npos);
   EXPECT_NE(status.body.find("2026年12月4日"), std::string::npos);
   EXPECT_NE(status.body.find("通过网上申请平台"), std::string::npos);
-  ASSERT_TRUE(std::regex_search(status.body, m, std::regex("name=\"token\" value=\"([^\"]+)\"><input type=\"hidden\" name=\"request\" value=\"([0-9]+)\"")));
+  ASSERT_TRUE(std::regex_search(status.body, m,
+                                std::regex("name=\"token\" value=\"([^\"]+)\"><input "
+                                           "type=\"hidden\" name=\"request\" value=\"([0-9]+)\"")));
   std::string letter_token = m[1], request_id = m[2];
-  std::string fetch = "token=" + letter_token + "&request=" + request_id +
-                      "&letter=" + std::to_string(letter_id);
+  std::string fetch =
+      "token=" + letter_token + "&request=" + request_id + "&letter=" + std::to_string(letter_id);
   Reply txt = Post("/status/letter", fetch + "&format=txt", c2);
   ASSERT_EQ(txt.status, 200) << txt.body;
   EXPECT_EQ(txt.body, "补正告知书\n\n请于2026年12月4日前补正。");
@@ -299,15 +301,19 @@ TEST_F(FormsTest, StatusShowsTheCorrectionAndServesOnlyTheApplicantsLetters) {
   ASSERT_EQ(html.status, 200);
   EXPECT_NE(html.body.find("class=\"letter-title\">补正告知书"), std::string::npos);
   // Another letter id under this request: not found; another request: the token refuses.
-  EXPECT_EQ(Post("/status/letter", "token=" + letter_token + "&request=" + request_id +
-                                       "&letter=" + std::to_string(letter_id + 1) + "&format=txt",
-                 c2).status,
+  EXPECT_EQ(Post("/status/letter",
+                 "token=" + letter_token + "&request=" + request_id +
+                     "&letter=" + std::to_string(letter_id + 1) + "&format=txt",
+                 c2)
+                .status,
             404);
-  EXPECT_EQ(Post("/status/letter", "token=" + letter_token + "&request=" +
-                                       std::to_string(std::stoll(request_id) + 1) + "&letter=" +
-                                       std::to_string(letter_id) + "&format=txt",
-                 c2).status,
-            403);
+  EXPECT_EQ(
+      Post("/status/letter",
+           "token=" + letter_token + "&request=" + std::to_string(std::stoll(request_id) + 1) +
+               "&letter=" + std::to_string(letter_id) + "&format=txt",
+           c2)
+          .status,
+      403);
   EXPECT_EQ(Post("/status/letter", fetch + "&format=txt", "").status, 403) << "cookie-bound";
 }
 
