@@ -57,6 +57,11 @@ TEST_P(RequestExtrasTest, FeeIsNotifiedThenPaidAndTheDueDateExplained) {
   EXPECT_NE(due.body.find("待缴"), std::string::npos);
   EXPECT_NE(due.body.find("收费通知"), std::string::npos) << "the notice is an event";
   EXPECT_EQ(due.body.find("action=\"" + page + "/fee\""), std::string::npos) << "one fee only";
+  // The 收费通知 is drafted from the fee (issue 21).
+  Reply notice = handler->Get(page + "/letters/fee");
+  ASSERT_EQ(notice.status, 200) << notice.body;
+  EXPECT_NE(notice.body.find("金额 100 元"), std::string::npos);
+  EXPECT_NE(notice.body.find("第四十二条"), std::string::npos);
   Reply paid =
       handler->Post(page + "/settle", {{"settle_how", "paid"}, {"settle_on", Today()}}, page);
   EXPECT_EQ(paid.status, 303) << paid.body;

@@ -174,6 +174,34 @@ TEST_F(RequestLettersTest, PartialReplyCannotBeIssuedWithoutReasonsAndBasis) {
   EXPECT_EQ(CheckReasons("r3_4", {}).field(), "reasons");
 }
 
+TEST_F(RequestLettersTest, ExtensionAndConsultationLettersFollowTheirEvents) {
+  EXPECT_TRUE(AvailableLetters(View()).empty());
+  EventInput consult;
+  consult.kind = RequestEventKind::kConsultationStart;
+  consult.on = D("2024-09-03");
+  consult.consult_with = ConsultationKind::kThirdParty;
+  ASSERT_TRUE(Event(consult).ok());
+  EventInput end;
+  end.kind = RequestEventKind::kConsultationEnd;
+  end.on = D("2024-09-05");
+  ASSERT_TRUE(Event(end).ok());
+  EventInput ext;
+  ext.kind = RequestEventKind::kExtension;
+  ext.on = D("2024-09-20");
+  ext.extension_days = 10;
+  ext.approver = "主任";
+  ext.notified_on = D("2024-09-20");
+  ext.notified_how = "书面";
+  ASSERT_TRUE(Event(ext).ok());
+  RequestView view = View();
+  EXPECT_EQ(AvailableLetters(view),
+            (std::vector<LetterKind>{LetterKind::kExtension, LetterKind::kConsultation}));
+  auto values = LetterDraftValues(view, LetterKind::kExtension, "申请人", today_, {});
+  EXPECT_EQ(values["extension_days"], "10");
+  ASSERT_TRUE(view.due.date.has_value());
+  EXPECT_EQ(values["due_on"], ChineseDate(*view.due.date));
+}
+
 TEST_F(RequestLettersTest, OutcomesInPlainWords) {
   EXPECT_EQ(OutcomePlainWords("r1_open"), "予以公开");
   EXPECT_EQ(OutcomePlainWords("r3_1"), "不予公开：属于国家秘密");
