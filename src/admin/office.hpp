@@ -67,6 +67,11 @@ class FormState {
   bool ok() const { return errors_.empty(); }
   // {"v": {field: value}, "err": {field: message}, "has_errors": bool, "general": text}.
   web::View ToView() const;
+  // The message for `field` ("" for the form as a whole), empty when none.
+  std::string ErrorFor(const std::string& field) const {
+    auto it = errors_.find(field);
+    return it == errors_.end() ? std::string() : it->second;
+  }
 
  private:
   web::FormFields fields_;

@@ -57,6 +57,11 @@ TEST_P(RequestExtrasTest, FeeIsNotifiedThenPaidAndTheDueDateExplained) {
   EXPECT_NE(due.body.find("待缴"), std::string::npos);
   EXPECT_NE(due.body.find("收费通知"), std::string::npos) << "the notice is an event";
   EXPECT_EQ(due.body.find("action=\"" + page + "/fee\""), std::string::npos) << "one fee only";
+  // The 收费通知 is drafted from the fee (issue 21).
+  Reply notice = handler->Get(page + "/letters/fee");
+  ASSERT_EQ(notice.status, 200) << notice.body;
+  EXPECT_NE(notice.body.find("金额 100 元"), std::string::npos);
+  EXPECT_NE(notice.body.find("第四十二条"), std::string::npos);
   Reply paid =
       handler->Post(page + "/settle", {{"settle_how", "paid"}, {"settle_on", Today()}}, page);
   EXPECT_EQ(paid.status, 303) << paid.body;
@@ -135,11 +140,95 @@ TEST_P(RequestExtrasTest, LetterNamesTheApplicantOnlyForCaseHandlers) {
   EXPECT_NE(letter.body.find("第三十六条第（四）项"), std::string::npos);
   EXPECT_NE(letter.body.find("青溪市教育局"), std::string::npos);
   EXPECT_NE(letter.body.find("某区学校名单"), std::string::npos);
-  auto editor = As("editor");  // may read QXA's requests, not their applicants
-  Reply plain = editor->Get(page + "/letter");
-  ASSERT_EQ(plain.status, 200);
-  EXPECT_EQ(plain.body.find("赵六"), std::string::npos);
-  EXPECT_NE(plain.body.find("申请人："), std::string::npos);
+  auto editor = As("editor");  // may read QXA's requests, not their applicants or letters
+  EXPECT_EQ(editor->Get(page + "/letter").status, 403);
+  EXPECT_EQ(editor->Get(page).body.find("赵六"), std::string::npos);
+}
+
+// Issue 21: a 补正 notice without a deadline is refused naming the field; the page then
+// offers only what the state allows; the 补正告知书 is issued with its deadline.
+TEST_P(RequestExtrasTest, CorrectionNoticeNeedsADeadlineAndLeadsToItsLetter) {
+  auto handler = As("handler");
+  std::string page = Intake(*handler, "钱七");
+  Reply fresh = handler->Get(page);
+  EXPECT_NE(fresh.body.find("id=\"act-correction_requested\""), std::string::npos);
+  EXPECT_EQ(fresh.body.find("id=\"act-corrected\""), std::string::npos);
+  EXPECT_EQ(fresh.body.find("r1_open 时"), std::string::npos) << "row ids in labels";
+  Reply no_deadline = handler->Post(
+      page + "/events",
+      {{"kind", "correction_requested"}, {"on", Today()}, {"note", "请写明文件名称"}}, page);
+  EXPECT_EQ(no_deadline.status, 422);
+  EXPECT_NE(no_deadline.body.find("id=\"correction_requested-correction_deadline-err\""),
+            std::string::npos)
+      << no_deadline.body;
+  Reply notice = handler->Post(page + "/events",
+                               {{"kind", "correction_requested"},
+                                {"on", Today()},
+                                {"note", "请写明文件名称"},
+                                {"correction_deadline", "2099-01-05"}},
+                               page);
+  ASSERT_EQ(notice.status, 303) << notice.body;
+  EXPECT_EQ(notice.location, page + "/letters/correction");
+  Reply waiting = handler->Get(page);
+  EXPECT_NE(waiting.body.find("id=\"act-corrected\""), std::string::npos);
+  EXPECT_EQ(waiting.body.find("id=\"act-answer\""), std::string::npos) << "answer while waiting";
+  EXPECT_NE(waiting.body.find("告知补正"), std::string::npos) << "history in Chinese";
+  EXPECT_NE(waiting.body.find("补正期限 2099年1月5日"), std::string::npos);
+  Reply draft = handler->Get(page + "/letters/correction");
+  ASSERT_EQ(draft.status, 200) << draft.body;
+  EXPECT_NE(draft.body.find("2099年1月5日"), std::string::npos);
+  EXPECT_NE(draft.body.find("钱七："), std::string::npos);
+  Reply stripped = handler->Post(page + "/letters/correction",
+                                 {{"action", "issue"}, {"body", "补正告知书\n\n请补正。"}}, page);
+  EXPECT_EQ(stripped.status, 422);
+  Reply issued = handler->Post(
+      page + "/letters/correction",
+      {{"action", "issue"},
+       {"body", "补正告知书\n\n钱七：\n\n请于2099年1月5日前补正。\n\n青溪市教育局\n" + Today()}},
+      page);
+  ASSERT_EQ(issued.status, 303) << issued.body;
+  std::string at = issued.location;
+  EXPECT_NE(at.find(page + "/letters/issued/"), std::string::npos);
+  Reply print = handler->Get(at);
+  ASSERT_EQ(print.status, 200);
+  EXPECT_NE(print.body.find("class=\"letter-title\">补正告知书"), std::string::npos);
+  EXPECT_NE(print.body.find("class=\"letter-signature\""), std::string::npos);
+  EXPECT_EQ(As("editor")->Get(at).status, 403);
+}
+
+// Issue 21: 部分公开 needs reasons and legal basis, at the answer and in the 答复书.
+TEST_P(RequestExtrasTest, PartialAnswerNeedsReasonsAndBasisInTheReply) {
+  auto handler = As("handler");
+  std::string page = Intake(*handler);
+  Reply bare = handler->Post(
+      page + "/events", {{"kind", "answer"}, {"on", Today()}, {"outcome", "r2_partial"}}, page);
+  EXPECT_EQ(bare.status, 422);
+  EXPECT_NE(bare.body.find("id=\"answer-reasons-err\""), std::string::npos);
+  Reply answer = handler->Post(page + "/events",
+                               {{"kind", "answer"},
+                                {"on", Today()},
+                                {"outcome", "r2_partial"},
+                                {"reasons", "第三部分涉及个人隐私"},
+                                {"legal_basis", "《条例》第十五条"}},
+                               page);
+  ASSERT_EQ(answer.status, 303) << answer.body;
+  Reply draft = handler->Get(page + "/letters/reply");
+  EXPECT_NE(draft.body.find("第三部分涉及个人隐私"), std::string::npos);
+  EXPECT_NE(draft.body.find("《条例》第十五条"), std::string::npos);
+  EXPECT_NE(draft.body.find("第三十七条"), std::string::npos);
+  Reply no_reasons = handler->Post(
+      page + "/letters/reply",
+      {{"action", "issue"}, {"body", "答复"}, {"reasons", ""}, {"legal_basis", "x"}}, page);
+  EXPECT_EQ(no_reasons.status, 422);
+  EXPECT_NE(no_reasons.body.find("id=\"reasons-err\""), std::string::npos);
+  Reply ok = handler->Post(page + "/letters/reply",
+                           {{"action", "issue"},
+                            {"body", "答复书\n理由：第三部分涉及个人隐私\n依据：《条例》第十五条"},
+                            {"reasons", "第三部分涉及个人隐私"},
+                            {"legal_basis", "《条例》第十五条"}},
+                           page);
+  EXPECT_EQ(ok.status, 303) << ok.body;
+  EXPECT_NE(handler->Get(page).body.find("id=\"issued-letters\""), std::string::npos);
 }
 
 TEST_P(RequestExtrasTest, OutsideTheSubtreeFeesAndLettersAnswer403) {

@@ -1,6 +1,6 @@
-// 依申请公开 requests: list, intake on behalf of an applicant, the case page (events, due
-// date, sealed personal data for case handlers), recording events — through
-// core/request_service. Personal data is sealed here with the operator's key before it
+// 依申请公开 requests: list, intake on behalf of an applicant, and the routes of the case
+// page (request_detail_screen.cpp, request_fee_screen.cpp, request_letter_screen.cpp) —
+// through core/request_service. Personal data is sealed here with the operator's key before it
 // reaches the core, opened only for kRequestPersonalData, and never logged.
 #include "admin/office.hpp"
 #include "admin/request_extras.hpp"
@@ -116,176 +116,6 @@ web::HttpResponse Intake(Office& o, Ctx& ctx) {
   return o.Page(&ctx, "request_created", v, "申请已登记");
 }
 
-const std::vector<std::string> kEventFields = {"kind",           "on",
-                                               "note",           "outcome",
-                                               "consult_with",   "extension_days",
-                                               "approver",       "correction_deadline",
-                                               "published_item", "basis",
-                                               "notified_on",    "notified_how",
-                                               "good_reason"};
-
-}  // namespace
-
-core::RequestView LoadReadableRequest(Office& o, const Ctx& ctx, core::Id id) {
-  core::RequestView view;
-  o.Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(view, core::LoadRequestView(repos, id, o.options.rules.clock));
-    return core::Status::Ok();
-  });
-  ctx.Require(core::Action::kRead, view.request.org_id);
-  return view;
-}
-
-web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status) {
-  core::RequestView view = LoadReadableRequest(o, ctx, id);
-  const core::Request& r = view.request;
-  web::View v = form.ToView();
-  v.Set("id", std::to_string(r.id));
-  v.Set("tracking_no", r.tracking_no);
-  v.Set("org", view.org.name);
-  v.Set("state", StateLabel(r.state));
-  v.Set("description", r.description);
-  v.Set("doc_no", r.doc_no);
-  v.Set("received_on", r.received_on.ToIso());
-  v.Set("outcome", r.outcome);
-  if (view.due.date) {
-    v.Set("due_on", view.due.date->ToIso());
-    if (!r.closed_on && *view.due.date < ctx.Today()) v.Set("overdue", web::View::Bool(true));
-  } else if (!r.closed_on) {
-    v.Set("due_note",
-          "计时暂停（剩余 " + std::to_string(view.due.days_remaining_at_pause) + " 个工作日）");
-  }
-  // The one classification the reports, the comparison and the dashboard use.
-  if (r.closed_on) {
-    core::Timeliness t = core::ClassifyTimeliness(view.due);
-    std::string text = core::TimelinessLabel(t);
-    if (t == core::Timeliness::kLate) {
-      text += "（超过到期日 " + std::to_string(view.due.days_late) + " 个工作日）";
-    }
-    v.Set("timeliness", text);
-  }
-  if (view.due.provisional) v.Set("provisional_reason", core::ProvisionalReason(view.due));
-  std::string warnings;
-  for (const std::string& w : view.due.warnings) warnings += (warnings.empty() ? "" : "；") + w;
-  if (!warnings.empty()) v.Set("clock_warning", warnings);
-  web::View events = web::View::List();
-  for (const auto& e : view.events) {
-    web::View ev;
-    ev.Set("seq", std::to_string(e.seq));
-    auto kind = core::ParseRequestEventKind(e.kind);
-    ev.Set("kind", kind.ok() ? core::RequestEventKindLabel(*kind) : e.kind);
-    ev.Set("on", e.on.ToIso());
-    ev.Set("actor", e.actor);
-    ev.Set("note", e.note);
-    events.Push(ev);
-  }
-  v.Set("events", events);
-  bool handle = ctx.Can(core::Action::kRequestHandle, r.org_id).ok();
-  v.Set("can_handle", web::View::Bool(handle && !r.closed_on));
-  AddFeeView(ctx, view, handle && !r.closed_on, v);
-  v.Set("has_letter", web::View::Bool(core::IsClosed(r.state) && !r.outcome.empty()));
-  v.Set("can_audit", web::View::Bool(ctx.Can(core::Action::kAuditRead, r.org_id).ok()));
-  if (ctx.Can(core::Action::kRequestPersonalData, r.org_id).ok()) {
-    if (!o.options.personal_data_key) {
-      v.Set("personal_note", "未配置个人信息密钥，无法查看申请人信息。");
-    } else {
-      auto person = o.options.personal_data_key->Open(r.applicant_sealed);
-      if (person.ok()) {
-        // Every view of an applicant's personal data is on the record (who, which request).
-        o.Transact([&](core::Repositories& repos) {
-          return core::RecordPersonalDataAccess(repos, ctx.Change(), r, "admin", "办理申请");
-        });
-        web::View p;
-        p.Set("name", person->name);
-        p.Set("id_document", person->id_document);
-        p.Set("contact", person->contact);
-        v.Set("person", p);
-      } else {
-        v.Set("personal_note", "申请人信息无法解密（密钥不符）。");
-      }
-    }
-  }
-  std::vector<std::pair<std::string, std::string>> kinds;
-  for (auto k :
-       {core::RequestEventKind::kCorrectionRequested, core::RequestEventKind::kCorrected,
-        core::RequestEventKind::kConsultationStart, core::RequestEventKind::kConsultationEnd,
-        core::RequestEventKind::kExtension, core::RequestEventKind::kAnswer,
-        core::RequestEventKind::kWithdraw, core::RequestEventKind::kNote}) {
-    kinds.emplace_back(core::RequestEventKindCode(k), core::RequestEventKindLabel(k));
-  }
-  v.Set("kinds", Options(kinds, ctx.Field("kind")));
-  std::vector<std::pair<std::string, std::string>> outcomes = {{"", "（答复时选择）"}};
-  for (const auto& c : core::OutcomeCodes()) outcomes.emplace_back(c, c);
-  v.Set("outcomes", Options(outcomes, ctx.Field("outcome")));
-  v.Set("consult_kinds", Options({{"", "（征求意见时选择）"},
-                                  {"third_party", "第三方（第三十二条）"},
-                                  {"inter_agency", "其他机关（第三十四条）"}},
-                                 ctx.Field("consult_with")));
-  v.Set("bases", Options({{"", "（答复 r4_1 时选择）"},
-                          {"not_exist", "政府信息不存在（第三十六条第（四）项）"},
-                          {"not_ours", "不属于本机关负责公开（第三十六条第（五）项）"}},
-                         ctx.Field("basis")));
-  v.Set("today", ctx.Today().ToIso());
-  return o.Page(&ctx, "request", v, "申请 " + r.tracking_no, status);
-}
-
-namespace {
-
-web::HttpResponse RecordEvent(Office& o, Ctx& ctx, core::Id id) {
-  if (!ctx.post()) throw HttpError{405, "请使用页面上的表单。"};
-  core::Request r;
-  o.Transact([&](core::Repositories& repos) -> core::Status {
-    GONGKAI_ASSIGN_OR_RETURN(r, repos.requests().Get(id));
-    return core::Status::Ok();
-  });
-  ctx.Require(core::Action::kRequestHandle, r.org_id);
-  FormState form(ctx.form);
-  core::EventInput in;
-  auto kind = core::ParseRequestEventKind(ctx.Field("kind"));
-  if (!kind.ok()) form.Error("kind", "请选择事项。");
-  auto on = FormDate(ctx, form, "on", true);
-  in.note = ctx.Field("note");
-  in.outcome = ctx.Field("outcome");
-  in.published_item = ctx.Field("published_item");
-  in.approver = ctx.Field("approver");
-  in.basis = ctx.Field("basis");
-  if (!ctx.Field("consult_with").empty()) {
-    auto c = core::ParseConsultationKind(ctx.Field("consult_with"));
-    if (!c.ok()) {
-      form.Error("consult_with", "未知的征求意见对象。");
-    } else {
-      in.consult_with = *c;
-    }
-  }
-  std::string days = ctx.Field("extension_days");
-  if (!days.empty()) {
-    if (days.size() > 2 || days.find_first_not_of("0123456789") != std::string::npos) {
-      form.Error("extension_days", "延长天数应为整数。");
-    } else {
-      in.extension_days = std::stoi(days);
-    }
-  }
-  in.correction_deadline = FormDate(ctx, form, "correction_deadline", false);
-  in.notified_on = FormDate(ctx, form, "notified_on", false);
-  in.notified_how = ctx.Field("notified_how");
-  in.good_reason = ctx.Field("good_reason");
-  if (!form.ok()) return ShowRequest(o, ctx, id, form, 422);
-  in.kind = *kind;
-  in.on = *on;
-  in.actor = ctx.user.username;
-  core::Status s = o.TryTransact([&](core::Repositories& repos) -> core::Status {
-    return core::RecordRequestEvent(repos, ctx.Change(), ctx.Today(), id, in, o.options.rules.clock)
-        .status();
-  });
-  if (s.code() == core::ErrorCode::kInvalidArgument ||
-      s.code() == core::ErrorCode::kFailedPrecondition) {
-    form.Error(s, kEventFields);
-    return ShowRequest(o, ctx, id, form, 422);
-  }
-  if (!s.ok()) Fail(s);
-  return Redirect("/admin/requests/" + std::to_string(id));
-}
-
 }  // namespace
 
 web::HttpResponse RequestsScreen(Office& o, Ctx& ctx, const std::vector<std::string>& parts) {
@@ -293,10 +123,14 @@ web::HttpResponse RequestsScreen(Office& o, Ctx& ctx, const std::vector<std::str
   if (parts[1] == "new" && parts.size() == 2) return Intake(o, ctx);
   core::Id id = PathId(parts[1]);
   if (parts.size() == 2) return ShowRequest(o, ctx, id, FormState(), 200);
-  if (parts.size() == 3 && parts[2] == "events") return RecordEvent(o, ctx, id);
+  if (parts.size() == 3 && parts[2] == "events") return RecordRequestEventForm(o, ctx, id);
   if (parts.size() == 3 && parts[2] == "fee") return NotifyRequestFee(o, ctx, id);
   if (parts.size() == 3 && parts[2] == "settle") return SettleRequestFee(o, ctx, id);
-  if (parts.size() == 3 && parts[2] == "letter") return RequestLetter(o, ctx, id);
+  if (parts.size() == 3 && parts[2] == "letter") return RequestLetterDraft(o, ctx, id, "reply");
+  if (parts.size() == 4 && parts[2] == "letters") return RequestLetterDraft(o, ctx, id, parts[3]);
+  if (parts.size() == 5 && parts[2] == "letters" && parts[3] == "issued") {
+    return IssuedRequestLetter(o, ctx, id, PathId(parts[4]));
+  }
   throw HttpError{404, "页面不存在。"};
 }
 

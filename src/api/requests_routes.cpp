@@ -153,6 +153,10 @@ core::Result<JsonReply> RecordEvent(RouteCall& call) {
   }
   GONGKAI_ASSIGN_OR_RETURN(in.approver, f.String("approver"));
   GONGKAI_ASSIGN_OR_RETURN(in.correction_deadline, f.OptDate("correction_deadline"));
+  // 第三十条: a 补正 notice states a reasonable period (issue 21).
+  if (in.kind == core::RequestEventKind::kCorrectionRequested && !in.correction_deadline) {
+    return core::InvalidArgument("告知补正须写明补正期限", "correction_deadline");
+  }
   GONGKAI_ASSIGN_OR_RETURN(in.abandon_reason, f.String("abandon_reason"));
   GONGKAI_ASSIGN_OR_RETURN(in.good_reason, f.String("good_reason"));
   GONGKAI_ASSIGN_OR_RETURN(in.notified_on, f.OptDate("notified_on"));

@@ -69,6 +69,7 @@ struct Tables {
   Table<Id, RequestEvent> request_events;
   Table<std::pair<Id, int>, Id> events_by_seq;  // (request_id, seq) -> event id
   Table<Id, RequestFee> request_fees;           // by request id
+  Table<Id, RequestLetter> request_letters;     // issued letters (issue 21)
   Table<Id, Consultation> consultations;
   Table<Id, Complaint> complaints;
   Table<Id, LegalCase> legal_cases;

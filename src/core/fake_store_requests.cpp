@@ -150,6 +150,27 @@ class FakeRequests final : public RequestRepository {
     return out;
   }
 
+  // Issued letters (issue 21): append-only, by id.
+  Result<Id> InsertLetter(const RequestLetter& letter) override {
+    Tables& t = r_.t();
+    r_.ForeignKey(t.requests.Contains(letter.request_id));
+    RequestLetter stored = letter;
+    stored.id = NextId(t.request_letters);
+    t.request_letters.Mutable()[stored.id] = stored;
+    return stored.id;
+  }
+
+  Result<std::vector<RequestLetter>> ListLetters(Id request_id) override {
+    std::vector<RequestLetter> out;
+    for (const auto& [_, letter] : r_.t().request_letters.rows()) {
+      if (letter.request_id == request_id) {
+        r_.Read(letter.issued_on);
+        out.push_back(letter);
+      }
+    }
+    return out;
+  }
+
   Result<std::vector<RequestEvent>> ListEvents(Id request_id) override {
     std::vector<RequestEvent> out;
     const Tables& t = r_.t();

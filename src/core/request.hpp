@@ -97,4 +97,19 @@ struct RequestEvent {
   friend bool operator==(const RequestEvent&, const RequestEvent&) = default;
 };
 
+// A letter issued to the applicant (补正告知书, 延期告知书, 征求第三方意见书, 收费通知,
+// 答复书): the text exactly as issued (the handler may edit the generated draft), kept
+// with the request so it can be printed again and fetched by the applicant.
+struct RequestLetter {
+  Id id = 0;
+  Id request_id = 0;
+  std::string kind;       // a LetterKind code (request_letter.hpp): correction, reply, ...
+  std::string title;      // 补正告知书, ...
+  std::string body;       // the full text, title line first, signature and date last
+  Date issued_on;         // civil date printed on the letter
+  std::string issued_at;  // UTC timestamp of issue
+  std::string actor;      // username of the issuer
+  friend bool operator==(const RequestLetter&, const RequestLetter&) = default;
+};
+
 }  // namespace gongkai::core

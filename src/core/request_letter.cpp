@@ -3,6 +3,7 @@
 #include "core/flat_json.hpp"
 #include "core/report_format.hpp"
 #include "core/request.hpp"
+#include "core/request_letters.hpp"
 #include "core/request_service.hpp"
 
 namespace gongkai::core {
@@ -79,20 +80,24 @@ Result<std::string> RenderTemplate(std::string_view tmpl,
 std::map<std::string, std::string> LetterValues(const RequestView& view,
                                                 const std::string& applicant) {
   const Request& r = view.request;
-  std::string published, basis;
+  std::string published, basis, reasons, legal_basis;
   for (const auto& e : view.events) {
     if (e.kind != "answer") continue;
     auto data = FlatJson::Parse(e.data);
     if (data.ok()) {
       published = data->Get("published_item");
       basis = data->Get("basis");
+      reasons = data->Get("reasons");
+      legal_basis = data->Get("legal_basis");
     }
   }
   return {{"applicant", applicant},
           {"org_name", view.org.name},
           {"tracking_no", r.tracking_no},
-          {"received_on", r.received_on.ToIso()},
-          {"closed_on", r.closed_on ? r.closed_on->ToIso() : ""},
+          {"received_on", ChineseDate(r.received_on)},
+          {"closed_on", r.closed_on ? ChineseDate(*r.closed_on) : ""},
+          {"reasons", reasons.empty() ? "（请填写不予公开的理由）" : reasons},
+          {"legal_basis", legal_basis.empty() ? "（请填写法律依据）" : legal_basis},
           {"description", r.description},
           {"outcome", OutcomeLabel(r.outcome)},
           {"article", OutcomeArticle(r.outcome, basis, !published.empty())},

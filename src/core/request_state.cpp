@@ -82,6 +82,7 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
         }
         data.Add("deadline", in.correction_deadline->ToIso());
       }
+      if (!in.correction_how.empty()) data.Add("how", in.correction_how);
       next.state = RequestState::kCorrectionRequested;
       break;
     }
@@ -221,6 +222,8 @@ Result<RequestEvent> ApplyEvent(Request& request, const std::vector<RequestEvent
       data.Add("outcome", in.outcome);
       if (!in.published_item.empty()) data.Add("published_item", in.published_item);
       if (!in.basis.empty()) data.Add("basis", in.basis);
+      if (!in.reasons.empty()) data.Add("reasons", in.reasons);
+      if (!in.legal_basis.empty()) data.Add("legal_basis", in.legal_basis);
       next.state = RequestState::kAnswered;
       next.outcome = in.outcome;
       next.closed_on = in.on;

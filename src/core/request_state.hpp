@@ -33,11 +33,16 @@ struct EventInput {
   int extension_days = 0;                        // kExtension
   std::string approver;                          // kExtension: 工作机构负责人
   std::optional<Date> correction_deadline;       // kCorrectionRequested
-  std::string abandon_reason;                    // kAbandon: "correction" | "fee"
-  int64_t fee_yuan = 0;                          // kFeeNotice
-  std::string fee_basis;                         // kFeeNotice: per_request | per_volume
-  int fee_quantity = 0;                          // kFeeNotice: 件 or pages
-  std::string fee_how;                           // kFeeSettled: "paid" | "waived"
+  std::string correction_how;  // kCorrectionRequested: how to submit the correction (告知书)
+  // kAnswer: the reasons and legal basis of a 部分公开 / 不予公开 answer (第三十六条（三）,
+  // 第三十七条), printed in the 答复书 (request_letters.hpp requires them there).
+  std::string reasons;
+  std::string legal_basis;
+  std::string abandon_reason;  // kAbandon: "correction" | "fee"
+  int64_t fee_yuan = 0;        // kFeeNotice
+  std::string fee_basis;       // kFeeNotice: per_request | per_volume
+  int fee_quantity = 0;        // kFeeNotice: 件 or pages
+  std::string fee_how;         // kFeeSettled: "paid" | "waived"
   // kCorrected after the deadline in the 补正 notice: the applicant's good reason (第三十条:
   // only 无正当理由逾期不补正 is 视为放弃).
   std::string good_reason;

@@ -221,6 +221,11 @@ class RequestRepository {
   virtual Result<std::optional<RequestFee>> GetFee(Id request_id) = 0;
   // Fees of the org's requests notified in `year`, by notified_on then request id.
   virtual Result<std::vector<RequestFee>> ListFees(Id org_id, int year) = 0;
+  // Stores an issued letter (its id is ignored); returns the new id. FOREIGN KEY failure
+  // for an unknown request. Issued letters are never changed or deleted.
+  virtual Result<Id> InsertLetter(const RequestLetter& letter) = 0;
+  // The letters issued for the request, oldest first (by id).
+  virtual Result<std::vector<RequestLetter>> ListLetters(Id request_id) = 0;
 };
 
 class CaseRepository {

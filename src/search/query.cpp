@@ -1,5 +1,6 @@
 #include "search/query.hpp"
 
+#include "search/segment.hpp"
 #include "search/tokenize.hpp"
 
 namespace gongkai::search {
@@ -33,6 +34,27 @@ std::vector<Phrase> WordPhrases(std::string_view word) {
   return {std::move(phrase)};
 }
 
+// An unquoted word typed without spaces: when ICU splits one of its Han runs into several
+// words, each run and each such word becomes a phrase of its own (all must occur, in any
+// order and place), as if the user had typed the spaces. Otherwise the word's one phrase.
+std::vector<Phrase> SegmentedPhrases(std::string_view word) {
+  std::vector<Run> runs = Runs(word);
+  std::vector<std::vector<std::u32string>> pieces;
+  bool split = false;
+  for (const Run& run : runs) {
+    pieces.push_back(run.han ? SegmentHanRun(run.text) : std::vector<std::u32string>{run.text});
+    split = split || pieces.back().size() > 1;
+  }
+  if (!split) return WordPhrases(word);
+  std::vector<Phrase> out;
+  for (const auto& run_pieces : pieces) {
+    for (const auto& piece : run_pieces) {
+      for (Phrase& p : WordPhrases(ToUtf8(piece))) out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
 bool IsQuote(char32_t c) { return c == U'"' || c == U'\u201C' || c == U'\u201D'; }
 bool IsBlank(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\n'; }
 
@@ -53,7 +75,8 @@ Query ParseQuery(std::string_view text) {
       ++i;
     }
     std::u32string word;
-    if (i < s.size() && IsQuote(s[i])) {
+    bool quoted = i < s.size() && IsQuote(s[i]);
+    if (quoted) {
       ++i;
       while (i < s.size() && !IsQuote(s[i])) word.push_back(s[i++]);
       if (i < s.size()) ++i;
@@ -61,7 +84,10 @@ Query ParseQuery(std::string_view text) {
       while (i < s.size() && !IsBlank(s[i])) word.push_back(s[i++]);
     }
     ++words;
-    for (Phrase& p : WordPhrases(ToUtf8(word))) {
+    // Quoted text and exclusions stay phrases: "-森林防火" must not exclude every item that
+    // mentions 森林 and 防火 apart.
+    std::string utf8 = ToUtf8(word);
+    for (Phrase& p : quoted || negate ? WordPhrases(utf8) : SegmentedPhrases(utf8)) {
       (negate ? q.exclude : q.must).push_back(std::move(p));
     }
   }

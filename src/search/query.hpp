@@ -2,7 +2,9 @@
 // tsquery over the token stream of tokenize.hpp.
 //
 // Syntax: words separated by white space must all occur (AND); "a quoted phrase" (ASCII or
-// Chinese quotes) must occur as written; -word or -"phrase" must not occur. Each word is
+// Chinese quotes) must occur as written; -word or -"phrase" must not occur. An unquoted word
+// typed without spaces is first split into words (segment.hpp, ICU word break: 元旦值班 →
+// 元旦 值班), which must all occur, as if typed with spaces (issue 21). Each word is
 // normalised and becomes a phrase of its tokens: a Han run of two or more characters its
 // bigrams, a one-character Han run a prefix token (which matches the bigrams starting with
 // it and the run-final single token, so single characters are found wherever they occur).

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "search/query.hpp"
+#include "search/segment.hpp"
 #include "search/snippet.hpp"
 
 namespace gongkai::search {
@@ -53,7 +54,7 @@ TEST(TokenizeTest, IllFormedUtf8BecomesReplacementCharacters) {
 }
 
 TEST(QueryTest, WordsBecomePhrasesOfBigrams) {
-  Query q = ParseQuery("信息公开  -撤回 \"年度 报告\" 开");
+  Query q = ParseQuery("\"信息公开\"  -撤回 \"年度 报告\" 开");
   ASSERT_EQ(q.must.size(), 3u);
   EXPECT_THAT(q.must[0].tokens, ElementsAre("信息", "息公", "公开"));
   EXPECT_THAT(q.must[1].tokens, ElementsAre("年度", "度报", "报告"));
@@ -64,17 +65,18 @@ TEST(QueryTest, WordsBecomePhrasesOfBigrams) {
             "('信息' <-> '息公' <-> '公开') & ('年度' <-> '度报' <-> '报告') & '开':* & !'撤回'");
 }
 
+// Quoted, a word stays one phrase (unquoted, segment.hpp may split it into several).
 TEST(QueryTest, MixedWordsAreOnePhraseAsTheDocumentTokenizesThem) {
   Query q = ParseQuery("第3号令");
   ASSERT_EQ(q.must.size(), 1u);
   EXPECT_THAT(q.must[0].tokens, ElementsAre("第", "3", "号令"));
-  EXPECT_THAT(ParseQuery("扩容验证12345").must[0].tokens,
+  EXPECT_THAT(ParseQuery("\"扩容验证12345\"").must[0].tokens,
               ElementsAre("扩容", "容验", "验证", "证", "12345"));
   // Each query's phrase occurs, token for token, in the tokens of a document holding the
   // word between other text (the last token as a prefix when the phrase says so).
   for (const char* word :
        {"第3号令", "扩容验证12345", "2021年", "青府发2024", "a水b", "PDF版本", "3号", "信息公开"}) {
-    Query w = ParseQuery(word);
+    Query w = ParseQuery(std::string("\"") + word + "\"");
     ASSERT_EQ(w.must.size(), 1u) << word;
     const Phrase& p = w.must[0];
     auto doc = Tokenize(std::string("关于") + word + "的通知");
@@ -90,6 +92,47 @@ TEST(QueryTest, MixedWordsAreOnePhraseAsTheDocumentTokenizesThem) {
     }
     EXPECT_TRUE(found) << word;
   }
+}
+
+// Issue 21: what people type without spaces is split into words (ICU word break), each a
+// phrase that must occur; quoted text and exclusions stay one phrase.
+TEST(QueryTest, UnspacedWordsAreSegmentedQuotedOnesAreNot) {
+  const std::pair<const char*, const char*> kForms[] = {
+      {"元旦值班", "元旦 值班"},
+      {"森林防火通知", "森林 防火 通知"},
+      {"应急管理预案", "应急 管理 预案"},
+  };
+  for (const auto& [unspaced, spaced] : kForms) {
+    EXPECT_EQ(ParseQuery(unspaced).must, ParseQuery(spaced).must) << unspaced;
+    EXPECT_EQ(ToFts5(ParseQuery(unspaced)), ToFts5(ParseQuery(spaced))) << unspaced;
+    EXPECT_EQ(ToTsquery(ParseQuery(unspaced)), ToTsquery(ParseQuery(spaced))) << unspaced;
+  }
+  Query quoted = ParseQuery("\"元旦值班\"");
+  ASSERT_EQ(quoted.must.size(), 1u);
+  EXPECT_THAT(quoted.must[0].tokens, ElementsAre("元旦", "旦值", "值班"));
+  EXPECT_EQ(ParseQuery("“森林防火通知”").must.size(), 1u);
+  Query excluded = ParseQuery("通知 -元旦值班");
+  ASSERT_EQ(excluded.exclude.size(), 1u);
+  EXPECT_THAT(excluded.exclude[0].tokens, ElementsAre("元旦", "旦值", "值班"));
+  // Two-character words are unchanged; 扩容验证12345 finds each of its words.
+  EXPECT_EQ(ParseQuery("通知").must.size(), 1u);
+  EXPECT_EQ(ParseQuery("信息公开").must, ParseQuery("信息 公开").must);
+}
+
+TEST(SegmentTest, CoversTheRunAndLeavesNoSingleCharacterAlone) {
+  for (const char* text : {"元旦值班", "森林防火通知", "投诉举报", "关于做好元旦期间值班工作的通知",
+                           "国务院令", "的的的", "应急管理预案"}) {
+    std::u32string run = ToUtf32(text);
+    auto words = SegmentHanRun(run);
+    std::u32string joined;
+    for (const auto& w : words) {
+      joined += w;
+      if (words.size() > 1) EXPECT_GT(w.size(), 1u) << text;
+    }
+    EXPECT_EQ(joined, run) << text;
+  }
+  EXPECT_EQ(SegmentHanRun(U"通知").size(), 1u);
+  EXPECT_EQ(SegmentHanRun(U"元旦值班"), (std::vector<std::u32string>{U"元旦", U"值班"}));
 }
 
 TEST(QueryTest, PunctuationAndExclusionsAloneAreEmpty) {

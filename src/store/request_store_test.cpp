@@ -119,6 +119,42 @@ TEST_P(RequestStoreTest, FeesUpsertAndListByYear) {
   EXPECT_FALSE(unknown.ok());
 }
 
+// Issued letters (issue 21): stored as issued, listed per request in issue order, never
+// attached to an unknown request.
+TEST_P(RequestStoreTest, LettersAreStoredAsIssuedPerRequest) {
+  Tx([&](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(
+        core::Id a, r.requests().Insert(MakeRequest(1, "2024-12-20", std::nullopt,
+                                                    core::RequestState::kCorrectionRequested)));
+    GONGKAI_ASSIGN_OR_RETURN(core::Id b,
+                             r.requests().Insert(MakeRequest(2, "2024-12-20", std::nullopt,
+                                                             core::RequestState::kInProgress)));
+    core::RequestLetter first{0,
+                              a,
+                              "correction",
+                              "补正告知书",
+                              "补正告知书\n\n请于2024年12月31日前补正。",
+                              D("2024-12-23"),
+                              "2024-12-23T02:00:00Z",
+                              "user:handler"};
+    GONGKAI_ASSIGN_OR_RETURN(first.id, r.requests().InsertLetter(first));
+    core::RequestLetter second = first;
+    second.kind = "reply";
+    second.title = "政府信息公开申请答复告知书";
+    GONGKAI_ASSIGN_OR_RETURN(second.id, r.requests().InsertLetter(second));
+    GONGKAI_ASSIGN_OR_RETURN(auto letters, r.requests().ListLetters(a));
+    EXPECT_EQ(letters, (std::vector<core::RequestLetter>{first, second}));
+    GONGKAI_ASSIGN_OR_RETURN(auto none, r.requests().ListLetters(b));
+    EXPECT_TRUE(none.empty());
+    return core::Status::Ok();
+  });
+  core::Status unknown = store_->Transact([](core::Repositories& r) -> core::Status {
+    core::RequestLetter l{0, 999, "reply", "t", "b", D("2024-12-23"), "2024-12-23T02:00:00Z", "x"};
+    return r.requests().InsertLetter(l).status();
+  });
+  EXPECT_FALSE(unknown.ok());
+}
+
 TEST_P(RequestStoreTest, GetLegalCase) {
   Tx([&](core::Repositories& r) -> core::Status {
     core::LegalCase c;

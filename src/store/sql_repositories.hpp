@@ -178,6 +178,8 @@ class SqlRequestRepository : public core::RequestRepository {
   core::Status PutFee(const core::RequestFee& fee) override;
   core::Result<std::optional<core::RequestFee>> GetFee(core::Id request_id) override;
   core::Result<std::vector<core::RequestFee>> ListFees(core::Id org_id, int year) override;
+  core::Result<core::Id> InsertLetter(const core::RequestLetter& letter) override;
+  core::Result<std::vector<core::RequestLetter>> ListLetters(core::Id request_id) override;
 
  private:
   // `where` binds `params` in order (ids as decimal text).

@@ -181,6 +181,36 @@ core::Result<Id> SqlRequestRepository::AppendEvent(const core::RequestEvent& e) 
   return Id{id};
 }
 
+core::Result<Id> SqlRequestRepository::InsertLetter(const core::RequestLetter& l) {
+  long long request_id = l.request_id, id = 0;
+  std::string on = l.issued_on.ToIso();
+  sql_ << "INSERT INTO request_letters (request_id, kind, title, body, issued_on, issued_at, "
+          "actor) VALUES (:r, :k, :t, :b, :o, :a, :u) RETURNING id",
+      soci::use(request_id), soci::use(l.kind), soci::use(l.title), soci::use(l.body),
+      soci::use(on), soci::use(l.issued_at), soci::use(l.actor), soci::into(id);
+  return Id{id};
+}
+
+core::Result<std::vector<core::RequestLetter>> SqlRequestRepository::ListLetters(Id request_id) {
+  std::vector<core::RequestLetter> out;
+  core::RequestLetter l;
+  long long id = 0, rid = request_id;
+  std::string on;
+  soci::statement st =
+      (sql_.prepare << "SELECT id, kind, title, body, issued_on, issued_at, actor "
+                       "FROM request_letters WHERE request_id = :r ORDER BY id",
+       soci::into(id), soci::into(l.kind), soci::into(l.title), soci::into(l.body), soci::into(on),
+       soci::into(l.issued_at), soci::into(l.actor), soci::use(rid));
+  st.execute();
+  while (st.fetch()) {
+    l.id = id;
+    l.request_id = request_id;
+    l.issued_on = ToDate(on);
+    out.push_back(l);
+  }
+  return out;
+}
+
 core::Result<std::vector<core::RequestEvent>> SqlRequestRepository::ListEvents(Id request_id) {
   std::vector<core::RequestEvent> out;
   core::RequestEvent e;

@@ -51,6 +51,7 @@ const PortalRouter& Routes() {
       // The forms answer every method themselves (405 with their own Allow).
       {"*", "/apply", kPublic, {&S::Forms}},
       {"*", "/status", kPublic, {&S::Forms}},
+      {"*", "/status/letter", kPublic, {&S::Forms}},
       {"*", "/consult", kPublic, {&S::Forms}},
       {"*", "/complaint", kPublic, {&S::Forms}},
   });

@@ -186,6 +186,10 @@ View PortalSite::ItemRow(const core::Item& item, const core::OrgTree& t) {
   const core::Org* org = t.Find(item.org_id);
   v.Set("org", org ? org->name : item.publisher);
   v.Set("category", CategoryLeaf(item.category));
+  // 废止 / 失效 items stay findable but are marked wherever they are listed (issue 21).
+  if (item.validity != core::Validity::kValid) {
+    v.Set("validity_mark", core::ValidityLabel(item.validity));
+  }
   return v;
 }
 

@@ -9,10 +9,13 @@
 #include "core/case_service.hpp"
 #include "core/request_clock.hpp"
 #include "core/request_letter.hpp"
+#include "core/request_letters.hpp"
 #include "core/request_service.hpp"
 #include "text/encoding.hpp"
 #include "text/normalize.hpp"
 #include "web/form.hpp"
+#include "web/letter_layout.hpp"
+#include "web/status_view.hpp"
 
 namespace gongkai::web {
 namespace {
@@ -56,24 +59,6 @@ size_t CharCount(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-const char* StateLabel(core::RequestState s) {
-  switch (s) {
-    case core::RequestState::kReceived:
-      return "已收到，待办理";
-    case core::RequestState::kCorrectionRequested:
-      return "已告知补正，等待补正";
-    case core::RequestState::kInProgress:
-      return "办理中";
-    case core::RequestState::kAnswered:
-      return "已答复";
-    case core::RequestState::kAbandoned:
-      return "视为放弃";
-    case core::RequestState::kWithdrawn:
-      return "已撤回";
-  }
-  return "";
 }
 
 struct Submission {
@@ -379,10 +364,10 @@ struct PublicForms::Impl {
     Submission s;
     s.fields = std::move(*fields);
     std::string org = FormValue(s.fields, "org");
-    std::string tracking = text::FoldWidth(FormValue(s.fields, "tracking_no"));
-    tracking = std::string(text::CollapseSpaces(tracking));
-    std::string code = text::FoldWidth(FormValue(s.fields, "code"));
-    code = std::string(text::CollapseSpaces(code));
+    // Codes are read back over the phone and typed from paper: case, blanks and hyphens
+    // do not matter (web/status_view).
+    std::string tracking = NormalizeTrackingNo(text::FoldWidth(FormValue(s.fields, "tracking_no")));
+    std::string code = NormalizeLookupCode(text::FoldWidth(FormValue(s.fields, "code")));
     const std::string not_found = "申请编号或查询码不正确，请核对后重试。";
     if (org.empty() || tracking.empty() || code.empty() || tracking.size() > 20 ||
         code.size() > 40) {
@@ -390,6 +375,7 @@ struct PublicForms::Impl {
       return StatusForm(visitor, s, 400);
     }
     std::optional<core::RequestView> found;
+    std::vector<core::RequestLetter> letters;
     core::Status st = ctx.pool.With([&](store::SociStore& store) {
       return store.Transact([&](core::Repositories& repos) -> core::Status {
         auto r = core::FindRequest(repos, org, tracking);
@@ -400,6 +386,7 @@ struct PublicForms::Impl {
           return core::NotFound("lookup code");
         }
         GONGKAI_ASSIGN_OR_RETURN(found, core::LoadRequestView(repos, r->id, opt.clock_rules));
+        GONGKAI_ASSIGN_OR_RETURN(letters, repos.requests().ListLetters(r->id));
         return core::Status::Ok();
       });
     });
@@ -412,33 +399,76 @@ struct PublicForms::Impl {
       spdlog::error("status lookup failed: {}", st.ToString());
       return Finish(Message(500, "查询失败", "系统暂时无法查询，请稍后再试。"), visitor);
     }
-    const core::Request& r = found->request;
-    View v;
-    v.Set("org_name", found->org.name);
-    v.Set("tracking_no", r.tracking_no);
-    v.Set("state", StateLabel(r.state));
-    v.Set("submitted_on", r.submitted_on.ToIso());
-    v.Set("received_on", r.received_on.ToIso());
-    if (found->due.date && !core::IsClosed(r.state)) {
-      v.Set("due_on", found->due.date->ToIso());
-      if (found->due.provisional) v.Set("due_note", core::ProvisionalReason(found->due));
-    }
-    if (!core::IsClosed(r.state) && !found->due.date) {
-      v.Set("clock_note", core::ClockStateLabel(found->due.state));
-    }
-    if (!r.outcome.empty()) v.Set("outcome", core::OutcomeLabel(r.outcome));
-    if (r.closed_on) v.Set("closed_on", r.closed_on->ToIso());
-    View events = View::List();
-    for (const auto& e : found->events) {
-      auto kind = core::ParseRequestEventKind(e.kind);
-      if (!kind.ok() || *kind == core::RequestEventKind::kNote) continue;  // internal remarks
-      View ev;
-      ev.Set("on", e.on.ToIso());
-      ev.Set("label", core::RequestEventKindLabel(*kind));
-      events.Push(ev);
-    }
-    v.Set("events", events);
+    View v = StatusView(*found, letters);
+    // Downloading a letter needs no second entry of the code: a token bound to this
+    // visitor and this request (LetterDownload) stands for the lookup just made.
+    v.Set("letter_token",
+          opt.csrf.Issue(LetterPurpose(found->request.id), visitor.id, UnixSeconds()));
     return Finish(ctx.render("status_result", "申请办理情况", v, 200), visitor);
+  }
+
+  static std::string LetterPurpose(core::Id request_id) {
+    return "letter:" + std::to_string(request_id);
+  }
+
+  // POST /status/letter: one letter issued for the request the visitor looked up, as a
+  // printable page (format=html) or a text file download (format=txt).
+  HttpResponse LetterDownload(const HttpRequest& req) {
+    Visitor visitor = VisitorOf(req);
+    if (req.method != "POST")
+      return Finish(Message(405, "不支持的请求", "请从查询结果页下载。"), visitor);
+    std::string client = req.remote_address.empty() ? "-" : req.remote_address;
+    if (!lookup_limiter.Allow(client)) {
+      HttpResponse r = Message(429, "提交过于频繁", "您提交得太频繁了，请稍后再试。");
+      r.Set("Retry-After", std::to_string(lookup_limiter.RetryAfterSeconds(client)));
+      return r;
+    }
+    std::optional<FormFields> fields = IsFormPost(req) ? ParseForm(req.body) : std::nullopt;
+    if (!fields) return Message(400, "提交内容有误", "请从查询结果页下载。");
+    const std::string request_text = FormValue(*fields, "request");
+    const std::string letter_text = FormValue(*fields, "letter");
+    auto id_of = [](const std::string& t) -> core::Id {
+      if (t.empty() || t.size() > 18 || t.find_first_not_of("0123456789") != std::string::npos) {
+        return 0;
+      }
+      return std::stoll(t);
+    };
+    core::Id request_id = id_of(request_text), letter_id = id_of(letter_text);
+    if (request_id == 0 || letter_id == 0 ||
+        !opt.csrf.Verify(FormValue(*fields, "token"), LetterPurpose(request_id),
+                         CookieValue(req, kCsrfCookie), UnixSeconds(), kTokenMaxAge)) {
+      return Finish(Message(403, "页面已过期", "页面已过期，请重新查询后下载。"), visitor);
+    }
+    core::RequestLetter letter;
+    std::string tracking_no;
+    core::Status st = ctx.pool.With([&](store::SociStore& store) {
+      return store.Transact([&](core::Repositories& repos) -> core::Status {
+        GONGKAI_ASSIGN_OR_RETURN(letter, core::FindIssuedLetter(repos, request_id, letter_id));
+        GONGKAI_ASSIGN_OR_RETURN(auto r, repos.requests().Get(request_id));
+        tracking_no = r.tracking_no;
+        return core::Status::Ok();
+      });
+    });
+    if (st.code() == core::ErrorCode::kNotFound) {
+      return Finish(Message(404, "文书不存在", "没有找到该文书。"), visitor);
+    }
+    if (!st.ok()) {
+      spdlog::error("letter download failed: {}", st.ToString());
+      return Finish(Message(500, "下载失败", "系统暂时无法下载，请稍后再试。"), visitor);
+    }
+    if (FormValue(*fields, "format") == "txt") {
+      HttpResponse r;
+      r.status = 200;
+      r.body = letter.body;
+      r.content_type = "text/plain; charset=utf-8";
+      r.Set("Content-Disposition", "attachment; filename=\"letter-" + tracking_no + "-" +
+                                       std::to_string(letter.id) + ".txt\"");
+      return Finish(std::move(r), visitor);
+    }
+    View v;
+    v.Set("tracking_no", tracking_no);
+    v.Set("letter", LetterLayout(letter.body));
+    return Finish(ctx.render("status_letter", letter.title, v, 200), visitor);
   }
 
   // ----- 咨询 and 投诉 -----
@@ -537,7 +567,8 @@ PublicForms::PublicForms(PageContext context, FormsOptions options)
 PublicForms::~PublicForms() = default;
 
 bool PublicForms::IsFormPath(const std::string& path) {
-  return path == "/apply" || path == "/status" || path == "/consult" || path == "/complaint";
+  return path == "/apply" || path == "/status" || path == "/status/letter" || path == "/consult" ||
+         path == "/complaint";
 }
 
 std::optional<HttpResponse> PublicForms::Handle(const HttpRequest& request) {
@@ -550,6 +581,7 @@ std::optional<HttpResponse> PublicForms::Handle(const HttpRequest& request) {
   }
   if (p == "/apply") return impl_->Apply(request);
   if (p == "/status") return impl_->Status(request);
+  if (p == "/status/letter") return impl_->LetterDownload(request);
   return impl_->CaseSubmit(request, p == "/complaint");
 }
 

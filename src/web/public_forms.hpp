@@ -8,7 +8,8 @@
 // fresh token), the honeypot field (400), then the fields (the form is shown again with a
 // message next to each bad field and the visitor's input kept). Answers are never cached.
 // The applicant's name, ID document and contact are sealed before they are stored and are
-// never shown or logged; the status page shows state, dates and outcome only.
+// never shown or logged; the status page shows state, dates, outcome, what to correct and
+// the letters issued (POST /status/letter, behind a token bound to the visitor and request).
 #pragma once
 
 #include <functional>

@@ -13,6 +13,8 @@
 
 #include "app/attachment_store.hpp"
 #include "core/audit.hpp"
+#include "core/request_letters.hpp"
+#include "core/request_service.hpp"
 #include "search/search_index.hpp"
 #include "store/site_counters.hpp"
 #include "store/soci_store.hpp"
@@ -241,6 +243,78 @@ TEST_F(FormsTest, OnlineRequestGetsTrackingNumberAndCodeThatFindItsStatus) {
     return core::Status::Ok();
   });
   EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
+// Issue 21: the code typed loosely finds the request; the page says what to correct, by
+// when and how once the 补正告知书 is issued, and serves the applicant's own letters only.
+TEST_F(FormsTest, StatusShowsTheCorrectionAndServesOnlyTheApplicantsLetters) {
+  auto [token, cookie] = TokenAndCookie("/apply?org=QX");
+  Reply done = Post("/apply", ApplyBody(token, "请公开本机关去年的全部会议纪要"), cookie);
+  ASSERT_EQ(done.status, 200) << done.body;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(done.body, m, std::regex("id=\"tracking-no\">([^<]+)<")));
+  std::string tracking = m[1];
+  ASSERT_TRUE(std::regex_search(done.body, m, std::regex("id=\"lookup-code\">([^<]+)<")));
+  std::string code = m[1];
+  core::Id letter_id = 0;
+  core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto req, core::FindRequest(r, "QX", tracking));
+    core::ChangeContext ctx{"user:handler", "2026-11-20T02:00:00Z"};
+    core::EventInput in;
+    in.kind = core::RequestEventKind::kCorrectionRequested;
+    in.on = clock_.Today();
+    in.note = "请写明会议名称和时间";
+    in.correction_how = "通过网上申请平台";
+    in.correction_deadline = core::Date::FromYmd(2026, 12, 4);
+    GONGKAI_RETURN_IF_ERROR(core::RecordRequestEvent(r, ctx, clock_.Today(), req.id, in).status());
+    GONGKAI_ASSIGN_OR_RETURN(
+        auto letter,
+        core::IssueLetter(
+            r, ctx, clock_.Today(), req.id,
+            {core::LetterKind::kCorrection, "补正告知书\n\n请于2026年12月4日前补正。", {}}));
+    letter_id = letter.id;
+    return core::Status::Ok();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+
+  auto [t2, c2] = TokenAndCookie("/status");
+  std::string loose;
+  for (char c : code) loose += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  loose.insert(4, "+");  // a space, form-encoded
+  Reply status =
+      Post("/status", "org=QX&tracking_no=+" + tracking + "&code=" + loose + "&token=" + t2, c2);
+  ASSERT_EQ(status.status, 200) << status.body;
+  EXPECT_NE(status.body.find("请写明会议名称和时间"), std::string::npos);
+  EXPECT_NE(status.body.find("2026年12月4日"), std::string::npos);
+  EXPECT_NE(status.body.find("通过网上申请平台"), std::string::npos);
+  ASSERT_TRUE(std::regex_search(status.body, m,
+                                std::regex("name=\"token\" value=\"([^\"]+)\"><input "
+                                           "type=\"hidden\" name=\"request\" value=\"([0-9]+)\"")));
+  std::string letter_token = m[1], request_id = m[2];
+  std::string fetch =
+      "token=" + letter_token + "&request=" + request_id + "&letter=" + std::to_string(letter_id);
+  Reply txt = Post("/status/letter", fetch + "&format=txt", c2);
+  ASSERT_EQ(txt.status, 200) << txt.body;
+  EXPECT_EQ(txt.body, "补正告知书\n\n请于2026年12月4日前补正。");
+  EXPECT_NE(txt.Header("Content-Disposition").find("attachment"), std::string::npos);
+  Reply html = Post("/status/letter", fetch + "&format=html", c2);
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("class=\"letter-title\">补正告知书"), std::string::npos);
+  // Another letter id under this request: not found; another request: the token refuses.
+  EXPECT_EQ(Post("/status/letter",
+                 "token=" + letter_token + "&request=" + request_id +
+                     "&letter=" + std::to_string(letter_id + 1) + "&format=txt",
+                 c2)
+                .status,
+            404);
+  EXPECT_EQ(
+      Post("/status/letter",
+           "token=" + letter_token + "&request=" + std::to_string(std::stoll(request_id) + 1) +
+               "&letter=" + std::to_string(letter_id) + "&format=txt",
+           c2)
+          .status,
+      403);
+  EXPECT_EQ(Post("/status/letter", fetch + "&format=txt", "").status, 403) << "cookie-bound";
 }
 
 TEST_F(FormsTest, BadFieldsReRenderWithMessagesAndKeepTheInput) {

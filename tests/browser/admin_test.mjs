@@ -171,24 +171,26 @@ try {
   check(/^\/admin\/requests\/\d+$/.test(requestPath), `request page: ${requestPath}`);
   check((await text('main dl.meta')).includes('办理中') || (await text('main dl.meta')).includes('已收到'),
         `state after intake: ${await text('main dl.meta')}`);
-  await page.selectOption('#kind', 'note');
-  await page.fill('#note', '已转业务科室检索。');
-  await submit(`${requestPath}/events`);
+  // Each step has its own form (issue 21): open it, fill only its fields.
+  await page.click('#act-note summary');
+  await page.fill('#note-note', '已转业务科室检索。');
+  await Promise.all([page.waitForNavigation(), page.click('#act-note button[type=submit]')]);
   check((await text('main table')).includes('已转业务科室检索。'), 'the note is not listed');
-  await page.selectOption('#kind', 'answer');
-  await page.selectOption('#outcome', 'r1_open');
-  await page.fill('#published_item', indexNo);
-  await page.fill('#note', '予以公开。');
-  await submit(`${requestPath}/events`);
-  const answered = await text('main dl.meta');
-  check(answered.includes('已答复') && answered.includes('r1_open'), `not answered: ${answered}`);
-  await shot('handler-answered');
-  // The reply letter, printable, naming the applicant for the case handler.
-  await Promise.all([page.waitForURL(/\/letter$/), page.click(`a[href="${requestPath}/letter"]`)]);
+  await page.click('#act-answer summary');
+  await page.selectOption('#answer-outcome', 'r1_open');
+  await page.fill('#answer-published_item', indexNo);
+  await page.fill('#answer-note', '予以公开。');
+  // The answer leads to its reply letter's draft, printable, naming the applicant for the
+  // case handler.
+  await Promise.all([page.waitForURL(/\/letters\/reply$/), page.click('#act-answer button[type=submit]')]);
   const letter = await text('article.letter');
   check(letter.includes('政府信息公开申请答复告知书') && letter.includes('后台测试申请人') &&
         letter.includes(indexNo), `letter: ${letter}`);
   await shot('handler-letter');
+  await page.goto(`${base}${requestPath}`);
+  const answered = await text('main dl.meta');
+  check(answered.includes('已答复') && answered.includes('予以公开'), `not answered: ${answered}`);
+  await shot('handler-answered');
 
   // 6. The portal's status page, with the tracking number and the code from intake.
   await page.goto(`${base}/status`);
