@@ -5,7 +5,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <opencc/Config.hpp>
