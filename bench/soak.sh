@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Soak test (not in CI): a Release `gongkai serve` on a demo city, DURATION seconds of mixed
 # portal traffic from wrk at CONNECTIONS connections, the server's RSS sampled every second.
-# Reports requests/s, non-2xx/3xx answers and RSS growth after the warm-up.
+# Reports requests/s, non-2xx/3xx answers and RSS growth after the warm-up, and the RSS split
+# into anonymous and file-mapped memory (/proc/PID/status RssAnon, RssFile).
 # Target: no errors, RSS growth ≤ 5 % between the end of the warm-up and the end of the run.
 #
 # Usage: bench/soak.sh [PATH/TO/gongkai]     (default: Release build in build/soak)
@@ -141,11 +142,14 @@ function done(summary, latency, requests)
 end
 LUA
 
-# RSS every second (kB), with seconds since the start of the load.
+# RSS every second (kB), with seconds since the start of the load: total, anonymous (heap,
+# caches: what the configuration sizes) and file-mapped (the SQLite database through mmap,
+# which the kernel can drop at any time), from /proc/PID/status.
 (
   start=$(date +%s)
   while kill -0 "$server" 2>/dev/null; do
-    echo "$(($(date +%s) - start)) $(awk '/^VmRSS:/ { print $2 }' "/proc/$server/status")"
+    echo "$(($(date +%s) - start)) $(awk '/^VmRSS:/ { t = $2 } /^RssAnon:/ { a = $2 }
+      /^RssFile:/ { f = $2 } END { print t, a, f }' "/proc/$server/status")"
     sleep 1
   done
 ) >"$work/rss.txt" 2>/dev/null &
@@ -165,8 +169,12 @@ socket_errors=$(echo "$result" | sed -n 's/.* socket_errors=\([0-9]*\) .*/\1/p')
 read -r rss_start rss_warm rss_end rss_max < <(awk -v w="$warmup" '
   NR == 1 { first = $2 } $1 <= w { warm = $2 } { last = $2; if ($2 > max) max = $2 }
   END { print first, warm, last, max }' "$work/rss.txt")
+read -r anon_warm anon_end anon_max file_end file_max < <(awk -v w="$warmup" '
+  $1 <= w { warm = $3 } { last = $3; lastf = $4; if ($3 > max) max = $3; if ($4 > maxf) maxf = $4 }
+  END { print warm, last, max, lastf, maxf }' "$work/rss.txt")
 growth=$(awk -v a="$rss_warm" -v b="$rss_end" 'BEGIN { printf "%.1f", (b - a) * 100 / a }')
 echo "RSS (MB): start $((rss_start / 1024)), after ${warmup}s warm-up $((rss_warm / 1024)), end $((rss_end / 1024)), max $((rss_max / 1024)); growth after warm-up ${growth} %"
+echo "  anonymous (MB): after warm-up $((anon_warm / 1024)), end $((anon_end / 1024)), max $((anon_max / 1024)); file-mapped (MB): end $((file_end / 1024)), max $((file_max / 1024))"
 status=0
 [ "$errors" = 0 ] && [ "$socket_errors" = 0 ] || { echo "FAIL: $errors error answers, $socket_errors socket errors"; status=1; }
 awk -v g="$growth" 'BEGIN { exit !(g <= 5) }' || { echo "FAIL: RSS grew ${growth} % after the warm-up (target ≤ 5 %)"; status=1; }

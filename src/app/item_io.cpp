@@ -345,6 +345,7 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
   }
   ImportReport report;
   report.rows = rows.size();
+  if (options.parsed) options.parsed(rows.size());
   // Normalise every field (full-width, traditional → simplified); a bad field is a row error.
   std::vector<bool> bad(rows.size(), false);
   auto fail = [&](size_t i, const core::Status& s) {
@@ -396,6 +397,7 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
     }
     if (!report.errors.empty() && !options.skip_bad) return core::Internal(kRollback);
     if (report.imported == 0) return core::Internal(kRollback);
+    if (options.before_commit) return options.before_commit();
     return core::Status::Ok();
   });
   std::sort(report.errors.begin(), report.errors.end(),

@@ -36,6 +36,12 @@ struct ImportOptions {
   bool skip_bad = false;  // import the good rows and report the bad; else all or nothing
   // Called after each row is checked (done rows, total rows); may be empty.
   std::function<void(size_t, size_t)> progress;
+  // Called once the file is parsed, before the transaction, with the number of data rows
+  // (the CLI switches to its bulk path for large files); may be empty.
+  std::function<void(size_t)> parsed;
+  // Called inside the transaction after the rows are stored, when they are to be committed
+  // (the bulk path indexes the items here); a failure rolls everything back. May be empty.
+  std::function<core::Status()> before_commit;
 };
 
 struct RowError {

@@ -12,6 +12,7 @@
 #include "app/item_io.hpp"
 #include "app/markdown.hpp"
 #include "app/system_clock.hpp"
+#include "cli/bulk_import.hpp"
 #include "cli/commands.hpp"
 #include "cli/item_args.hpp"
 #include "cli/progress.hpp"
@@ -270,6 +271,8 @@ int Import(const ItemArgs& a) {
     progress.SetTotal(static_cast<int64_t>(total));
     progress.Update(static_cast<int64_t>(done));
   };
+  BulkImport bulk(**store);  // large files: one bulk index build before the commit
+  bulk.Attach(options);
   auto report = app::ImportItems(**store, CliChangeContext(), *bytes, options);
   progress.Finish();
   if (!report.ok()) return Fail(report.status());

@@ -202,33 +202,65 @@ int64_t SearchIndex::IndexPending(std::optional<core::Id> only) {
   return n;
 }
 
+int64_t SearchIndex::CountPending() {
+  long long pending = 0;
+  sql_ << std::string(
+              "SELECT COUNT(*) FROM items i WHERE i.state = 'published' AND NOT EXISTS "
+              "(SELECT 1 FROM ") +
+              (backend_ == store::Backend::kSqlite ? "item_search_docs" : "item_search") +
+              " d WHERE d.item_id = i.id)",
+      soci::into(pending);
+  return pending;
+}
+
+int64_t SearchIndex::IndexPendingBulk(int64_t pending) {
+  const bool lite = backend_ == store::Backend::kSqlite;
+  pending_ = pending;
+  if (progress_ && pending > 0) progress_(0, pending);  // say so before the work starts
+  if (!lite || pending < bulk_items_) return IndexPending(std::nullopt);
+  // FTS5 merges its segments while documents are inserted (automerge); in a bulk load that
+  // re-reads the growing index again and again. Off while inserting, then one 'optimize'
+  // merges everything once. The file is read through a memory map meanwhile (no pread
+  // copies of the pages the merge reads), and the setting is restored.
+  std::string automerge;
+  soci::indicator ind = soci::i_null;
+  long long mmap = 0;
+  sql_ << "SELECT v FROM item_search_config WHERE k = 'automerge'", soci::into(automerge, ind);
+  if (ind != soci::i_ok) automerge.clear();
+  sql_ << "PRAGMA mmap_size", soci::into(mmap);
+  sql_ << "PRAGMA mmap_size = 2147418112";
+  sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', 0)";
+  int64_t n = IndexPending(std::nullopt);
+  if (progress_) progress_(n, std::max<int64_t>(pending, n));
+  sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
+  if (automerge.empty()) {
+    sql_ << "DELETE FROM item_search_config WHERE k = 'automerge'";
+  } else {
+    sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', " + automerge + ")";
+  }
+  sql_ << "PRAGMA mmap_size = " + std::to_string(mmap);
+  return n;
+}
+
+core::Result<int64_t> SearchIndex::IndexPendingInTransaction() {
+  try {
+    return IndexPendingBulk(CountPending());
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
 core::Result<int64_t> SearchIndex::Sync() {
   const bool lite = backend_ == store::Backend::kSqlite;
   try {
-    // A bulk load on SQLite (the first Sync of a big database, Rebuild): a 256 MB page cache
-    // instead of 2 MB, no foreign-key probe per row (the ids come from items), and no FTS5
-    // automerge while inserting — the index is merged once with 'optimize' at the end.
-    // Every setting is restored afterwards. The count of pending items decides.
-    long long pending = 0, cache = 0, fk = 0;
-    std::string automerge;
-    if (lite) {
-      sql_ << "SELECT COUNT(*) FROM items i WHERE i.state = 'published' AND NOT EXISTS "
-              "(SELECT 1 FROM item_search_docs d WHERE d.item_id = i.id)",
-          soci::into(pending);
-    } else if (progress_) {
-      sql_ << "SELECT COUNT(*) FROM items i WHERE i.state = 'published' AND NOT EXISTS "
-              "(SELECT 1 FROM item_search d WHERE d.item_id = i.id)",
-          soci::into(pending);
-    }
-    pending_ = pending;
-    if (progress_ && pending > 0) progress_(0, pending);  // say so before the work starts
+    // A bulk load on SQLite (the first Sync of a big database, Rebuild) also gets a 256 MB
+    // page cache instead of 2 MB and no foreign-key probe per row (the ids come from items);
+    // both settings are restored afterwards. The count of pending items decides.
+    long long pending = (lite || progress_) ? CountPending() : 0, cache = 0, fk = 0;
     const bool bulk = lite && pending >= bulk_items_;
     if (bulk) {
-      soci::indicator ind = soci::i_null;
       sql_ << "PRAGMA cache_size", soci::into(cache);
       sql_ << "PRAGMA foreign_keys", soci::into(fk);
-      sql_ << "SELECT v FROM item_search_config WHERE k = 'automerge'", soci::into(automerge, ind);
-      if (ind != soci::i_ok) automerge.clear();
       sql_ << "PRAGMA cache_size = -262144";
       sql_ << "PRAGMA foreign_keys = OFF";
     }
@@ -240,17 +272,7 @@ core::Result<int64_t> SearchIndex::Sync() {
     sql_ << (lite ? "BEGIN IMMEDIATE" : "BEGIN");
     int64_t n = 0;
     try {
-      if (bulk) sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', 0)";
-      n = IndexPending(std::nullopt);
-      if (bulk) {
-        sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
-        if (automerge.empty()) {
-          sql_ << "DELETE FROM item_search_config WHERE k = 'automerge'";
-        } else {
-          sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', " + automerge +
-                      ")";
-        }
-      }
+      n = IndexPendingBulk(pending);
       sql_ << "COMMIT";
     } catch (...) {
       try {

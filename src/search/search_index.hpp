@@ -80,6 +80,10 @@ class SearchIndex {
   // Indexes item `id` if it is published and not yet indexed, inside the caller's open
   // transaction (see InstallPublishHook). kUnavailable on a database failure.
   core::Status IndexItem(core::Id id);
+  // Indexes every published item not yet indexed inside the caller's open transaction,
+  // as a bulk load when there are at least `bulk_items` of them (a bulk `item import`
+  // stores its items without the publish hook, then calls this before committing).
+  core::Result<int64_t> IndexPendingInTransaction();
   // Empties the index and indexes every published item again; returns how many.
   core::Result<int64_t> Rebuild();
   // Tuning (tests): a Sync of at least `bulk_items` pending items is a bulk load, and items
@@ -115,6 +119,11 @@ class SearchIndex {
   // Indexes the published items not yet indexed (or only item `only`) on the current
   // transaction; returns how many. Throws on database errors.
   int64_t IndexPending(std::optional<core::Id> only);
+  // Published items not yet indexed. Throws on database errors.
+  int64_t CountPending();
+  // IndexPending of all `pending` items on the current transaction, with FTS5 automerge off
+  // and one 'optimize' at the end when they are a bulk load. Throws on database errors.
+  int64_t IndexPendingBulk(int64_t pending);
   soci::session& sql_;
   store::Backend backend_;
   int64_t bulk_items_ = kBulkItems;

@@ -7,8 +7,14 @@
 
 #include <cstdlib>
 #include <memory>
+#include <opencc/Config.hpp>
+#include <opencc/Conversion.hpp>
+#include <opencc/ConversionChain.hpp>
+#include <opencc/Converter.hpp>
+#include <opencc/Dict.hpp>
+#include <opencc/DictEntry.hpp>
 #include <opencc/Exception.hpp>
-#include <opencc/SimpleConverter.hpp>
+#include <opencc/Lexicon.hpp>
 #include <string>
 #include <vector>
 
@@ -41,9 +47,72 @@ bool IsWhiteSpace(char32_t c) {
 // Loaded once (C++ guarantees thread-safe initialisation of function-local statics);
 // OpenCC's converters are safe to share between threads once built.
 struct Simplifier {
-  std::unique_ptr<opencc::SimpleConverter> converter;
+  opencc::Config config;  // owns the dictionaries the converter uses
+  opencc::ConverterPtr converter;
+  // Every code point that occurs in a key of the conversion dictionaries. Text with none
+  // of them cannot match a key, so OpenCC would return it unchanged: ToSimplified skips
+  // the dictionary walk (most of an import's or index build's CPU time) for such text,
+  // which is nearly all text written in simplified Chinese.
+  std::vector<bool> key_chars;
   std::string error;
+
+  bool MayConvert(std::string_view utf8) const {
+    bool found = false;
+    ForEachCodePoint(utf8, [&](char32_t c, std::string_view) {
+      if (c < key_chars.size() && key_chars[c]) found = true;
+    });
+    return found;
+  }
 };
+
+// Fills key_chars so that a text without any of them cannot match a dictionary entry that
+// changes it (entries mapping a key to itself, like 乾隆, are identities). One code point
+// of each changing key is enough, since a text without it cannot contain the key: a
+// character that changes on its own (臺) where the key has one, else one that differs
+// from the value (覆 of 回覆 → 回复, not the common 回), else all of them.
+void CollectKeyChars(Simplifier& s) {
+  s.key_chars.assign(0x110000, false);
+  auto code_points = [](std::string_view text) {
+    std::vector<char32_t> out;
+    ForEachCodePoint(text, [&](char32_t c, std::string_view) { out.push_back(c); });
+    return out;
+  };
+  auto mark = [&](char32_t c) {
+    if (c < s.key_chars.size()) s.key_chars[c] = true;
+  };
+  std::vector<std::pair<std::vector<char32_t>, std::vector<char32_t>>> phrases;
+  for (const opencc::ConversionPtr& conversion :
+       s.converter->GetConversionChain()->GetConversions()) {
+    opencc::LexiconPtr lexicon = conversion->GetDict()->GetLexicon();
+    for (const auto& entry : *lexicon) {
+      const std::string key = entry->Key();
+      const std::string value = entry->GetDefault();
+      if (value == key) continue;
+      std::vector<char32_t> chars = code_points(key);
+      if (chars.size() == 1) {
+        mark(chars[0]);
+      } else {
+        phrases.emplace_back(std::move(chars), code_points(value));
+      }
+    }
+  }
+  for (const auto& [key, value] : phrases) {
+    bool covered = false;
+    for (char32_t c : key) covered = covered || (c < s.key_chars.size() && s.key_chars[c]);
+    if (covered) continue;
+    bool marked = false;
+    for (size_t i = 0; i < key.size() && i < value.size() && key.size() == value.size(); ++i) {
+      if (key[i] != value[i]) {
+        mark(key[i]);
+        marked = true;
+        break;
+      }
+    }
+    if (!marked) {
+      for (char32_t c : key) mark(c);
+    }
+  }
+}
 
 const Simplifier& GetSimplifier() {
   static const Simplifier* const kSimplifier = [] {
@@ -58,7 +127,8 @@ const Simplifier& GetSimplifier() {
     for (const std::string& dir : dirs) {
       const std::string path = dir + "/t2s.json";
       try {
-        s->converter = std::make_unique<opencc::SimpleConverter>(path);
+        s->converter = s->config.NewFromFile(path);
+        CollectKeyChars(*s);
         return s;
       } catch (const opencc::Exception& e) {
         tried += (tried.empty() ? "" : "; ") + path + ": " + e.what();
@@ -258,7 +328,7 @@ std::string ToSimplified(std::string_view utf8) {
   }
   if (ascii || !IsValidUtf8(utf8)) return std::string(utf8);
   const Simplifier& s = GetSimplifier();
-  if (!s.converter) return std::string(utf8);
+  if (!s.converter || !s.MayConvert(utf8)) return std::string(utf8);
   // Convert NUL-separated pieces separately: OpenCC's segmentation works on C strings.
   std::string out;
   out.reserve(utf8.size());
