@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "app/item_io.hpp"
 #include "cli/progress.hpp"
@@ -37,7 +38,7 @@ class BulkImport {
   core::Status IndexImported();
   store::SociStore& store_;
   bool active_ = false;
-  long long cache_size_ = 0;
+  std::optional<long long> cache_size_;  // the page cache to restore (SQLite)
   std::unique_ptr<Progress> progress_;
 };
 

@@ -74,6 +74,18 @@ SociStore::SociStore(std::unique_ptr<soci::session> sql, Backend backend)
 
 void SociStore::SetPublishHook(PublishHook hook) { repos_->SetPublishHook(std::move(hook)); }
 
+std::optional<long long> SociStore::SwapSqliteCacheSize(long long cache_size) {
+  if (backend_ != Backend::kSqlite) return std::nullopt;
+  try {
+    long long previous = 0;
+    *sql_ << "PRAGMA cache_size", soci::into(previous);
+    *sql_ << "PRAGMA cache_size = " + std::to_string(cache_size);
+    return previous;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
 SociStore::~SociStore() = default;
 
 namespace {

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "core/store.hpp"
@@ -51,6 +52,10 @@ class SociStore : public core::Store {
   // repository call, so the publication rolls back with it.
   using PublishHook = std::function<core::Status(soci::session&, Backend, core::Id item_id)>;
   void SetPublishHook(PublishHook hook);
+  // SQLite only: sets this connection's page cache (PRAGMA cache_size; negative = KiB) and
+  // returns the previous setting, for a bulk job that must not spill its own transaction.
+  // nullopt on PostgreSQL or when the pragma fails (the job is then only slower).
+  std::optional<long long> SwapSqliteCacheSize(long long cache_size);
 
   // Which database this store talks to (SQL dialect differences live in store/ and search/).
   Backend backend() const { return backend_; }
