@@ -358,7 +358,23 @@ class Store {
  public:
   virtual ~Store() = default;
   // Runs `work` in one transaction: commits when it returns OK, rolls back when it
-  // returns an error or throws. Database failures become Status values.
+  // returns an error or throws. Database failures become Status values (kUnavailable for
+  // a lost or busy database, kAlreadyExists for a violated constraint, kDataLoss for a
+  // stored row that cannot be read back, kInternal otherwise).
+  //
+  // Thread-safety: one Store is one connection and is not thread-safe; use one per thread
+  // (the server's web::StorePool lends one to each request). FakeStore alone may be shared
+  // between threads: its transactions are serialised.
+  //
+  // Nesting: transactions do not nest. `work` must not call Transact on the same store
+  // (nor keep the Repositories& beyond its return); to compose operations, pass the
+  // Repositories& down to the services instead. FakeStore and SQLite refuse a nested call
+  // with kUnavailable; PostgreSQL would take the inner BEGIN as a no-op and its COMMIT
+  // would end the outer transaction early, so the rule is the contract, not a detail.
+  //
+  // Locking: on SQLite every transaction is BEGIN IMMEDIATE (it takes the write lock at
+  // once, so two writers never deadlock on an upgrade); public pages therefore read
+  // published items through core::PublicReads (core/read_port.hpp), outside Transact.
   virtual Status Transact(const std::function<Status(Repositories&)>& work) = 0;
 };
 
