@@ -22,8 +22,6 @@ core::Date ShanghaiDate(TimePoint t) {
   return core::Date::FromYmd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-core::Date Ctx::Today() const { return ShanghaiDate(now); }
-
 core::Status Ctx::Can(core::Action action, core::Id org_id) const {
   return core::Authorize(grants, *tree, action, org_id);
 }

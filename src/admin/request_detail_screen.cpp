@@ -14,11 +14,6 @@
 namespace gongkai::admin {
 namespace {
 
-const char* StateLabel(core::RequestState s) {
-  static const char* kLabels[] = {"已收到", "待补正", "办理中", "已答复", "已视为放弃", "已撤回"};
-  return kLabels[static_cast<int>(s)];
-}
-
 // One input of an action form.
 struct FieldSpec {
   const char* name;
@@ -206,7 +201,7 @@ web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, 
   v.Set("id", std::to_string(r.id));
   v.Set("tracking_no", r.tracking_no);
   v.Set("org", view.org.name);
-  v.Set("state", StateLabel(r.state));
+  v.Set("state", RequestStateLabel(r.state));
   v.Set("description", r.description);
   v.Set("doc_no", r.doc_no);
   v.Set("received_on", core::ChineseDate(r.received_on));

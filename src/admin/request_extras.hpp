@@ -15,6 +15,9 @@ namespace gongkai::admin {
 // (otherwise HttpError 403; 404 for an unknown id).
 core::RequestView LoadReadableRequest(Office& o, const Ctx& ctx, core::Id id);
 
+// A request's state as the screens name it (已收到, 待补正, 办理中 …).
+const char* RequestStateLabel(core::RequestState s);
+
 // The request page (requests_screen.cpp) with `form`'s values and errors, answered with
 // `status`.
 web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status);

@@ -3,16 +3,12 @@
 // working days left on the holiday calendar, state and body filters, colours and paging
 // (SQL paging: RequestRepository::FindQueue).
 #include "admin/paging.hpp"
+#include "admin/request_extras.hpp"
 #include "core/calendar_service.hpp"
 #include "core/request_queue.hpp"
 
 namespace gongkai::admin {
 namespace {
-
-const char* StateLabel(core::RequestState s) {
-  static const char* kLabels[] = {"已收到", "待补正", "办理中", "已答复", "已视为放弃", "已撤回"};
-  return kLabels[static_cast<int>(s)];
-}
 
 constexpr core::RequestState kAllStates[] = {
     core::RequestState::kReceived,   core::RequestState::kCorrectionRequested,
@@ -80,13 +76,13 @@ web::HttpResponse RequestsQueue(Office& o, Ctx& ctx) {
             due.working_days_left ? std::to_string(*due.working_days_left) : std::string("—"));
     row.Set("due_class", core::DueClassCode(due.due_class));
     row.Set("due_label", core::DueClassLabel(due.due_class));
-    row.Set("state", StateLabel(r.state));
+    row.Set("state", RequestStateLabel(r.state));
     row.Set("description", r.description);
     rows.Push(row);
   }
   std::vector<std::pair<std::string, std::string>> states = {{"", "全部"}, {"open", "未办结"}};
   for (core::RequestState s : kAllStates)
-    states.emplace_back(core::RequestStateCode(s), StateLabel(s));
+    states.emplace_back(core::RequestStateCode(s), RequestStateLabel(s));
   std::vector<std::pair<std::string, std::string>> orgs = {{"", "全部机关"}};
   for (core::Id id : readable) {
     if (const core::Org* b = ctx.tree->Find(id))

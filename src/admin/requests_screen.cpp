@@ -7,12 +7,13 @@
 #include "core/request_service.hpp"
 
 namespace gongkai::admin {
-namespace {
 
-const char* StateLabel(core::RequestState s) {
+const char* RequestStateLabel(core::RequestState s) {
   static const char* kLabels[] = {"已收到", "待补正", "办理中", "已答复", "已视为放弃", "已撤回"};
   return kLabels[static_cast<int>(s)];
 }
+
+namespace {
 
 const std::vector<std::string> kIntakeFields = {
     "org",    "channel", "applicant_type", "submitted_on", "received_on",  "description",

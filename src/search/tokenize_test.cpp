@@ -127,7 +127,9 @@ TEST(SegmentTest, CoversTheRunAndLeavesNoSingleCharacterAlone) {
     std::u32string joined;
     for (const auto& w : words) {
       joined += w;
-      if (words.size() > 1) EXPECT_GT(w.size(), 1u) << text;
+      if (words.size() > 1) {
+        EXPECT_GT(w.size(), 1u) << text;
+      }
     }
     EXPECT_EQ(joined, run) << text;
   }

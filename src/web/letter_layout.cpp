@@ -92,7 +92,7 @@ std::string ShanghaiTimeText(std::string_view utc) {
     hour -= 24;
     day = day.Next();
   }
-  char hm[8];
+  char hm[16];
   std::snprintf(hm, sizeof hm, "%02d:%02d", hour, minute);
   return std::to_string(day.year()) + "年" + std::to_string(day.month()) + "月" +
          std::to_string(day.day()) + "日 " + hm;
