@@ -14,7 +14,8 @@ TEST_P(ItemExposureViewTest, ReviewerSeesFindingsMasksAndApproves) {
                                {{"org", "QXA"},
                                 {"title", "低保对象公示"},
                                 {"summary", "名单"},
-                                {"category", "通知公告"},
+                                {"topic", "综合政务"},
+                                {"category", "法定主动公开内容/通知公告"},
                                 {"formed_on", Today()},
                                 {"body_md", "张三 11010519491231002X"}},
                                "/admin/items/new");
