@@ -4,9 +4,9 @@
 #include <sstream>
 
 #include "admin/admin_test_support.hpp"
-#include "demo/demo_data.hpp"
 #include "app/setup.hpp"
 #include "core/clock.hpp"
+#include "demo/demo_data.hpp"
 
 namespace gongkai::admin::testing {
 namespace {

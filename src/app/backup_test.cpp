@@ -15,9 +15,9 @@
 #include <map>
 #include <thread>
 
-#include "demo/demo_data.hpp"
 #include "app/setup.hpp"
 #include "core/org_service.hpp"
+#include "demo/demo_data.hpp"
 #include "store/migrations.hpp"
 #include "store/soci_store.hpp"
 #include "testing/test_database.hpp"

@@ -5,12 +5,12 @@
 #include <iostream>
 #include <optional>
 
-#include "demo/demo_data.hpp"
 #include "app/personal_data.hpp"
 #include "app/setup.hpp"
 #include "app/system_clock.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "demo/demo_data.hpp"
 
 namespace gongkai::cli {
 namespace {

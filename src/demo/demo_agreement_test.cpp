@@ -8,13 +8,13 @@
 #include <set>
 #include <tuple>
 
-#include "demo/demo_data.hpp"
 #include "app/holiday_file.hpp"
 #include "core/calendar_service.hpp"
 #include "core/report_compute.hpp"
 #include "core/request_service.hpp"
 #include "core/request_timeliness.hpp"
 #include "core/unit_comparison.hpp"
+#include "demo/demo_data.hpp"
 #include "report/report.hpp"
 #include "store/soci_store.hpp"
 #include "testing/test_database.hpp"

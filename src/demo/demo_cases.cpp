@@ -1,8 +1,8 @@
 #include <utility>
 #include <vector>
 
-#include "demo/demo_state.hpp"
 #include "core/cases.hpp"
+#include "demo/demo_state.hpp"
 
 namespace gongkai::demo {
 

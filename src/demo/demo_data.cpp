@@ -10,16 +10,16 @@
 #include <utility>
 #include <vector>
 
-#include "demo/demo_live.hpp"
-#include "demo/demo_office.hpp"
-#include "demo/demo_requests.hpp"
-#include "demo/demo_state.hpp"
 #include "app/password.hpp"
 #include "core/calendar_service.hpp"
 #include "core/guide.hpp"
 #include "core/org_service.hpp"
 #include "core/request_clock.hpp"
 #include "core/request_service.hpp"
+#include "demo/demo_live.hpp"
+#include "demo/demo_office.hpp"
+#include "demo/demo_requests.hpp"
+#include "demo/demo_state.hpp"
 
 namespace gongkai::demo {
 namespace {
@@ -37,7 +37,8 @@ constexpr int kLiveWindow = 30;
 class Generator {
  public:
   Generator(core::Repositories& repos, const core::Calendar& calendar, const core::Clock& clock,
-            const DemoOptions& options, const app::PersonalDataKey& key, const DemoProgress& progress)
+            const DemoOptions& options, const app::PersonalDataKey& key,
+            const DemoProgress& progress)
       : s_(repos, calendar, options), clock_(clock), key_(key), progress_(progress) {}
 
   core::Result<DemoSummary> Run(const std::string& password_hash) {

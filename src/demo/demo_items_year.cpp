@@ -7,10 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "demo/demo_items.hpp"
-#include "demo/demo_state.hpp"
 #include "core/catalog.hpp"
 #include "core/guide.hpp"
+#include "demo/demo_items.hpp"
+#include "demo/demo_state.hpp"
 
 namespace gongkai::demo {
 namespace {

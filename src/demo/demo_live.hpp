@@ -14,10 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "core/store.hpp"
 #include "demo/demo_city.hpp"
 #include "demo/demo_random.hpp"
 #include "demo/demo_requests.hpp"
-#include "core/store.hpp"
 
 namespace gongkai::demo {
 

@@ -4,10 +4,10 @@
 // right way, masked. The audit on the demo lists exactly the first two.
 #include <string>
 
-#include "demo/demo_items.hpp"
-#include "demo/demo_state.hpp"
 #include "core/index_no.hpp"
 #include "core/pii_scan.hpp"
+#include "demo/demo_items.hpp"
+#include "demo/demo_state.hpp"
 
 namespace gongkai::demo {
 namespace {

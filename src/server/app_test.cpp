@@ -57,8 +57,8 @@ TEST_P(AppTest, OneEntryPointForTheThreeFrontEndsAndOperations) {
   std::thread run([&server] { EXPECT_TRUE(server.Run().ok()); });
   unsigned short port = ready->get_future().get();
   auto get = [port](const std::string& target) {
-    return web::test_client::Exchange(port,
-                         "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    return web::test_client::Exchange(
+               port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         .reply();
   };
   EXPECT_EQ(get("/").status, 200);
@@ -70,9 +70,9 @@ TEST_P(AppTest, OneEntryPointForTheThreeFrontEndsAndOperations) {
   EXPECT_EQ(get("/readyz").status, 200);
   // Limits before bodies: an upload without a session is refused from its header.
   auto upload = web::test_client::Exchange(port,
-                              "POST /admin/items/1/attachments HTTP/1.1\r\nHost: x\r\n"
-                              "Content-Type: multipart/form-data; boundary=b\r\n"
-                              "Content-Length: 10\r\nConnection: close\r\n\r\n")
+                                           "POST /admin/items/1/attachments HTTP/1.1\r\nHost: x\r\n"
+                                           "Content-Type: multipart/form-data; boundary=b\r\n"
+                                           "Content-Length: 10\r\nConnection: close\r\n\r\n")
                     .reply();
   EXPECT_EQ(upload.status, 403);
 

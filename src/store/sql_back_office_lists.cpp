@@ -1,8 +1,8 @@
 // The back office's paged lists (issue 21): the items list with search and filters, and the
 // requests queue across bodies and years. Filters become bound parameters; only the state
 // and validity codes (from core's tables) and decimal ids are written into the SQL text.
-#include "store/sql_repositories.hpp"
 #include "store/internal/sql_util.hpp"
+#include "store/sql_repositories.hpp"
 
 namespace gongkai::store {
 
