@@ -68,6 +68,30 @@ bool DangerousUrl(std::string_view raw) {
   return true;
 }
 
+// The attributes of one renderer tag (`tag` starts after its name, lower-cased): name="value"
+// pairs up to '>'. Parsed pair by pair, so text inside a value (an alt text "<img src=", say)
+// is never taken for an attribute; every href and src must be a safe URL.
+void CheckAttributes(std::string_view tag, const std::string& html) {
+  size_t i = 0;
+  while (i < tag.size()) {
+    while (i < tag.size() && tag[i] == ' ') ++i;
+    if (i >= tag.size() || tag[i] == '>' || tag[i] == '/') return;
+    size_t name_end = tag.find('=', i);
+    if (name_end == std::string_view::npos || name_end + 1 >= tag.size() ||
+        tag[name_end + 1] != '"') {
+      Fail("an attribute without a quoted value", html);
+    }
+    std::string_view name = tag.substr(i, name_end - i);
+    size_t start = name_end + 2;
+    size_t end = tag.find('"', start);
+    if (end == std::string_view::npos) Fail("an unterminated attribute", html);
+    if ((name == "href" || name == "src") && DangerousUrl(tag.substr(start, end - start))) {
+      Fail("a dangerous URL", html);
+    }
+    i = end + 1;
+  }
+}
+
 void CheckHtml(const std::string& html) {
   if (!ValidUtf8(html)) Fail("invalid UTF-8", html);
   const std::string lower = Lower(html);
@@ -82,16 +106,7 @@ void CheckHtml(const std::string& html) {
     }
     if (n == 0) Fail("a '<' that starts no renderer tag", html);
     if (!kRendererTags.contains(rest.substr(0, n))) Fail("a tag from the input", html);
-  }
-  for (std::string_view attr : {" href=\"", " src=\""}) {
-    for (size_t p = lower.find(attr); p != std::string::npos; p = lower.find(attr, p + 1)) {
-      size_t start = p + attr.size();
-      size_t end = lower.find('"', start);
-      if (end == std::string::npos) Fail("an unterminated attribute", html);
-      if (DangerousUrl(std::string_view(lower).substr(start, end - start))) {
-        Fail("a dangerous URL", html);
-      }
-    }
+    CheckAttributes(rest.substr(n), html);
   }
 }
 
