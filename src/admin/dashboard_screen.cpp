@@ -27,6 +27,8 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   std::vector<core::Id> read = ctx.Orgs(core::Action::kRead);
   // Stale columns concern those who can publish into them.
   std::vector<core::Id> edit = ctx.Orgs(core::Action::kItemEdit);
+  // Approved items wait for someone who may publish them, in the bodies where they may.
+  std::vector<core::Id> publish = ctx.Orgs(core::Action::kItemPublish);
   std::set<core::Id> handle_set(handle.begin(), handle.end());
   std::vector<core::ColumnAuditRow> stale;
   std::vector<core::DueEntry> due;
@@ -52,15 +54,13 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
       GONGKAI_ASSIGN_OR_RETURN(queue, repos.items().Find(q));
     }
     if (!edit.empty()) {
-      // The editor's queues: approved items waiting for publication, and items the
-      // reviewer returned (with the reason), so the editor learns of each decision.
+      // The editor's queue: items the reviewer returned (with the reason), so the editor
+      // learns of each decision.
       core::ItemQuery q;
       q.org_ids = edit;
-      q.states = {core::ItemState::kApproved};
+      q.states = {core::ItemState::kRejected};
       q.with_body = false;
       q.limit = 100;
-      GONGKAI_ASSIGN_OR_RETURN(to_publish, repos.items().Find(q));
-      q.states = {core::ItemState::kRejected};
       GONGKAI_ASSIGN_OR_RETURN(returned, repos.items().Find(q));
       for (const core::Item& it : returned) {
         GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
@@ -68,6 +68,14 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
           if (e.kind == core::ItemEventKind::kReject) return_reasons[it.id] = e.reason;
         }
       }
+    }
+    if (!publish.empty()) {
+      core::ItemQuery q;
+      q.org_ids = publish;
+      q.states = {core::ItemState::kApproved};
+      q.with_body = false;
+      q.limit = 100;
+      GONGKAI_ASSIGN_OR_RETURN(to_publish, repos.items().Find(q));
     }
     if (!read.empty()) {
       // Counted in SQL: one row comes back, with the total.
@@ -173,6 +181,7 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   v.Set("has_queue", web::View::Bool(!queue.empty()));
   v.Set("reviews", web::View::Bool(!review.empty()));
   v.Set("edits", web::View::Bool(!edit.empty()));
+  v.Set("publishes", web::View::Bool(!publish.empty()));
   v.Set("to_publish", item_rows(to_publish));
   v.Set("has_to_publish", web::View::Bool(!to_publish.empty()));
   v.Set("returned", item_rows(returned));
