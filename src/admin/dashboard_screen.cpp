@@ -42,41 +42,32 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   };
   std::vector<Overdue> overdue;  // bodies with 逾期 requests this year (closed late or open)
   o.Transact([&](core::Repositories& repos) -> core::Status {
+    // The first 100 items of these bodies in this state (no bodies: none).
+    auto items_in = [&](const std::vector<core::Id>& orgs, core::ItemState state,
+                        std::vector<core::Item>& out) -> core::Status {
+      if (orgs.empty()) return core::Status::Ok();
+      core::ItemQuery q;
+      q.org_ids = orgs;
+      q.states = {state};
+      q.with_body = false;
+      q.limit = 100;
+      GONGKAI_ASSIGN_OR_RETURN(out, repos.items().Find(q));
+      return core::Status::Ok();
+    };
     if (!handle.empty()) {
       GONGKAI_ASSIGN_OR_RETURN(due, core::ListDue(repos, today, 5));
     }
-    if (!review.empty()) {
-      core::ItemQuery q;
-      q.org_ids = review;
-      q.states = {core::ItemState::kSubmitted};
-      q.with_body = false;
-      q.limit = 100;
-      GONGKAI_ASSIGN_OR_RETURN(queue, repos.items().Find(q));
-    }
-    if (!edit.empty()) {
-      // The editor's queue: items the reviewer returned (with the reason), so the editor
-      // learns of each decision.
-      core::ItemQuery q;
-      q.org_ids = edit;
-      q.states = {core::ItemState::kRejected};
-      q.with_body = false;
-      q.limit = 100;
-      GONGKAI_ASSIGN_OR_RETURN(returned, repos.items().Find(q));
-      for (const core::Item& it : returned) {
-        GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
-        for (const auto& e : events) {
-          if (e.kind == core::ItemEventKind::kReject) return_reasons[it.id] = e.reason;
-        }
+    GONGKAI_RETURN_IF_ERROR(items_in(review, core::ItemState::kSubmitted, queue));
+    // The editor's queue: items the reviewer returned (with the reason), so the editor
+    // learns of each decision.
+    GONGKAI_RETURN_IF_ERROR(items_in(edit, core::ItemState::kRejected, returned));
+    for (const core::Item& it : returned) {
+      GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
+      for (const auto& e : events) {
+        if (e.kind == core::ItemEventKind::kReject) return_reasons[it.id] = e.reason;
       }
     }
-    if (!publish.empty()) {
-      core::ItemQuery q;
-      q.org_ids = publish;
-      q.states = {core::ItemState::kApproved};
-      q.with_body = false;
-      q.limit = 100;
-      GONGKAI_ASSIGN_OR_RETURN(to_publish, repos.items().Find(q));
-    }
+    GONGKAI_RETURN_IF_ERROR(items_in(publish, core::ItemState::kApproved, to_publish));
     if (!read.empty()) {
       // Counted in SQL: one row comes back, with the total.
       core::ItemSearch q;
