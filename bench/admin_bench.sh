@@ -85,5 +85,7 @@ measure demo-editor "/admin/columns?finding=all"
 measure demo-reviewer /admin
 measure demo-admin /admin
 measure demo-admin /admin/consultations
+measure demo-admin "/admin/consultations?page=2"
 measure demo-admin /admin/complaints
+measure demo-admin "/admin/complaints?page=40"
 measure demo-admin /admin/cases

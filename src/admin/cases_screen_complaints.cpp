@@ -2,8 +2,10 @@
 // the reply to one not yet answered — through core/case_service. As with consultations, the
 // sealed contact from the portal's form is never shown.
 #include <algorithm>
+#include <map>
 
 #include "admin/office.hpp"
+#include "admin/paging.hpp"
 #include "core/case_service.hpp"
 
 namespace gongkai::admin {
@@ -36,19 +38,29 @@ struct RowError {
 
 web::HttpResponse Render(Office& o, Ctx& ctx, const OrgYear& scope, const RowError& failed,
                          int status) {
+  Paging paging = ReadPaging(ctx);
   std::vector<core::Complaint> rows;
-  core::CaseCounts counts;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(rows, repos.cases().ListComplaints(scope.org->id, scope.year));
-    GONGKAI_ASSIGN_OR_RETURN(counts, core::CountCases(repos, scope.org->id, scope.year));
     return core::Status::Ok();
   });
+  // The counts come from the rows already read (a body's year can hold thousands).
+  std::map<core::ComplaintChannel, int> counts;
+  for (const auto& c : rows) ++counts[c.channel];
   bool can_record = ctx.Can(core::Action::kCaseRecord, scope.org->id).ok();
   // Newest first, the unanswered ones before all others: they are the work to do.
   std::reverse(rows.begin(), rows.end());
   std::stable_partition(rows.begin(), rows.end(), [](const auto& c) { return !c.replied_on; });
+  if (failed.id != 0) {
+    // A refused reply is shown on the page that holds its complaint, beside its form.
+    auto it =
+        std::find_if(rows.begin(), rows.end(), [&](const auto& c) { return c.id == failed.id; });
+    if (it != rows.end()) paging.page = static_cast<int>((it - rows.begin()) / paging.size) + 1;
+  }
+  auto [first, last] = PageBounds(paging, rows.size());
   web::View list = web::View::List();
-  for (auto it = rows.begin(); it != rows.end(); ++it) {
+  for (size_t i = first; i < last; ++i) {
+    const core::Complaint* it = &rows[i];
     web::View r;
     r.Set("open", web::View::Bool(!it->replied_on));
     r.Set("id", std::to_string(it->id));
@@ -66,13 +78,16 @@ web::HttpResponse Render(Office& o, Ctx& ctx, const OrgYear& scope, const RowErr
   for (auto c : kChannels) {
     web::View n;
     n.Set("label", core::ComplaintChannelLabel(c));
-    n.Set("n", std::to_string(counts.complaints[c]));
+    n.Set("n", std::to_string(counts[c]));
     by_channel.Push(n);
   }
   web::View v;
   v.Set("rows", list);
   v.Set("channel_counts", by_channel);
-  v.Set("total_count", std::to_string(counts.complaints_total));
+  v.Set("total_count", std::to_string(rows.size()));
+  v.Set("paging", PagingView("/admin/complaints",
+                             {{"org", scope.org->code}, {"year", std::to_string(scope.year)}},
+                             paging, static_cast<int64_t>(rows.size())));
   v.Set("org_options", OrgOptions(ctx, ctx.Orgs(core::Action::kRead), scope.org->code));
   v.Set("org_name", scope.org->name);
   v.Set("sel_year", std::to_string(scope.year));

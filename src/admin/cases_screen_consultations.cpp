@@ -2,8 +2,10 @@
 // core/case_service. The contact a citizen left on the portal's form stays sealed: it is
 // never read into a view here.
 #include <algorithm>
+#include <map>
 
 #include "admin/office.hpp"
+#include "admin/paging.hpp"
 #include "core/case_service.hpp"
 
 namespace gongkai::admin {
@@ -23,37 +25,44 @@ web::View ChannelOptions(const std::string& selected) {
 
 web::HttpResponse List(Office& o, Ctx& ctx) {
   OrgYear scope = ListOrgYear(ctx, core::Action::kRead);
+  Paging paging = ReadPaging(ctx);
   std::vector<core::Consultation> rows;
-  core::CaseCounts counts;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(rows, repos.cases().ListConsultations(scope.org->id, scope.year));
-    GONGKAI_ASSIGN_OR_RETURN(counts, core::CountCases(repos, scope.org->id, scope.year));
     return core::Status::Ok();
   });
+  // The counts come from the rows already read (a body's year can hold thousands).
+  std::map<core::ConsultChannel, int> counts;
+  for (const auto& c : rows) ++counts[c.channel];
   // Newest first, the unanswered ones before all others: they are the work to do.
   std::reverse(rows.begin(), rows.end());
   std::stable_partition(rows.begin(), rows.end(), [](const auto& c) { return !c.answered; });
+  auto [first, last] = PageBounds(paging, rows.size());
   web::View list = web::View::List();
-  for (auto it = rows.begin(); it != rows.end(); ++it) {
+  for (size_t i = first; i < last; ++i) {
+    const core::Consultation& c = rows[i];
     web::View r;
-    r.Set("open", web::View::Bool(!it->answered));
-    r.Set("channel", core::ConsultChannelLabel(it->channel));
-    r.Set("asked_on", it->asked_on.ToIso());
-    r.Set("topic", it->topic);
-    r.Set("answered", it->answered ? "已答复" : "未答复");
+    r.Set("open", web::View::Bool(!c.answered));
+    r.Set("channel", core::ConsultChannelLabel(c.channel));
+    r.Set("asked_on", c.asked_on.ToIso());
+    r.Set("topic", c.topic);
+    r.Set("answered", c.answered ? "已答复" : "未答复");
     list.Push(r);
   }
   web::View by_channel = web::View::List();
   for (auto c : kChannels) {
     web::View n;
     n.Set("label", core::ConsultChannelLabel(c));
-    n.Set("n", std::to_string(counts.consultations[c]));
+    n.Set("n", std::to_string(counts[c]));
     by_channel.Push(n);
   }
   web::View v;
   v.Set("rows", list);
   v.Set("channel_counts", by_channel);
-  v.Set("total_count", std::to_string(counts.consultations_total));
+  v.Set("total_count", std::to_string(rows.size()));
+  v.Set("paging", PagingView("/admin/consultations",
+                             {{"org", scope.org->code}, {"year", std::to_string(scope.year)}},
+                             paging, static_cast<int64_t>(rows.size())));
   v.Set("org_options", OrgOptions(ctx, ctx.Orgs(core::Action::kRead), scope.org->code));
   v.Set("org_name", scope.org->name);
   v.Set("sel_year", std::to_string(scope.year));

@@ -490,6 +490,57 @@ TEST_P(CasesScreenTest, HostileInputIsEscapedEverywhere) {
   }
 }
 
+TEST_P(CasesScreenTest, LongListsArePagedWithTheUnansweredFirst) {
+  auto handler = As("handler");
+  // 60 answered consultations and complaints of 2016, then one unanswered of each, older still.
+  Direct([&](core::Repositories& r) -> core::Status {
+    core::Id org = OrgId(r, "QXA");
+    std::vector<core::Consultation> consultations;
+    std::vector<core::Complaint> complaints;
+    for (int i = 0; i < 60; ++i) {
+      core::Date on = core::Date::FromYmd(2016, 3, 1).AddDays(i);
+      std::string n = std::to_string(i);
+      consultations.push_back(
+          {0, org, core::ConsultChannel::kPhone, on, "PAGED-C-" + n + "-END", true, ""});
+      complaints.push_back(
+          {0, org, core::ComplaintChannel::kOther, on, "PAGED-K-" + n + "-END", on.AddDays(1), ""});
+    }
+    consultations.push_back({0, org, core::ConsultChannel::kOnSite, core::Date::FromYmd(2016, 1, 2),
+                             "OPEN-C-END", false, ""});
+    complaints.push_back({0, org, core::ComplaintChannel::kOther, core::Date::FromYmd(2016, 1, 2),
+                          "OPEN-K-END", std::nullopt, ""});
+    GONGKAI_RETURN_IF_ERROR(r.cases().InsertConsultations(consultations));
+    return r.cases().InsertComplaints(complaints);
+  });
+  for (std::string kind : {"consultations", "complaints"}) {
+    std::string mark = kind == "consultations" ? "-C-" : "-K-";
+    std::string path = "/admin/" + kind + "?org=QXA&year=2016";
+    Reply first = handler->Get(path);
+    ASSERT_EQ(first.status, 200) << kind;
+    // The unanswered one leads although it is the oldest; then the newest answered ones.
+    size_t open = first.body.find("OPEN" + mark + "END");
+    ASSERT_NE(open, std::string::npos) << kind;
+    EXPECT_LT(open, first.body.find("PAGED" + mark + "59-END")) << kind;
+    EXPECT_LT(first.body.find("PAGED" + mark + "59-END"),
+              first.body.find("PAGED" + mark + "58-END"))
+        << kind;
+    // 50 rows a page: page 1 ends with answered no. 11, page 2 holds 10 to 0.
+    EXPECT_TRUE(Has(first.body, "PAGED" + mark + "11-END")) << kind;
+    EXPECT_FALSE(Has(first.body, "PAGED" + mark + "10-END")) << kind;
+    EXPECT_TRUE(Has(first.body, "共 61 条，第 1/2 页")) << kind;
+    EXPECT_TRUE(Has(first.body, "page=2\" rel=\"next\"")) << kind;
+    Reply second = handler->Get(path + "&page=2");
+    ASSERT_EQ(second.status, 200) << kind;
+    EXPECT_TRUE(Has(second.body, "PAGED" + mark + "10-END")) << kind;
+    EXPECT_TRUE(Has(second.body, "PAGED" + mark + "0-END")) << kind;
+    EXPECT_FALSE(Has(second.body, "PAGED" + mark + "11-END")) << kind;
+    EXPECT_FALSE(Has(second.body, "OPEN" + mark + "END")) << kind;
+    // The counts cover the whole year, not the page.
+    EXPECT_TRUE(Has(second.body, "<td>61</td></tr>")) << kind;
+    EXPECT_EQ(handler->Get(path + "&page=0").status, 400) << kind;
+  }
+}
+
 GONGKAI_ADMIN_BACKENDS(CasesScreenTest);
 
 }  // namespace

@@ -27,6 +27,8 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   std::vector<core::Id> read = ctx.Orgs(core::Action::kRead);
   // Stale columns concern those who can publish into them.
   std::vector<core::Id> edit = ctx.Orgs(core::Action::kItemEdit);
+  // Approved items wait for someone who may publish them, in the bodies where they may.
+  std::vector<core::Id> publish = ctx.Orgs(core::Action::kItemPublish);
   std::set<core::Id> handle_set(handle.begin(), handle.end());
   std::vector<core::ColumnAuditRow> stale;
   std::vector<core::DueEntry> due;
@@ -40,35 +42,32 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   };
   std::vector<Overdue> overdue;  // bodies with 逾期 requests this year (closed late or open)
   o.Transact([&](core::Repositories& repos) -> core::Status {
+    // The first 100 items of these bodies in this state (no bodies: none).
+    auto items_in = [&](const std::vector<core::Id>& orgs, core::ItemState state,
+                        std::vector<core::Item>& out) -> core::Status {
+      if (orgs.empty()) return core::Status::Ok();
+      core::ItemQuery q;
+      q.org_ids = orgs;
+      q.states = {state};
+      q.with_body = false;
+      q.limit = 100;
+      GONGKAI_ASSIGN_OR_RETURN(out, repos.items().Find(q));
+      return core::Status::Ok();
+    };
     if (!handle.empty()) {
       GONGKAI_ASSIGN_OR_RETURN(due, core::ListDue(repos, today, 5));
     }
-    if (!review.empty()) {
-      core::ItemQuery q;
-      q.org_ids = review;
-      q.states = {core::ItemState::kSubmitted};
-      q.with_body = false;
-      q.limit = 100;
-      GONGKAI_ASSIGN_OR_RETURN(queue, repos.items().Find(q));
-    }
-    if (!edit.empty()) {
-      // The editor's queues: approved items waiting for publication, and items the
-      // reviewer returned (with the reason), so the editor learns of each decision.
-      core::ItemQuery q;
-      q.org_ids = edit;
-      q.states = {core::ItemState::kApproved};
-      q.with_body = false;
-      q.limit = 100;
-      GONGKAI_ASSIGN_OR_RETURN(to_publish, repos.items().Find(q));
-      q.states = {core::ItemState::kRejected};
-      GONGKAI_ASSIGN_OR_RETURN(returned, repos.items().Find(q));
-      for (const core::Item& it : returned) {
-        GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
-        for (const auto& e : events) {
-          if (e.kind == core::ItemEventKind::kReject) return_reasons[it.id] = e.reason;
-        }
+    GONGKAI_RETURN_IF_ERROR(items_in(review, core::ItemState::kSubmitted, queue));
+    // The editor's queue: items the reviewer returned (with the reason), so the editor
+    // learns of each decision.
+    GONGKAI_RETURN_IF_ERROR(items_in(edit, core::ItemState::kRejected, returned));
+    for (const core::Item& it : returned) {
+      GONGKAI_ASSIGN_OR_RETURN(auto events, repos.items().ListEvents(it.id));
+      for (const auto& e : events) {
+        if (e.kind == core::ItemEventKind::kReject) return_reasons[it.id] = e.reason;
       }
     }
+    GONGKAI_RETURN_IF_ERROR(items_in(publish, core::ItemState::kApproved, to_publish));
     if (!read.empty()) {
       // Counted in SQL: one row comes back, with the total.
       core::ItemSearch q;
@@ -173,6 +172,7 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
   v.Set("has_queue", web::View::Bool(!queue.empty()));
   v.Set("reviews", web::View::Bool(!review.empty()));
   v.Set("edits", web::View::Bool(!edit.empty()));
+  v.Set("publishes", web::View::Bool(!publish.empty()));
   v.Set("to_publish", item_rows(to_publish));
   v.Set("has_to_publish", web::View::Bool(!to_publish.empty()));
   v.Set("returned", item_rows(returned));

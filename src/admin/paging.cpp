@@ -17,6 +17,11 @@ Paging ReadPaging(const Ctx& ctx, int size) {
   return p;
 }
 
+std::pair<size_t, size_t> PageBounds(const Paging& paging, size_t total) {
+  size_t first = std::min(total, static_cast<size_t>(paging.offset()));
+  return {first, std::min(total, first + static_cast<size_t>(paging.size))};
+}
+
 web::View PagingView(const std::string& path,
                      const std::vector<std::pair<std::string, std::string>>& params,
                      const Paging& paging, int64_t total) {

@@ -20,6 +20,10 @@ struct Paging {
 // ?page= of the request (default 1); HttpError 400 for anything but a positive number.
 Paging ReadPaging(const Ctx& ctx, int size = 50);
 
+// The [first, last) indexes of the page in a list of `total` rows already in memory (empty
+// past the end). For the lists of one body and year that sort by a computed order.
+std::pair<size_t, size_t> PageBounds(const Paging& paging, size_t total);
+
 // {"total", "page", "pages", "prev_href", "next_href", "first", "last"} for a list at `path`
 // whose filters are `params` (empty values are left out of the links).
 web::View PagingView(const std::string& path,

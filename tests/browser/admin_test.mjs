@@ -4,48 +4,18 @@
 // demo-handler registers a request, records an event, answers it and opens the reply
 // letter, and the portal's status page shows the answer for the tracking number and lookup
 // code handed out at intake. Screenshots of each step go to the artifacts directory. Usage: node admin_test.mjs BASE_URL ARTIFACT_DIR
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { checkAccessible } from './axe.mjs';
+import { check, cst, iso, openSession } from './lib.mjs';
 
 const [base, artifacts] = process.argv.slice(2);
-mkdirSync(artifacts, { recursive: true });
-const password = 'gongkai-demo-2024';  // docs/admin.md: the demo accounts' public password
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-// Today in China Standard Time (UTC+8 all year), as the server dates things.
-const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const errors = [];
+const session = await openSession(base, artifacts, { consoleErrors: true });
+const shot = session.shot;
 let page = null;
-let step = 0;
-// Every page a step shows is checked with axe-core before its screenshot.
-const shot = async (name, audit = true) => {
-  if (audit) await checkAccessible(page, name);
-  await page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
-};
+// Today in China Standard Time (UTC+8 all year), as the server dates things.
+const today = iso(cst());
 
-// A fresh browser context (own cookies) signed in as `username`.
+// A fresh browser context (own cookies) signed in as `username`, whose name is shown.
 async function signIn(username) {
-  if (page) await page.context().close();
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${username}: ${m.text()} ${m.location().url || ''}`);
-  });
-  await page.goto(`${base}/admin`);
-  check(page.url().endsWith('/admin/login'), `not sent to sign-in: ${page.url()}`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`${base}/admin`), page.click('form.form button[type=submit]')]);
+  page = await session.signIn(username);
   check((await page.locator('header .who').textContent()).trim().length > 0, `${username}: no name shown`);
 }
 
@@ -62,7 +32,7 @@ async function text(selector) {
   return (await page.locator(selector).first().textContent()).trim();
 }
 
-try {
+await session.run(async () => {
   // 0. The demo city is alive today: the handler's dashboard lists requests due soon, and a
   // due request shows its applicant (sealed with the key the server uses).
   await signIn('demo-handler');
@@ -204,12 +174,5 @@ try {
   check(!(await page.content()).includes('后台测试申请人'), 'the applicant name is on the status page');
   await shot('portal-status');
 
-  check(errors.length === 0, `browser errors: ${errors.join('; ')}`);
-  console.log(`browser: back-office flow ok (item ${itemId} ${indexNo}; request ${tracking})`);
-} catch (e) {
-  if (page) await shot('failure', false).catch(() => {});
-  console.error(`browser: ${e.message}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+  return `back-office flow ok (item ${itemId} ${indexNo}; request ${tracking})`;
+});

@@ -5,50 +5,24 @@
 // notice; the handler records the correction, answers 部分公开 (refused without reasons),
 // issues the 答复书 with the reasons and legal basis, and the applicant downloads it — and
 // cannot fetch a letter of another request. Usage: node letters_test.mjs BASE_URL ARTIFACT_DIR
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { checkAccessible } from './axe.mjs';
+import { check, cst, iso, openSession } from './lib.mjs';
 
 const [base, artifacts] = process.argv.slice(2);
-mkdirSync(artifacts, { recursive: true });
-const password = 'gongkai-demo-2024';  // docs/admin.md: the demo accounts' public password
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const session = await openSession(base, artifacts, { acceptDownloads: true });
+const shot = session.shot;
+let page = null;
 
 // Dates as the server has them (China Standard Time, UTC+8 all year).
-const cst = (days) => new Date(Date.now() + 8 * 3600 * 1000 + days * 86400 * 1000);
-const iso = (d) => d.toISOString().slice(0, 10);
 const chinese = (d) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 const deadline = cst(15);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const errors = [];
-let page = null;
-let step = 0;
-const shot = async (name, audit = true) => {
-  if (audit) await checkAccessible(page, name);
-  await page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
-};
-
 async function fresh() {
-  if (page) await page.context().close();
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
+  page = await session.fresh();
 }
 
 async function signIn(username) {
-  await fresh();
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`${base}/admin`), page.click('form.form button[type=submit]')]);
+  page = await session.signIn(username);
 }
 
 async function text(selector) {
@@ -73,7 +47,7 @@ async function lookUp(tracking, code) {
   await page.waitForSelector('#request-state');
 }
 
-try {
+await session.run(async () => {
   // 1. A request handed in person.
   await signIn('demo-handler');
   await page.goto(`${base}/admin/requests/new`);
@@ -170,12 +144,5 @@ try {
     page.click('#letters li:has-text("答复告知书") button:has-text("查看并打印")')]);
   check(other[0].status() === 404, `someone else's letter: ${other[0].status()}`);
 
-  check(errors.length === 0, `browser errors: ${errors.join('; ')}`);
-  console.log(`browser: letters ok (request ${tracking})`);
-} catch (e) {
-  if (page) await shot('failure', false).catch(() => {});
-  console.error(`browser: ${e.message}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+  return `letters ok (request ${tracking})`;
+});

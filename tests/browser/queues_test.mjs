@@ -6,40 +6,16 @@
 // 2. The handler's queue: /admin/requests without choosing a body or a year lists the
 //    requests of every body and year in scope, open ones first by due date, coloured.
 // Usage: node queues_test.mjs BASE_URL ARTIFACT_DIR
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { checkAccessible } from './axe.mjs';
+import { check, cst, iso, openSession } from './lib.mjs';
 
 const [base, artifacts] = process.argv.slice(2);
-mkdirSync(artifacts, { recursive: true });
-const password = 'gongkai-demo-2024';  // docs/admin.md: the demo accounts' public password
-const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--no-sandbox'],
-});
-const errors = [];
+const session = await openSession(base, artifacts);
+const shot = session.shot;
 let page = null;
-let step = 0;
-const shot = async (name, audit = true) => {
-  if (audit) await checkAccessible(page, name);
-  await page.screenshot({ path: `${artifacts}/${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
-};
+const today = iso(cst());
 
 async function signIn(username) {
-  if (page) await page.context().close();
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/admin/login`);
-  await page.fill('#username', username);
-  await page.fill('#password', password);
-  await Promise.all([page.waitForURL(`${base}/admin`), page.click('form.form button[type=submit]')]);
+  page = await session.signIn(username);
 }
 
 async function clickAndWait(selector) {
@@ -51,7 +27,7 @@ async function text(selector) {
   return (await page.locator(selector).first().textContent()).trim();
 }
 
-try {
+await session.run(async () => {
   // 1. An item submitted for review.
   await signIn('demo-editor');
   await page.goto(`${base}/admin/items/new?org=QXS`);
@@ -136,12 +112,5 @@ try {
   const left = await page.locator('#queue tbody tr').first().locator('td').nth(4).textContent();
   check(/^-?\d+$/.test(left.trim()) || left.trim() === '—', `working days left: ${left}`);
 
-  check(errors.length === 0, `browser errors: ${errors.join('; ')}`);
-  console.log(`browser: review and queue ok (item ${itemPath}; years ${[...years]}; ${bodies.size} bodies)`);
-} catch (e) {
-  if (page) await shot('failure', false).catch(() => {});
-  console.error(`browser: ${e.message}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+  return `review and queue ok (item ${itemPath}; years ${[...years]}; ${bodies.size} bodies)`;
+});
