@@ -50,7 +50,8 @@ TEST_P(ItemExposureApiTest, WritesAnswerThePersonalDataFound) {
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.body.find("11010519491231002X"), created.body.rfind("11010519491231002X"))
       << "the value appears once (body_md), never in the findings";
-  const auto& found = created.Json().at("personal_data").as_array();
+  const auto created_json = created.Json();
+  const auto& found = created_json.at("personal_data").as_array();
   bool id_card = false;
   for (const auto& f : found) {
     if (f.at("kind").as_string() != "id_card") continue;
@@ -65,7 +66,8 @@ TEST_P(ItemExposureApiTest, WritesAnswerThePersonalDataFound) {
   std::string base = "/api/v1/items/" + std::to_string(created.Json().at("id").as_int64());
   Reply updated = Post(base, "editor", R"({"body_md":"联系人 138****5678"})");
   ASSERT_EQ(updated.status, 200) << updated.body;
-  const auto& now = updated.Json().at("personal_data").as_array();
+  const auto updated_json = updated.Json();
+  const auto& now = updated_json.at("personal_data").as_array();
   ASSERT_EQ(now.size(), 1u) << updated.body;
   EXPECT_EQ(now[0].at("kind").as_string(), "mobile");
   EXPECT_TRUE(now[0].at("masked").as_bool());
