@@ -205,9 +205,9 @@ TEST_P(ItemExposureStoreTest, StoredScanCountsPublishedItemsWithPersonalData) {
   EXPECT_EQ(page({org_}).total, 0);  // approved is not yet public
   for (core::Id each : {id, clean}) {
     ASSERT_TRUE(store_
-                    ->Transact([&](core::Repositories& r) -> core::Status {
+                    ->Transact([&](core::Repositories& r) {
                       return core::PublishItem(r, ctx_, "editor", each,
-                                               core::Date::Parse("2024-03-06").value())
+                                               core::Date::FromYmd(2024, 3, 6))
                           .status();
                     })
                     .ok());
