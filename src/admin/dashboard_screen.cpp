@@ -17,6 +17,38 @@ namespace gongkai::admin {
 namespace {
 
 constexpr size_t kStaleShown = 20;
+constexpr int kExposedShown = 20;
+
+}  // namespace
+
+// 个人信息自查 (issue 20): the published items of the bodies I may read whose stored scan
+// (core::RecordExposureScan) found unmasked personal data — counted in SQL, never rescanned
+// per page view — with the most recent ones linked to their item page (遮盖 / 撤下并遮盖).
+namespace {
+
+void PersonalDataBlock(Office& o, Ctx& ctx, const std::vector<core::Id>& read, web::View& v) {
+  if (read.empty()) return;
+  core::ExposedItemsPage page;
+  o.Transact([&](core::Repositories& repos) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(page, repos.items().PublishedWithPersonalData(read, kExposedShown));
+    return core::Status::Ok();
+  });
+  web::View rows = web::View::List();
+  for (const core::ExposedItem& it : page.items) {
+    web::View r;
+    r.Set("id", std::to_string(it.id));
+    r.Set("title", it.title);
+    r.Set("index_no", it.index_no);
+    r.Set("org", ctx.OrgName(it.org_id));
+    r.Set("unmasked", std::to_string(it.unmasked));
+    rows.Push(r);
+  }
+  v.Set("pii_shown", web::View::Bool(true));
+  v.Set("pii_count", std::to_string(page.total));
+  v.Set("has_pii", web::View::Bool(page.total > 0));
+  v.Set("pii_items", rows);
+  v.Set("pii_more", web::View::Bool(page.total > static_cast<int64_t>(page.items.size())));
+}
 
 }  // namespace
 
@@ -163,6 +195,7 @@ web::HttpResponse Dashboard(Office& o, Ctx& ctx) {
     overdue_rows.Push(r);
   }
   web::View v;
+  PersonalDataBlock(o, ctx, read, v);
   v.Set("overdue_bodies", overdue_rows);
   v.Set("has_overdue_bodies", web::View::Bool(!overdue.empty()));
   v.Set("due", due_rows);

@@ -64,6 +64,29 @@ JsonReply ItemReply(const core::Item& item, const RouteCall& call, int status = 
   return {status, ItemJson(item, call.tree, true)};
 }
 
+// The item as written, with "personal_data": what the second reader finds in it as the
+// text arrives (kind, field, offset, key, masked preview — never the value — and whether
+// the text already masks it), so the sending system learns before the review gate refuses.
+core::Result<JsonReply> WrittenItemReply(const core::Item& item, RouteCall& call, int status) {
+  json::object body = ItemJson(item, call.tree, true);
+  json::array findings;
+  if (const core::Org* org = call.tree.Find(item.org_id)) {
+    GONGKAI_ASSIGN_OR_RETURN(auto exposure, core::ScanItemExposure(call.repos, item, *org));
+    for (const core::PiiFinding& f : exposure.personal_data) {
+      findings.push_back(json::object{{"kind", core::PiiKindCode(f.kind)},
+                                      {"kind_label", core::PiiKindLabel(f.kind)},
+                                      {"field", f.field},
+                                      {"offset", f.offset},
+                                      {"key", core::FindingKey(f.field, f.offset)},
+                                      {"preview", f.preview},
+                                      {"masked", f.masked},
+                                      {"confidence", f.confidence_pct}});
+    }
+  }
+  body["personal_data"] = std::move(findings);
+  return JsonReply{status, std::move(body)};
+}
+
 core::Result<JsonReply> ListItems(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(Page page, ParsePage(call.http, call.options.max_per_page));
   core::ItemQuery q;
@@ -121,7 +144,7 @@ core::Result<JsonReply> CreateItemRoute(RouteCall& call) {
   GONGKAI_ASSIGN_OR_RETURN(
       core::Item created,
       core::CreateItem(call.repos, call.Change(), call.who.user.username, std::move(item)));
-  return ItemReply(created, call, 201);
+  return WrittenItemReply(created, call, 201);
 }
 
 core::Result<JsonReply> UpdateItem(RouteCall& call) {
@@ -131,7 +154,7 @@ core::Result<JsonReply> UpdateItem(RouteCall& call) {
   GONGKAI_RETURN_IF_ERROR(ApplyItemFields(f, item));
   GONGKAI_ASSIGN_OR_RETURN(core::Item edited,
                            core::EditItem(call.repos, call.Change(), call.who.user.username, item));
-  return ItemReply(edited, call);
+  return WrittenItemReply(edited, call, 200);
 }
 
 core::Result<JsonReply> SubmitItemRoute(RouteCall& call) {

@@ -92,7 +92,17 @@ json::object Schemas() {
                       {"is_normative", "boolean"},
                       {"channels", "[#Channel]"},
                       {"author", "string"},
-                      {"body_md", "string"}});
+                      {"body_md", "string"},
+                      // Only in the answers of createItem and updateItem (issue 20).
+                      {"personal_data", "[#PersonalDataFinding]"}});
+  s["PersonalDataFinding"] = Object({{"kind", "string"},
+                                     {"kind_label", "string"},
+                                     {"field", "string"},
+                                     {"offset", "integer"},
+                                     {"key", "string"},
+                                     {"preview", "string"},
+                                     {"masked", "boolean"},
+                                     {"confidence", "integer"}});
   s["ItemPage"] = PageOfSchema("Item");
   Props editable = {{"title", "string"},          {"summary", "string"},
                     {"publisher", "string"},      {"formed_on", "date"},

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "core/item_exposure.hpp"
 #include "core/item_workflow.hpp"
 #include "core/org_service.hpp"
 #include "core/org_tree.hpp"
@@ -327,6 +328,37 @@ core::Result<std::vector<std::vector<std::string>>> ParseCsv(std::string_view te
   return records;
 }
 
+namespace {
+
+// Scans the row's item before it is stored (imported items have no attachments: title,
+// summary and body) and lists its unmasked findings in the report. Sets `refused` (a row
+// error) for an item imported as published with unmasked personal data, unless
+// options.allow_personal_data.
+core::Result<core::ItemExposure> ScreenPersonalData(core::Repositories& repos,
+                                                    const core::Item& item, const core::Org& org,
+                                                    size_t row, const ImportOptions& options,
+                                                    ImportReport& report, bool& refused) {
+  refused = false;
+  GONGKAI_ASSIGN_OR_RETURN(auto exposure, core::ScanItemExposure(repos, item, org));
+  const int unmasked = exposure.unmasked();
+  if (unmasked == 0) return exposure;
+  ImportFindings found{row, item.title, core::ItemStateCode(item.state), {}};
+  for (const auto& f : exposure.personal_data) {
+    if (!f.masked) found.findings.push_back(f);
+  }
+  report.findings.push_back(std::move(found));
+  if (item.state == core::ItemState::kPublished && !options.allow_personal_data) {
+    refused = true;
+    report.errors.push_back(
+        {row, "personal_data",
+         "已发布的信息含未遮盖的个人信息 " + std::to_string(unmasked) +
+             " 处：遮盖后再导入，或确认依法公开后使用 --allow-personal-data 导入"});
+  }
+  return exposure;
+}
+
+}  // namespace
+
 core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeContext& ctx,
                                        std::string_view bytes, const ImportOptions& options) {
   std::string decoded;
@@ -373,12 +405,26 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
   core::Status status = store.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(auto all, repos.orgs().List());
     std::map<std::string, core::Id> orgs;
-    for (const auto& o : all) orgs[o.code] = o.id;
+    std::map<core::Id, const core::Org*> org_by_id;
+    for (const auto& o : all) {
+      orgs[o.code] = o.id;
+      org_by_id[o.id] = &o;
+    }
     for (size_t i = 0; i < rows.size(); ++i) {
       if (!bad[i]) {
         auto item = RowToItem(rows[i], orgs, options.default_org);
+        auto org = item.ok() ? org_by_id.find(item->org_id) : org_by_id.end();
+        bool refused = false;
+        core::ItemExposure exposure;
+        if (item.ok() && org != org_by_id.end()) {
+          GONGKAI_ASSIGN_OR_RETURN(
+              exposure, ScreenPersonalData(repos, *item, *org->second, rows[i].number, options,
+                                           report, refused));
+        }
         if (!item.ok()) {
           fail(i, item.status());
+        } else if (refused) {
+          bad[i] = true;
         } else {
           auto stored = core::ImportItem(repos, ctx, options.actor, *item, options.today);
           if (!stored.ok()) {
@@ -389,6 +435,10 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
             }
             fail(i, stored.status());
           } else {
+            // Stored for the dashboard's count of published items with personal data.
+            const int unmasked = exposure.unmasked();
+            GONGKAI_RETURN_IF_ERROR(repos.items().SaveExposureScan(
+                stored->id, unmasked, static_cast<int>(exposure.personal_data.size()) - unmasked));
             ++report.imported;
           }
         }

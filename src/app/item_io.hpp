@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/audit.hpp"
+#include "core/pii_scan.hpp"
 #include "core/store.hpp"
 
 namespace gongkai::app {
@@ -34,6 +35,11 @@ struct ImportOptions {
   std::string actor;              // username: editor or admin of each row's body
   core::Date today;
   bool skip_bad = false;  // import the good rows and report the bad; else all or nothing
+  // Items imported as published (with a 索引号) whose text has unmasked personal data
+  // (core/pii_scan.hpp) are row errors (field "personal_data") unless this is set: they
+  // were published elsewhere without passing gongkai's review gate. Drafts and withdrawn
+  // items are imported with a warning only (the review gate stops drafts later).
+  bool allow_personal_data = false;
   // Called after each row is checked (done rows, total rows); may be empty.
   std::function<void(size_t, size_t)> progress;
   // Called once the file is parsed, before the transaction, with the number of data rows
@@ -50,11 +56,22 @@ struct RowError {
   std::string message;
 };
 
+// Unmasked personal data found in an imported row (only masked previews, never the values).
+struct ImportFindings {
+  size_t row = 0;
+  std::string title;
+  std::string state;                       // core::ItemStateCode of the row
+  std::vector<core::PiiFinding> findings;  // the unmasked ones
+};
+
 struct ImportReport {
   size_t rows = 0;       // data rows read
   size_t imported = 0;   // rows stored (0 unless written)
   bool written = false;  // false: nothing was stored
   std::vector<RowError> errors;
+  // Rows with unmasked personal data, stored or refused, by row: for the warnings the CLI
+  // prints (and the refusals, which are in `errors` too).
+  std::vector<ImportFindings> findings;
 };
 
 // Decodes, parses and imports in one transaction. File-level problems (undecodable bytes,

@@ -131,6 +131,66 @@ TEST_F(ItemIoTest, ABadRowRollsBackTheWholeImport) {
   EXPECT_EQ(ItemCount(), 2);
 }
 
+// Issue 20: text arriving by import is scanned. An item imported as published with an
+// unmasked ID number is refused (all or nothing) unless allow_personal_data; a draft with
+// personal data is only reported; only masked previews reach the report.
+TEST_F(ItemIoTest, PublishedItemsWithPersonalDataNeedAnExplicitFlag) {
+  const std::string id_number = "11010519491231002X";
+  const std::string json = R"([
+    {"index_no": "QXS/2024-00001", "title": "低保对象名单", "org": "QXS",
+     "formed_on": "2024-03-01", "published_on": "2024-03-02", "category": "通知公告",
+     "body_md": "赵六 )" + id_number +
+                           R"("},
+    {"title": "联系人", "org": "QXS", "formed_on": "2024-03-01", "category": "通知公告",
+     "body_md": "联系电话 13812345678"},
+    {"index_no": "QXS/2024-00002", "title": "已遮盖", "org": "QXS",
+     "formed_on": "2024-03-01", "published_on": "2024-03-02", "category": "通知公告",
+     "body_md": "赵六 110105********002X"}])";
+  options_.format = "json";
+  auto report = ImportItems(store_, ctx_, json, options_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_FALSE(report->written);
+  EXPECT_EQ(ItemCount(), 0) << "all or nothing";
+  ASSERT_EQ(report->errors.size(), 1u);
+  EXPECT_EQ(report->errors[0].row, 1u);
+  EXPECT_EQ(report->errors[0].field, "personal_data");
+  EXPECT_NE(report->errors[0].message.find("--allow-personal-data"), std::string::npos);
+  ASSERT_EQ(report->findings.size(), 2u);  // the masked row is not reported
+  EXPECT_EQ(report->findings[0].row, 1u);
+  EXPECT_EQ(report->findings[0].state, "published");
+  auto preview_of = [](const ImportFindings& f, core::PiiKind kind) {
+    for (const auto& p : f.findings) {
+      if (p.kind == kind) return p.preview;
+    }
+    return std::string("(none)");
+  };
+  EXPECT_EQ(preview_of(report->findings[0], core::PiiKind::kIdCard), "110105********002X");
+  EXPECT_EQ(report->findings[1].row, 2u);
+  EXPECT_EQ(report->findings[1].state, "draft");
+  EXPECT_EQ(preview_of(report->findings[1], core::PiiKind::kMobile), "138****5678");
+
+  options_.allow_personal_data = true;
+  report = ImportItems(store_, ctx_, json, options_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_TRUE(report->written);
+  EXPECT_EQ(report->imported, 3u);
+  EXPECT_TRUE(report->errors.empty());
+  EXPECT_EQ(report->findings.size(), 2u);
+  // The scan is stored for the dashboard: one published item with unmasked findings.
+  ASSERT_TRUE(store_
+                  .Transact([&](core::Repositories& r) -> Status {
+                    GONGKAI_ASSIGN_OR_RETURN(auto orgs, r.orgs().List());
+                    std::vector<core::Id> all;
+                    for (const auto& o : orgs) all.push_back(o.id);
+                    GONGKAI_ASSIGN_OR_RETURN(auto page,
+                                             r.items().PublishedWithPersonalData(all, 10));
+                    EXPECT_EQ(page.total, 1);
+                    if (page.items.size() == 1) EXPECT_EQ(page.items[0].title, "低保对象名单");
+                    return Status::Ok();
+                  })
+                  .ok());
+}
+
 TEST_F(ItemIoTest, FileLevelProblemsWriteNothing) {
   EXPECT_EQ(ImportItems(store_, ctx_, "信息名称,生成日期\r\n标题,2024-01-01\r\n", options_)
                 .status()

@@ -121,7 +121,8 @@ int Audit(const Args& a) {
       const core::Org* org = tree.Find(item.org_id);
       if (!org) continue;
       ++items_scanned;
-      GONGKAI_ASSIGN_OR_RETURN(auto exposure, core::ScanItemExposure(repos, item, *org));
+      // Refreshes the stored scan the back-office dashboard counts (issue 20).
+      GONGKAI_ASSIGN_OR_RETURN(auto exposure, core::RecordExposureScan(repos, item, *org));
       Row row;
       row.org_code = org->code;
       row.org_name = org->name;

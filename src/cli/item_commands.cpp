@@ -18,6 +18,7 @@
 #include "cli/progress.hpp"
 #include "core/calendar_service.hpp"
 #include "core/catalog.hpp"
+#include "core/item_exposure.hpp"
 #include "core/item_workflow.hpp"
 #include "core/org_service.hpp"
 #include "core/org_tree.hpp"
@@ -254,6 +255,22 @@ int List(const ItemArgs& a) {
   });
 }
 
+// One warning line per imported row with unmasked personal data: kinds, keys and masked
+// previews only (never the values), e.g.
+// "第 3 行《…》（published）含未遮盖的个人信息 2 处：居民身份证号 body@12 430681********1234；…".
+void PrintImportFindings(const app::ImportReport& report) {
+  for (const auto& f : report.findings) {
+    std::cerr << "警告：第 " << f.row << " 行《" << f.title << "》（" << f.state
+              << "）含未遮盖的个人信息 " << f.findings.size() << " 处：";
+    for (size_t i = 0; i < f.findings.size(); ++i) {
+      const core::PiiFinding& p = f.findings[i];
+      std::cerr << (i ? "；" : "") << core::PiiKindLabel(p.kind) << ' '
+                << core::FindingKey(p.field, p.offset) << ' ' << p.preview;
+    }
+    std::cerr << '\n';
+  }
+}
+
 int Import(const ItemArgs& a) {
   auto bytes = ReadFile(a.file);
   if (!bytes.ok()) return Fail(bytes.status());
@@ -266,6 +283,7 @@ int Import(const ItemArgs& a) {
   options.actor = a.as;
   options.today = app::SystemClock().Today();
   options.skip_bad = a.skip_bad;
+  options.allow_personal_data = a.allow_personal_data;
   Progress progress("导入", 0);
   options.progress = [&progress](size_t done, size_t total) {
     progress.SetTotal(static_cast<int64_t>(total));
@@ -276,6 +294,7 @@ int Import(const ItemArgs& a) {
   auto report = app::ImportItems(**store, CliChangeContext(), *bytes, options);
   progress.Finish();
   if (!report.ok()) return Fail(report.status());
+  PrintImportFindings(*report);
   for (const auto& e : report->errors) {
     std::cerr << "第 " << e.row << " 行" << (e.field.empty() ? "" : "（" + e.field + "）") << ": "
               << e.message << '\n';
@@ -425,6 +444,8 @@ void AddItemCommands(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"csv", "json"}));
   import->add_option("--encoding", a->encoding, "auto|utf-8|gb18030|gbk（默认自动识别）");
   import->add_flag("--skip-bad", a->skip_bad, "只导入无误的行并列出有误的行");
+  import->add_flag("--allow-personal-data", a->allow_personal_data,
+                   "确认依法公开后，导入含未遮盖个人信息的已发布信息（默认拒绝）");
   Bind(import, action, a, [](const ItemArgs& x, CLI::App*) { return Import(x); });
 
   auto* exp = item->add_subcommand("export", "导出已发布信息（不含未发布信息和个人信息）");

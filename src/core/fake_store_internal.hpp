@@ -62,6 +62,7 @@ struct Tables {
   Table<Id, Response> responses;
   Table<Id, ItemEvent> item_events;
   Table<Id, ItemAttachment> item_attachments;
+  Table<Id, std::pair<int, int>> item_pii_scans;  // item -> (unmasked, masked)
   Table<Id, CatalogCategory> categories;
   Table<Id, Submission> submissions;
   Table<Id, Request> requests;

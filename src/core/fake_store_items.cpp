@@ -198,6 +198,35 @@ class FakeItems final : public ItemRepository {
     return fake::CategoryStats(all, org_ids, since, until);
   }
 
+  Status SaveExposureScan(Id item_id, int unmasked, int masked) override {
+    Tables& t = r_.t();
+    r_.ForeignKey(t.items.Contains(item_id));
+    t.item_pii_scans.Mutable()[item_id] = {unmasked, masked};
+    return Status::Ok();
+  }
+
+  Result<ExposedItemsPage> PublishedWithPersonalData(const std::vector<Id>& org_ids,
+                                                     int limit) override {
+    Tables& t = r_.t();
+    std::set<Id> scope(org_ids.begin(), org_ids.end());
+    ExposedItemsPage page;
+    // Most recent first, as the SQL stores order by id descending.
+    for (auto it = t.item_pii_scans.rows().rbegin(); it != t.item_pii_scans.rows().rend(); ++it) {
+      const auto& [item_id, counts] = *it;
+      const Item* item = t.items.Find(item_id);
+      if (counts.first <= 0 || !item || item->state != ItemState::kPublished ||
+          !scope.contains(item->org_id)) {
+        continue;
+      }
+      ++page.total;
+      if (static_cast<int>(page.items.size()) < limit) {
+        page.items.push_back(
+            {item->id, item->org_id, item->title, item->index_no.value_or(""), counts.first});
+      }
+    }
+    return page;
+  }
+
   Result<Id> AppendEvent(const ItemEvent& e) override {
     Tables& t = r_.t();
     r_.ForeignKey(t.items.Contains(e.item_id));

@@ -96,6 +96,14 @@ Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, con
   return out;
 }
 
+Result<ItemExposure> RecordExposureScan(Repositories& repos, const Item& item, const Org& org) {
+  GONGKAI_ASSIGN_OR_RETURN(ItemExposure exposure, ScanItemExposure(repos, item, org));
+  const int unmasked = exposure.unmasked();
+  const int masked = static_cast<int>(exposure.personal_data.size()) - unmasked;
+  GONGKAI_RETURN_IF_ERROR(repos.items().SaveExposureScan(item.id, unmasked, masked));
+  return exposure;
+}
+
 Status CheckExposureJustified(const ItemExposure& exposure, std::string_view reason) {
   std::vector<std::string> open;
   auto describe = [](const std::string& key, std::string_view what) {
@@ -137,6 +145,7 @@ Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
   int masked = MaskTextFields(after, ScanOptionsFor(org));
   if (masked == 0) return FailedPrecondition("正文中没有需要遮盖的个人信息");
   GONGKAI_RETURN_IF_ERROR(repos.items().Update(after));
+  GONGKAI_RETURN_IF_ERROR(RecordExposureScan(repos, after, org).status());
   std::string reason = std::string(kMaskEventReason) + "：" + std::to_string(masked) + " 处";
   GONGKAI_RETURN_IF_ERROR(
       repos.items()

@@ -56,6 +56,12 @@ ScanOptions ScanOptionsFor(const Org& org);
 // ("attachment:NAME") of `item`. Fails only when the item's attachments cannot be listed.
 Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, const Org& org);
 
+// Scans `item` (ScanItemExposure) and stores how many findings are unmasked and masked
+// (ItemRepository::SaveExposureScan) for the back-office dashboard's count, which then
+// needs no rescan per page view. Called when an item is published, masked or imported and
+// by `gongkai audit personal-data`; a withdrawn item drops out of the count by its state.
+Result<ItemExposure> RecordExposureScan(Repositories& repos, const Item& item, const Org& org);
+
 // OK when `reason` justifies every blocking finding of `exposure` (see the header
 // comment); else kFailedPrecondition naming the findings still open (at most five, with
 // their masked previews, then "等 N 处").

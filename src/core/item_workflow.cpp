@@ -311,6 +311,8 @@ Result<Item> PublishItem(Repositories& repos, const ChangeContext& ctx, std::str
   after.published_on = on;
   after.state = ItemState::kPublished;
   GONGKAI_RETURN_IF_ERROR(repos.items().Update(after));
+  // What the item exposes, stored for the dashboard's count (issue 20).
+  GONGKAI_RETURN_IF_ERROR(RecordExposureScan(repos, after, org).status());
   GONGKAI_RETURN_IF_ERROR(Record(repos, ctx, ItemEventKind::kPublish, actor, before, after, ""));
   return after;
 }

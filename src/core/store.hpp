@@ -119,6 +119,19 @@ struct ItemPage {
   int64_t total = 0;  // rows matching the filters, over every page
 };
 
+// A published item whose stored personal-data scan found unmasked values.
+struct ExposedItem {
+  Id id = 0;
+  Id org_id = 0;
+  std::string title;
+  std::string index_no;
+  int unmasked = 0;  // unmasked findings at the last scan
+};
+struct ExposedItemsPage {
+  int64_t total = 0;  // all such items in the scope
+  std::vector<ExposedItem> items;
+};
+
 class ItemRepository {
  public:
   virtual ~ItemRepository() = default;
@@ -154,6 +167,14 @@ class ItemRepository {
   // (in no promised order); since_count counts those published within [since, until].
   virtual Result<std::vector<CategoryStat>> CategoryStats(const std::vector<Id>& org_ids,
                                                           Date since, Date until) = 0;
+  // The stored result of the item's last personal-data scan (issue 20; counts only, never
+  // the values): replaces the previous one. Written when an item is published, masked or
+  // imported and by `gongkai audit personal-data`.
+  virtual Status SaveExposureScan(Id item_id, int unmasked, int masked) = 0;
+  // The published items of `org_ids` whose stored scan has unmasked findings: how many,
+  // and the `limit` most recent (by id, descending) for the dashboard to link to.
+  virtual Result<ExposedItemsPage> PublishedWithPersonalData(const std::vector<Id>& org_ids,
+                                                             int limit) = 0;
   // Appends an event with the next seq (the event's seq is ignored); returns its id.
   virtual Result<Id> AppendEvent(const ItemEvent& event) = 0;
   virtual Result<std::vector<ItemEvent>> ListEvents(Id item_id) = 0;  // by seq

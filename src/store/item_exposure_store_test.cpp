@@ -182,6 +182,67 @@ TEST_P(ItemExposureStoreTest, WithdrawAndResubmitMaskedInOneAction) {
   EXPECT_TRUE(Review(copy.id, "").ok());  // nothing left to justify
 }
 
+// The dashboard's count (migration 0017): publishing stores the scan; the count is of
+// published items in the scope with unmasked findings, re-saving replaces the scan, and
+// withdrawing (撤下并遮盖) takes the item out of the count.
+TEST_P(ItemExposureStoreTest, StoredScanCountsPublishedItemsWithPersonalData) {
+  auto page = [&](std::vector<core::Id> scope) {
+    core::ExposedItemsPage out;
+    EXPECT_TRUE(store_
+                    ->Transact([&](core::Repositories& r) -> core::Status {
+                      GONGKAI_ASSIGN_OR_RETURN(out, r.items().PublishedWithPersonalData(scope, 5));
+                      return core::Status::Ok();
+                    })
+                    .ok());
+    return out;
+  };
+  std::string body = std::string("赵六 ") + kIdNumber + " 手机 138****5678";
+  core::Id id = Submitted(body);
+  core::Id clean = Submitted("本月无新增对象。");
+  std::string key = "body@" + std::to_string(body.find(kIdNumber));
+  ASSERT_TRUE(Review(id, key + "：演示").ok());
+  ASSERT_TRUE(Review(clean, "").ok());
+  EXPECT_EQ(page({org_}).total, 0);  // approved is not yet public
+  for (core::Id each : {id, clean}) {
+    ASSERT_TRUE(store_
+                    ->Transact([&](core::Repositories& r) {
+                      return core::PublishItem(r, ctx_, "editor", each,
+                                               core::Date::FromYmd(2024, 3, 6))
+                          .status();
+                    })
+                    .ok());
+  }
+  core::ExposedItemsPage found = page({org_});
+  EXPECT_EQ(found.total, 1);
+  ASSERT_EQ(found.items.size(), 1u);
+  EXPECT_EQ(found.items[0].id, id);
+  EXPECT_EQ(found.items[0].org_id, org_);
+  EXPECT_EQ(found.items[0].title, "2024年低保对象名单公示");
+  EXPECT_FALSE(found.items[0].index_no.empty());
+  EXPECT_GE(found.items[0].unmasked, 1);
+  EXPECT_EQ(page({org_ + 1000}).total, 0);  // another body's scope
+  EXPECT_EQ(page({}).total, 0);
+  // A later scan replaces the stored one (the audit's refresh).
+  ASSERT_TRUE(store_
+                  ->Transact([&](core::Repositories& r) -> core::Status {
+                    GONGKAI_RETURN_IF_ERROR(r.items().SaveExposureScan(id, 0, 2));
+                    GONGKAI_RETURN_IF_ERROR(r.items().SaveExposureScan(clean, 3, 0));
+                    return core::Status::Ok();
+                  })
+                  .ok());
+  found = page({org_});
+  EXPECT_EQ(found.total, 1);
+  ASSERT_EQ(found.items.size(), 1u);
+  EXPECT_EQ(found.items[0].id, clean);
+  EXPECT_EQ(found.items[0].unmasked, 3);
+  ASSERT_TRUE(store_
+                  ->Transact([&](core::Repositories& r) -> core::Status {
+                    return core::WithdrawItem(r, ctx_, "editor", clean, "测试").status();
+                  })
+                  .ok());
+  EXPECT_EQ(page({org_}).total, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ItemExposureStoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -116,6 +116,10 @@ class SqlItemRepository : public core::ItemRepository {
   core::Result<std::vector<core::CategoryStat>> CategoryStats(const std::vector<core::Id>& org_ids,
                                                               core::Date since,
                                                               core::Date until) override;
+  // In sql_item_pii_scans.cpp:
+  core::Status SaveExposureScan(core::Id item_id, int unmasked, int masked) override;
+  core::Result<core::ExposedItemsPage> PublishedWithPersonalData(
+      const std::vector<core::Id>& org_ids, int limit) override;
   core::Result<core::Id> AppendEvent(const core::ItemEvent& event) override;
   core::Result<std::vector<core::ItemEvent>> ListEvents(core::Id item_id) override;
   core::Result<core::Id> AddAttachment(const core::ItemAttachment& attachment) override;

@@ -50,6 +50,29 @@ grep -q '"link":"https://gk.example/item/'"$id"'"' "$work/out" || fail "json: $(
 expect_error "bad format" "format" -- "$gk" audit personal-data --format xml --db "$db"
 expect_error "unknown org" "QXX" -- "$gk" audit personal-data --org QXX --db "$db"
 
+# Import: a row imported as published with a full ID number is refused (nothing written)
+# unless --allow-personal-data; each row with findings gets a warning with masked previews.
+cat >"$work/import.json" <<'JSON'
+[{"index_no": "QXS/2024-00101", "title": "既往名单", "org": "QXS", "formed_on": "2024-03-01",
+  "published_on": "2024-03-02", "category": "通知公告", "body_md": "王五 11010519491231002X"},
+ {"title": "草稿名单", "org": "QXS", "formed_on": "2024-03-01", "category": "通知公告",
+  "body_md": "联系电话 13812345678"}]
+JSON
+"$gk" item import "$work/import.json" --format json --as zhang.san --db "$db" >"$work/out" 2>"$work/err"
+rc=$?
+[ $rc -eq 2 ] || fail "import with personal data: expected exit 2, got $rc ($(cat "$work/err"))"
+grep -q 'allow-personal-data' "$work/err" || fail "import refusal lacks the flag: $(cat "$work/err")"
+[ "$(grep -c '^警告：第 ' "$work/err")" -eq 2 ] || fail "import: one warning per row: $(cat "$work/err")"
+grep -q '110105\*\*\*\*\*\*\*\*002X' "$work/err" || fail "import warning lacks the masked preview"
+grep -q '138\*\*\*\*5678' "$work/err" || fail "import warning lacks the draft's mobile"
+grep -q '11010519491231002X\|13812345678' "$work/err" && fail "import warning shows a value"
+"$gk" item list --org QXS --db "$db" | grep -q 既往名单 && fail "refused import wrote a row"
+expect_ok "import allowed" -- "$gk" item import "$work/import.json" --format json \
+  --allow-personal-data --as zhang.san --db "$db"
+grep -q '^警告：第 1 行《既往名单》' "$work/err" || fail "allowed import lacks the warning: $(cat "$work/err")"
+"$gk" audit personal-data --format csv --db "$db" >"$work/out"
+grep -q "既往名单" "$work/out" || fail "audit does not list the imported item: $(cat "$work/out")"
+
 # The demo city plants two leaking lists and two masked ones: the audit lists exactly the two.
 year=$(date +%Y)
 "$gk" demo --db "sqlite:$work/demo.db" --scale 2 --from "$year" --no-reports >/dev/null 2>&1 ||
