@@ -43,6 +43,13 @@ TEST_P(ItemExposureViewTest, ReviewerSeesFindingsMasksAndApproves) {
   Reply refused = reviewer->Post(page + "/review", {{"decision", "approve"}}, page);
   EXPECT_EQ(refused.status, 409);
   EXPECT_NE(refused.body.find("个人信息"), std::string::npos);
+  EXPECT_NE(refused.body.find("id=\"justification-err\""), std::string::npos);
+  // A justification that names another finding does not open the gate.
+  EXPECT_EQ(reviewer
+                ->Post(page + "/review",
+                       {{"decision", "approve"}, {"justification", "body@1：无关"}}, page)
+                .status,
+            409);
 
   ASSERT_EQ(reviewer->Post(page + "/mask", {}, page).status, 303);
   Reply masked = reviewer->Get(page);
@@ -88,6 +95,33 @@ TEST_P(ItemExposureViewTest, DashboardCountsPublishedItemsWithPersonalData) {
   Reply other = As("editorb")->Get("/admin");
   EXPECT_EQ(other.body.find("href=\"" + page + "\""), std::string::npos);
   EXPECT_LE(count(other.body), 0);
+}
+
+// 依法公开: the reviewer records why the finding is lawful to publish in the justification
+// field (not the rejection reason) and the approval goes through, unmasked.
+TEST_P(ItemExposureViewTest, ReviewerApprovesWithARecordedJustification) {
+  auto editor = As("editor");
+  auto reviewer = As("reviewer");
+  Reply created = editor->Post("/admin/items/new",
+                               {{"org", "QXA"},
+                                {"title", "行政许可公示"},
+                                {"summary", "许可"},
+                                {"topic", "综合政务"},
+                                {"category", "法定主动公开内容/通知公告"},
+                                {"formed_on", Today()},
+                                {"body_md", "法定代表人 11010519491231002X"}},
+                               "/admin/items/new");
+  ASSERT_EQ(created.status, 303) << created.body;
+  std::string page = created.location;
+  ASSERT_EQ(editor->Post(page + "/submit", {}, page).status, 303);
+  std::string key = "body@" + std::to_string(std::string("法定代表人 ").size());
+  Reply approved =
+      reviewer->Post(page + "/review",
+                     {{"decision", "approve"},
+                      {"justification", key + "：行政许可决定依法公开法定代表人身份信息"}},
+                     page);
+  EXPECT_EQ(approved.status, 303) << approved.body;
+  EXPECT_NE(reviewer->Get(page).body.find("审查通过"), std::string::npos);
 }
 
 GONGKAI_ADMIN_BACKENDS(ItemExposureViewTest);

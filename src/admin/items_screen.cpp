@@ -105,6 +105,10 @@ web::HttpResponse Review(Office& o, Ctx& ctx, const core::Item& item) {
   FormState form(ctx.form);
   std::string decision = ctx.Field("decision");
   std::string reason = TrimmedField(ctx, "reason");
+  // Why each open personal-data or wording finding is lawful to publish ("key：理由" lines,
+  // core::ReviewItem checks them); a separate field, so that an approval never carries the
+  // rejection reason.
+  std::string justification = TrimmedField(ctx, "justification");
   if (decision != "approve" && decision != "reject") {
     form.Error("decision", "请选择审查意见（通过或退回）。");
   } else if (decision == "reject" && reason.empty()) {
@@ -116,7 +120,7 @@ web::HttpResponse Review(Office& o, Ctx& ctx, const core::Item& item) {
   bool approve = decision == "approve";
   core::Status s = o.TryTransact([&](core::Repositories& r) {
     return core::ReviewItem(r, ctx.Change(), ctx.user.username, item.id, approve,
-                            approve ? "" : reason)
+                            approve ? justification : reason)
         .status();
   });
   if (s.ok()) return Redirect("/admin/items/" + std::to_string(item.id));
@@ -125,7 +129,11 @@ web::HttpResponse Review(Office& o, Ctx& ctx, const core::Item& item) {
       s.code() != core::ErrorCode::kFailedPrecondition) {
     Fail(s);
   }
-  form.Error(s, {"decision", "reason"});
+  // On an approval the core's "reason" is the justification the reviewer wrote.
+  if (approve && s.field() == "reason") {
+    s = core::Status(s.code(), s.message(), "justification");
+  }
+  form.Error(s, {"decision", "reason", "justification"});
   int status = s.code() == core::ErrorCode::kInvalidArgument ? 422 : 409;
   return ShowItem(o, ctx, LoadItem(o, item.id), "", form, status);
 }

@@ -125,7 +125,8 @@ Status CheckExposureJustified(const ItemExposure& exposure, std::string_view rea
                         " 处，须遮盖、改正，或逐项说明公开的法律依据（每行“编号：理由”）：";
   for (size_t i = 0; i < open.size() && i < 5; ++i) message += (i ? "；" : "") + open[i];
   if (open.size() > 5) message += " 等 " + std::to_string(open.size()) + " 处";
-  return FailedPrecondition(message);
+  // Names the field where the reasons go, so a form can show the message beside it.
+  return Status(ErrorCode::kFailedPrecondition, message, "reason");
 }
 
 Result<Item> MaskItemPersonalData(Repositories& repos, const ChangeContext& ctx,
