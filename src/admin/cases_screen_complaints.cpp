@@ -3,6 +3,7 @@
 // sealed contact from the portal's form is never shown.
 #include <algorithm>
 
+#include "admin/cases_screen_list.hpp"
 #include "admin/office.hpp"
 #include "core/case_service.hpp"
 
@@ -62,21 +63,11 @@ web::HttpResponse Render(Office& o, Ctx& ctx, const OrgYear& scope, const RowErr
     if (mine) r.Set("row_err", failed.message);
     list.Push(r);
   }
-  web::View by_channel = web::View::List();
+  std::vector<std::pair<std::string, int64_t>> by_channel;
   for (auto c : kChannels) {
-    web::View n;
-    n.Set("label", core::ComplaintChannelLabel(c));
-    n.Set("n", std::to_string(counts.complaints[c]));
-    by_channel.Push(n);
+    by_channel.emplace_back(core::ComplaintChannelLabel(c), counts.complaints[c]);
   }
-  web::View v;
-  v.Set("rows", list);
-  v.Set("channel_counts", by_channel);
-  v.Set("total_count", std::to_string(counts.complaints_total));
-  v.Set("org_options", OrgOptions(ctx, ctx.Orgs(core::Action::kRead), scope.org->code));
-  v.Set("org_name", scope.org->name);
-  v.Set("sel_year", std::to_string(scope.year));
-  v.Set("can_record", web::View::Bool(can_record));
+  web::View v = CaseListView(ctx, scope, list, by_channel, counts.complaints_total, can_record);
   v.Set("today", ctx.Today().ToIso());
   return o.Page(&ctx, "complaints", v, "举报投诉", status);
 }

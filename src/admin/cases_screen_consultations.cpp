@@ -3,6 +3,7 @@
 // never read into a view here.
 #include <algorithm>
 
+#include "admin/cases_screen_list.hpp"
 #include "admin/office.hpp"
 #include "core/case_service.hpp"
 
@@ -43,21 +44,12 @@ web::HttpResponse List(Office& o, Ctx& ctx) {
     r.Set("answered", it->answered ? "已答复" : "未答复");
     list.Push(r);
   }
-  web::View by_channel = web::View::List();
+  std::vector<std::pair<std::string, int64_t>> by_channel;
   for (auto c : kChannels) {
-    web::View n;
-    n.Set("label", core::ConsultChannelLabel(c));
-    n.Set("n", std::to_string(counts.consultations[c]));
-    by_channel.Push(n);
+    by_channel.emplace_back(core::ConsultChannelLabel(c), counts.consultations[c]);
   }
-  web::View v;
-  v.Set("rows", list);
-  v.Set("channel_counts", by_channel);
-  v.Set("total_count", std::to_string(counts.consultations_total));
-  v.Set("org_options", OrgOptions(ctx, ctx.Orgs(core::Action::kRead), scope.org->code));
-  v.Set("org_name", scope.org->name);
-  v.Set("sel_year", std::to_string(scope.year));
-  v.Set("can_record", web::View::Bool(ctx.Can(core::Action::kCaseRecord, scope.org->id).ok()));
+  web::View v = CaseListView(ctx, scope, list, by_channel, counts.consultations_total,
+                             ctx.Can(core::Action::kCaseRecord, scope.org->id).ok());
   return o.Page(&ctx, "consultations", v, "咨询");
 }
 

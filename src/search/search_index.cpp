@@ -8,82 +8,13 @@
 #include <thread>
 
 #include "core/doc_no.hpp"
+#include "search/item_rows.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenize.hpp"
 #include "store/internal/sql_util.hpp"
 
 namespace gongkai::search {
 namespace {
-
-constexpr const char* kItemColumns =
-    "i.id, i.org_id, i.index_no, i.title, i.summary, i.publisher, i.formed_on, i.published_on, "
-    "i.doc_no, i.topic, i.category, i.validity, i.validity_changed_on, i.state";
-
-core::Status Unavailable(const std::exception& e) {
-  return core::Status(core::ErrorCode::kUnavailable, std::string("数据库错误: ") + e.what());
-}
-
-int64_t GetInt(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return 0;
-  switch (r.get_properties(i).get_data_type()) {
-    case soci::dt_integer:
-      return r.get<int>(i);
-    case soci::dt_long_long:
-      return r.get<long long>(i);
-    case soci::dt_unsigned_long_long:
-      return static_cast<int64_t>(r.get<unsigned long long>(i));
-    case soci::dt_double:
-      return static_cast<int64_t>(r.get<double>(i));
-    case soci::dt_string:
-      return std::stoll(r.get<std::string>(i));
-    default:
-      return 0;
-  }
-}
-
-std::string GetText(const soci::row& r, size_t i) {
-  if (r.get_indicator(i) == soci::i_null) return {};
-  return r.get<std::string>(i);
-}
-
-core::Item ReadItem(const soci::row& r, bool with_body) {
-  core::Item item;
-  item.id = GetInt(r, 0);
-  item.org_id = GetInt(r, 1);
-  if (r.get_indicator(2) != soci::i_null) item.index_no = r.get<std::string>(2);
-  item.title = GetText(r, 3);
-  item.summary = GetText(r, 4);
-  item.publisher = GetText(r, 5);
-  item.formed_on = store::ToDate(GetText(r, 6));
-  if (r.get_indicator(7) != soci::i_null) item.published_on = store::ToDate(GetText(r, 7));
-  item.doc_no = GetText(r, 8);
-  item.topic = GetText(r, 9);
-  item.category = GetText(r, 10);
-  item.validity = store::Unwrap(core::ParseValidity(GetText(r, 11)));
-  if (r.get_indicator(12) != soci::i_null) item.validity_changed_on = store::ToDate(GetText(r, 12));
-  item.state = store::Unwrap(core::ParseItemState(GetText(r, 13)));
-  if (with_body) item.body_md = GetText(r, 14);
-  return item;
-}
-
-std::string IdList(const std::vector<core::Id>& ids) {
-  std::string out;
-  for (core::Id id : ids) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(id);
-  }
-  return out;
-}
-
-std::string Filters(const std::vector<core::Id>& org_ids, int year) {
-  std::string where = " AND i.state = 'published'";
-  if (!org_ids.empty()) where += " AND i.org_id IN (" + IdList(org_ids) + ")";
-  if (year > 0) {
-    std::string y = std::to_string(year);
-    where += " AND i.published_on >= '" + y + "-01-01' AND i.published_on <= '" + y + "-12-31'";
-  }
-  return where;
-}
 
 // The tsvector literal of `tokens`: 'tok':1 'tok':2 … (tokens hold only letters and digits).
 std::string TsvectorText(const std::vector<std::string>& tokens) {
@@ -338,7 +269,8 @@ core::Result<int64_t> SearchIndex::IndexedCount() {
 
 core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
   SearchResult result;
-  result.query = ParseQuery(request.q);
+  const Query query = ParseQuery(request.q);
+  result.nothing_to_search = query.empty();
   try {
     // Exact lookup: the whole query as a 索引号 or a 文号.
     std::string trimmed = request.q;
@@ -353,13 +285,13 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(trimmed), soci::use(d));
       for (const auto& r : rows) result.exact.push_back(ReadItem(r, false));
     }
-    if (result.query.empty()) return result;
+    if (query.empty()) return result;
 
     const bool lite = backend_ == store::Backend::kSqlite;
     // Read the database file through a memory map (up to SQLite's 2 GB limit) instead of
     // pread copies into a 2 MB page cache: a search touches the index and ~1,000 items rows.
     if (lite) sql_ << "PRAGMA mmap_size = 2147418112";
-    std::string match = lite ? ToFts5(result.query) : ToTsquery(result.query);
+    std::string match = lite ? ToFts5(query) : ToTsquery(query);
     std::string from =
         // CROSS JOIN makes SQLite read the FTS index first: with the MATCH string bound as a
         // parameter its planner otherwise walks every published item and probes the index
@@ -440,7 +372,7 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       };
       std::vector<Scored> scored;
       if (!candidates.empty()) {
-        Matcher matcher(result.query);
+        Matcher matcher(query);
         // One bulk fetch into column vectors: a rowset of soci::row allocates per row and
         // column, which was most of a search's CPU time.
         const size_t n = candidates.size();
@@ -456,8 +388,8 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
           const std::string& title = title_ind[r] == soci::i_null ? kEmpty : titles[r];
           const std::string& summary = summary_ind[r] == soci::i_null ? kEmpty : summaries[r];
           double score = 0;
-          for (size_t k = 0; k < result.query.must.size(); ++k) {
-            const Phrase& p = result.query.must[k];
+          for (size_t k = 0; k < query.must.size(); ++k) {
+            const Phrase& p = query.must[k];
             score += 4.0 * std::min(3, matcher.Count(title, k));
             score += 1.0 * std::min(3, matcher.Count(summary, k));
             if (!p.text.empty() && title.rfind(p.text, 0) == 0) score += 2.0;
@@ -492,116 +424,12 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
         }
       }
     }
-    Matcher matcher(result.query);
+    Matcher matcher(query);
     for (SearchHit& hit : result.hits) {
       hit.title_html = matcher.Highlight(hit.item.title, 200);
       hit.snippet_html = matcher.Highlight(hit.item.summary, 120);
     }
     return result;
-  } catch (const std::exception& e) {
-    return Unavailable(e);
-  }
-}
-
-core::Result<ItemPage> SearchIndex::ListPublished(const std::vector<core::Id>& org_ids,
-                                                  const std::string& category, int offset,
-                                                  int limit) {
-  ItemPage page;
-  try {
-    std::string where = " FROM items i WHERE 1 = 1" + Filters(org_ids, 0);
-    std::string cat = category, like = category + "/%";
-    if (!category.empty()) where += " AND (i.category = :c OR i.category LIKE :l)";
-    long long total = 0;
-    if (category.empty()) {
-      sql_ << "SELECT COUNT(*)" + where, soci::into(total);
-    } else {
-      sql_ << "SELECT COUNT(*)" + where, soci::use(cat), soci::use(like), soci::into(total);
-    }
-    page.total = total;
-    std::string q = std::string("SELECT ") + kItemColumns + where +
-                    " ORDER BY i.published_on DESC, i.id DESC LIMIT " +
-                    std::to_string(std::clamp(limit, 1, 200)) + " OFFSET " +
-                    std::to_string(std::max(0, offset));
-    auto read = [&](soci::rowset<soci::row>& rows) {
-      for (const auto& r : rows) page.items.push_back(ReadItem(r, false));
-    };
-    if (category.empty()) {
-      soci::rowset<soci::row> rows = (sql_.prepare << q);
-      read(rows);
-    } else {
-      soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(cat), soci::use(like));
-      read(rows);
-    }
-    return page;
-  } catch (const std::exception& e) {
-    return Unavailable(e);
-  }
-}
-
-core::Result<std::optional<core::Item>> SearchIndex::GetPublished(core::Id id) {
-  try {
-    std::optional<core::Item> out;
-    long long key = id;
-    std::string q = std::string("SELECT ") + kItemColumns +
-                    ", i.body_md FROM items i WHERE i.id = :id AND i.state = 'published'";
-    {
-      soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(key));
-      for (const auto& r : rows) out = ReadItem(r, true);
-    }
-    if (!out) return out;
-    soci::rowset<soci::row> rows =
-        (sql_.prepare << "SELECT channel, published_on FROM item_channels WHERE item_id = :id "
-                         "ORDER BY published_on, channel",
-         soci::use(key));
-    for (const auto& r : rows) {
-      core::ItemChannel c;
-      c.channel = store::Unwrap(core::ParseChannel(GetText(r, 0)));
-      c.published_on = store::ToDate(GetText(r, 1));
-      out->channels.push_back(c);
-    }
-    return out;
-  } catch (const std::exception& e) {
-    return Unavailable(e);
-  }
-}
-
-core::Result<std::vector<std::pair<std::string, int64_t>>> SearchIndex::CategoryCounts(
-    core::Id org_id) {
-  try {
-    std::vector<std::pair<std::string, int64_t>> out;
-    long long key = org_id;
-    soci::rowset<soci::row> rows =
-        (sql_.prepare << "SELECT category, COUNT(*) FROM items WHERE org_id = :o AND state = "
-                         "'published' GROUP BY category ORDER BY category",
-         soci::use(key));
-    for (const auto& r : rows) out.emplace_back(GetText(r, 0), GetInt(r, 1));
-    return out;
-  } catch (const std::exception& e) {
-    return Unavailable(e);
-  }
-}
-
-core::Result<std::vector<std::pair<core::Id, std::string>>> SearchIndex::SitemapPage(int page,
-                                                                                     int per_page) {
-  try {
-    std::vector<std::pair<core::Id, std::string>> out;
-    soci::rowset<soci::row> rows =
-        (sql_.prepare << "SELECT id, published_on FROM items WHERE state = 'published' ORDER BY "
-                         "id LIMIT " +
-                             std::to_string(per_page) + " OFFSET " +
-                             std::to_string(static_cast<int64_t>(page) * per_page));
-    for (const auto& r : rows) out.emplace_back(GetInt(r, 0), GetText(r, 1));
-    return out;
-  } catch (const std::exception& e) {
-    return Unavailable(e);
-  }
-}
-
-core::Result<int64_t> SearchIndex::CountPublished() {
-  try {
-    long long n = 0;
-    sql_ << "SELECT COUNT(*) FROM items WHERE state = 'published'", soci::into(n);
-    return static_cast<int64_t>(n);
   } catch (const std::exception& e) {
     return Unavailable(e);
   }
