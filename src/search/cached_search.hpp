@@ -28,10 +28,14 @@ class CachedSearch final : public core::PublicSearch {
   CachedSearch(size_t max_entries, size_t max_bytes, OnConnection reads, OnConnection primary)
       : cache_(max_entries, max_bytes), reads_(std::move(reads)), primary_(std::move(primary)) {}
 
+  // The cached result of `request` at `generation`, or SearchIndex::Search on a connection
+  // of `reads` (kept when it succeeds; a failure is returned and not cached).
   core::Result<std::shared_ptr<const core::SearchResult>> Search(const core::SearchRequest& request,
                                                                  uint64_t generation) override;
+  // SearchIndex::Sync on a connection of `primary`.
   core::Result<int64_t> IndexNewlyPublished() override;
 
+  // The cache, for its counters (entries, hits, misses).
   const ResultCache& cache() const { return cache_; }
 
  private:

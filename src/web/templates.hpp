@@ -1,6 +1,12 @@
 // Mustache templates (kainjow) loaded from files under a directory (normally
 // app::DataDir() + "/templates"). {{name}} is HTML-escaped; {{{name}}} inserts HTML the
 // caller built and escaped itself.
+//
+// Every template is also a partial of the others ({{>pager}}). Parsing happens at Load (to
+// report a broken template at start-up) and once more per thread at its first Render: the
+// engine's parsed form is mutated while rendering, so each thread keeps its own, and a
+// later Render only walks it. Thread-safety: Render may be called from any thread; a
+// Templates is immutable after Load, and its copies share the parsed forms' cache key.
 #pragma once
 
 #include <cstdint>
