@@ -185,7 +185,9 @@ TEST_F(ItemIoTest, PublishedItemsWithPersonalDataNeedAnExplicitFlag) {
                     GONGKAI_ASSIGN_OR_RETURN(auto page,
                                              r.items().PublishedWithPersonalData(all, 10));
                     EXPECT_EQ(page.total, 1);
-                    if (page.items.size() == 1) EXPECT_EQ(page.items[0].title, "低保对象名单");
+                    if (page.items.size() == 1) {
+                      EXPECT_EQ(page.items[0].title, "低保对象名单");
+                    }
                     return Status::Ok();
                   })
                   .ok());

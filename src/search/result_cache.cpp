@@ -44,8 +44,6 @@ std::string ResultCache::Key(const SearchRequest& request) {
 
 size_t ResultCache::ApproxBytes(const SearchResult& result) {
   size_t n = sizeof(SearchResult);
-  for (const auto& p : result.query.must) n += sizeof(Phrase) + p.text.size() * 4;
-  for (const auto& p : result.query.exclude) n += sizeof(Phrase) + p.text.size() * 4;
   for (const auto& item : result.exact) n += ItemBytes(item);
   for (const auto& hit : result.hits) {
     n += sizeof(SearchHit) - sizeof(core::Item) + ItemBytes(hit.item) + hit.title_html.size() +

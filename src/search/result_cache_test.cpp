@@ -17,7 +17,6 @@ SearchRequest Req(std::string q, int offset = 0) {
 
 SearchResult ResultWith(int hits, size_t snippet_bytes = 100) {
   SearchResult r;
-  r.query = ParseQuery("政府");
   for (int i = 0; i < hits; ++i) {
     SearchHit h;
     h.item.id = i + 1;

@@ -8,13 +8,12 @@
 #include <thread>
 
 #include "core/doc_no.hpp"
-#include "search/index_rows.hpp"
+#include "search/item_rows.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenize.hpp"
 #include "store/internal/sql_util.hpp"
 
 namespace gongkai::search {
-using namespace detail;  // the row helpers (index_rows.hpp)
 namespace {
 
 // The tsvector literal of `tokens`: 'tok':1 'tok':2 … (tokens hold only letters and digits).
@@ -270,7 +269,8 @@ core::Result<int64_t> SearchIndex::IndexedCount() {
 
 core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
   SearchResult result;
-  result.query = ParseQuery(request.q);
+  const Query query = ParseQuery(request.q);
+  result.nothing_to_search = query.empty();
   try {
     // Exact lookup: the whole query as a 索引号 or a 文号.
     std::string trimmed = request.q;
@@ -285,13 +285,13 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       soci::rowset<soci::row> rows = (sql_.prepare << q, soci::use(trimmed), soci::use(d));
       for (const auto& r : rows) result.exact.push_back(ReadItem(r, false));
     }
-    if (result.query.empty()) return result;
+    if (query.empty()) return result;
 
     const bool lite = backend_ == store::Backend::kSqlite;
     // Read the database file through a memory map (up to SQLite's 2 GB limit) instead of
     // pread copies into a 2 MB page cache: a search touches the index and ~1,000 items rows.
     if (lite) sql_ << "PRAGMA mmap_size = 2147418112";
-    std::string match = lite ? ToFts5(result.query) : ToTsquery(result.query);
+    std::string match = lite ? ToFts5(query) : ToTsquery(query);
     std::string from =
         // CROSS JOIN makes SQLite read the FTS index first: with the MATCH string bound as a
         // parameter its planner otherwise walks every published item and probes the index
@@ -372,7 +372,7 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       };
       std::vector<Scored> scored;
       if (!candidates.empty()) {
-        Matcher matcher(result.query);
+        Matcher matcher(query);
         // One bulk fetch into column vectors: a rowset of soci::row allocates per row and
         // column, which was most of a search's CPU time.
         const size_t n = candidates.size();
@@ -388,8 +388,8 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
           const std::string& title = title_ind[r] == soci::i_null ? kEmpty : titles[r];
           const std::string& summary = summary_ind[r] == soci::i_null ? kEmpty : summaries[r];
           double score = 0;
-          for (size_t k = 0; k < result.query.must.size(); ++k) {
-            const Phrase& p = result.query.must[k];
+          for (size_t k = 0; k < query.must.size(); ++k) {
+            const Phrase& p = query.must[k];
             score += 4.0 * std::min(3, matcher.Count(title, k));
             score += 1.0 * std::min(3, matcher.Count(summary, k));
             if (!p.text.empty() && title.rfind(p.text, 0) == 0) score += 2.0;
@@ -424,7 +424,7 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
         }
       }
     }
-    Matcher matcher(result.query);
+    Matcher matcher(query);
     for (SearchHit& hit : result.hits) {
       hit.title_html = matcher.Highlight(hit.item.title, 200);
       hit.snippet_html = matcher.Highlight(hit.item.summary, 120);

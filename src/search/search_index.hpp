@@ -21,6 +21,7 @@
 
 #include "core/item.hpp"
 #include "core/read_port.hpp"
+#include "core/search_port.hpp"
 #include "search/query.hpp"
 #include "store/db_url.hpp"
 #include "store/soci_store.hpp"
@@ -31,40 +32,15 @@ class session;
 
 namespace gongkai::search {
 
-struct SearchRequest {
-  std::string q;                  // as typed
-  std::vector<core::Id> org_ids;  // empty: every body (else a body's subtree)
-  int year = 0;                   // 0: every year (else published in that year)
-  std::string category;           // "": every column (else this catalog path or below it)
-  std::string validity;           // "": any (else a core::ValidityCode: valid, expired, …)
-  bool newest = false;            // newest first instead of relevance
-  int offset = 0;
-  int limit = 20;
-};
-
-struct SearchHit {
-  core::Item item;         // without body
-  std::string title_html;  // escaped, words in <mark>
-  std::string snippet_html;
-};
-
-// Counts are exact up to kCountCap; beyond it `count_capped` is set and the page says
-// "10,000+". Relevance ranks the newest kRankCandidates matches (ranked_bounded says when
-// there were more); newest-first order is exact.
-inline constexpr int64_t kCountCap = 10000;
-inline constexpr int kRankCandidates = 1000;
+// The request and result types are the search port's (core/search_port.hpp).
+using SearchRequest = core::SearchRequest;
+using SearchHit = core::SearchHit;
+using SearchResult = core::SearchResult;
+inline constexpr int64_t kCountCap = core::kSearchCountCap;
+inline constexpr int kRankCandidates = core::kSearchRankCandidates;
 // A Sync with at least this many pending items is a bulk load (SQLite: larger cache, no
 // FTS5 automerge while inserting, one 'optimize' after).
 inline constexpr int64_t kBulkItems = 10000;
-
-struct SearchResult {
-  Query query;
-  std::vector<core::Item> exact;  // 索引号 or 文号 equal to the query
-  std::vector<SearchHit> hits;
-  int64_t count = 0;
-  bool count_capped = false;
-  bool ranked_bounded = false;
-};
 
 // A page of published items (the read port's type, core/read_port.hpp).
 using ItemPage = core::PublishedPage;

@@ -8,6 +8,7 @@
 
 #include <set>
 
+#include "search/cached_search.hpp"
 #include "search/tokenize.hpp"
 #include "store/soci_store.hpp"
 #include "testing/test_database.hpp"
@@ -366,6 +367,39 @@ TEST_P(SearchIndexTest, ListsPublishedItemsByBodyAndCategory) {
   auto gone = Index().GetPublished(withdrawn_);
   ASSERT_TRUE(gone.ok());
   EXPECT_FALSE(gone->has_value());
+}
+
+// The search port: a repeated request at the same generation is answered from the cache
+// without a connection; a new generation searches again; indexing runs on the primary.
+TEST_P(SearchIndexTest, CachedSearchTakesAConnectionOnlyOnAMiss) {
+  int reads = 0, primary = 0;
+  auto lend = [this](int& count) {
+    return [this, &count](const std::function<void(store::SociStore&)>& work) {
+      ++count;
+      work(*store_);
+    };
+  };
+  CachedSearch port(100, 1 << 20, lend(reads), lend(primary));
+  core::PublicSearch& search = port;
+  core::SearchRequest r;
+  r.q = "森林防火";
+  auto first = search.Search(r, 1);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_FALSE((*first)->hits.empty());
+  EXPECT_EQ(reads, 1);
+  auto again = search.Search(r, 1);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *first);  // shared, not searched again
+  EXPECT_EQ(reads, 1);
+  auto later = search.Search(r, 2);
+  ASSERT_TRUE(later.ok());
+  EXPECT_EQ(reads, 2);
+  EXPECT_EQ((*later)->count, (*first)->count);
+  auto indexed = search.IndexNewlyPublished();
+  ASSERT_TRUE(indexed.ok()) << indexed.status().ToString();
+  EXPECT_EQ(*indexed, 0);  // the fixture synced already
+  EXPECT_EQ(primary, 1);
+  EXPECT_EQ(reads, 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchIndexTest, ::testing::Values("sqlite", "postgres"),

@@ -46,6 +46,10 @@ struct HttpResponse {
   // When set (a page-cache hit), the server sends these bytes and ignores content_type,
   // headers and body; `status` equals wire->status.
   std::shared_ptr<const WireResponse> wire;
+  // The metrics label, when the front end already knows it (the portal sets the template
+  // of the route it matched, so the instrumentation need not walk the route table again).
+  // Points into a route table that lives as long as the program; empty: ask route_label.
+  std::string_view route_label;
 
   void Set(std::string name, std::string value);
   // The value of an extra header (case-sensitive name), or "".

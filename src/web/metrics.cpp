@@ -110,6 +110,17 @@ std::string Metrics::Render() const {
   return out;
 }
 
+namespace {
+
+// The response's own label when its front end set one, else route_label's.
+std::string LabelOf(const HttpResponse& response, const HttpRequest& request,
+                    const std::function<std::string(const HttpRequest&)>& route_label) {
+  if (!response.route_label.empty()) return std::string(response.route_label);
+  return route_label(request);
+}
+
+}  // namespace
+
 Handler InstrumentHandler(Metrics& metrics, Handler handler,
                           std::function<std::string(const HttpRequest&)> route_label) {
   return [&metrics, handler = std::move(handler),
@@ -120,7 +131,8 @@ Handler InstrumentHandler(Metrics& metrics, Handler handler,
     };
     try {
       HttpResponse response = handler(request);
-      metrics.RecordRequest(route_label(request), request.method, response.status, seconds());
+      metrics.RecordRequest(LabelOf(response, request, route_label), request.method,
+                            response.status, seconds());
       return response;
     } catch (...) {
       metrics.RecordRequest(route_label(request), request.method, 500, seconds());
@@ -138,7 +150,7 @@ std::function<std::optional<HttpResponse>(const HttpRequest&)> InstrumentCached(
     std::optional<HttpResponse> response = cached(request);
     if (response) {
       metrics.RecordRequest(
-          route_label(request), request.method, response->status,
+          LabelOf(*response, request, route_label), request.method, response->status,
           std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     return response;

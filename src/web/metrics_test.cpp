@@ -66,6 +66,37 @@ TEST(MetricsTest, InstrumentHandlerRecordsUnderTheLabelAndRethrows) {
   EXPECT_EQ(text.find("/thing/42"), std::string::npos);
 }
 
+// A front end that matched a route names it on the response: the label function (a second
+// walk of the route table) is not called; without one it is.
+TEST(MetricsTest, TheResponsesOwnRouteLabelSparesTheLookup) {
+  Metrics m;
+  int lookups = 0;
+  Handler h = InstrumentHandler(
+      m,
+      [](const HttpRequest& r) {
+        HttpResponse resp;
+        if (r.path == "/item/7") resp.route_label = "/item/{id}";
+        return resp;
+      },
+      [&lookups](const HttpRequest&) {
+        ++lookups;
+        return std::string("unmatched");
+      });
+  HttpRequest req;
+  req.method = "GET";
+  req.path = "/item/7";
+  h(req);
+  EXPECT_EQ(lookups, 0);
+  req.path = "/nowhere";
+  h(req);
+  EXPECT_EQ(lookups, 1);
+  std::string text = m.Render();
+  EXPECT_TRUE(
+      Has(text, R"(gongkai_http_requests_total{route="/item/{id}",method="GET",status="200"} 1)"));
+  EXPECT_TRUE(
+      Has(text, R"(gongkai_http_requests_total{route="unmatched",method="GET",status="200"} 1)"));
+}
+
 TEST(MetricsTest, ThreadSafe) {
   Metrics m;
   std::vector<std::thread> threads;

@@ -65,6 +65,27 @@ std::string ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
+// Answers `request` with `page`: rendered (kLive), or through the page cache.
+HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest& request,
+                    const PathParams& params) {
+  if (page.use == PageUse::kLive) return (site.*page.page)(request, params);
+  const std::string& key = request.target;
+  uint64_t generation = site.Generation();
+  std::shared_ptr<const PageCache::Entry> cached = site.page_cache.Get(key, generation);
+  if (Metrics* metrics = site.options.metrics) {
+    cached ? metrics->RecordCacheHit() : metrics->RecordCacheMiss();
+  }
+  if (!cached) {
+    HttpRequest plain = request;  // render the full page, whatever the client holds
+    plain.headers.erase("if-none-match");
+    HttpResponse rendered = (site.*page.page)(plain, params);
+    if (rendered.status != 200) return rendered;  // errors and redirects: not cached
+    cached = site.page_cache.Put(key, generation, std::move(rendered));
+  }
+  if (page.use == PageUse::kCounted) site.CountVisit(request.path);
+  return Revalidate(request, *cached);
+}
+
 }  // namespace
 
 Portal::Portal(std::unique_ptr<PortalSite> site) : site_(std::move(site)) {}
@@ -129,7 +150,9 @@ std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
     if (name != site_->css_name && name != "portal.css") {
       return std::nullopt;  // the 404 page is rendered on a worker
     }
-    return site_->StaticFile(request, name);
+    HttpResponse r = site_->StaticFile(request, name);
+    r.route_label = route->path;
+    return r;
   }
   std::optional<uint64_t> generation = site_->RecentGeneration();
   if (!generation) return std::nullopt;
@@ -138,7 +161,9 @@ std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
   if (!cached) return std::nullopt;  // Handle renders it, and counts the miss
   if (Metrics* metrics = site_->options.metrics) metrics->RecordCacheHit();
   if (page.use == PageUse::kCounted) site_->CountVisit(request.path);
-  return Revalidate(request, *cached);
+  HttpResponse r = Revalidate(request, *cached);
+  r.route_label = route->path;  // the metrics label: no second walk of the table
+  return r;
 }
 
 HttpResponse Portal::Handle(const HttpRequest& request) {
@@ -152,22 +177,9 @@ HttpResponse Portal::Handle(const HttpRequest& request) {
     }
     const PortalPage& page = m.route->fn;
     PortalSite& site = *site_;
-    if (page.use == PageUse::kLive) return (site.*page.page)(request, m.params);
-    const std::string& key = request.target;
-    uint64_t generation = site.Generation();
-    std::shared_ptr<const PageCache::Entry> cached = site.page_cache.Get(key, generation);
-    if (Metrics* metrics = site.options.metrics) {
-      cached ? metrics->RecordCacheHit() : metrics->RecordCacheMiss();
-    }
-    if (!cached) {
-      HttpRequest plain = request;  // render the full page, whatever the client holds
-      plain.headers.erase("if-none-match");
-      HttpResponse rendered = (site.*page.page)(plain, m.params);
-      if (rendered.status != 200) return rendered;  // errors and redirects: not cached
-      cached = site.page_cache.Put(key, generation, std::move(rendered));
-    }
-    if (page.use == PageUse::kCounted) site.CountVisit(request.path);
-    return Revalidate(request, *cached);
+    HttpResponse r = Answer(site, page, request, m.params);
+    r.route_label = m.route->path;  // the metrics label: no second walk of the table
+    return r;
   } catch (const PortalError& e) {
     return ErrorPage(e.status);
   }

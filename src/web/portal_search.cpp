@@ -2,19 +2,18 @@
 #include <algorithm>
 
 #include "core/catalog.hpp"
-#include "search/search_index.hpp"
 #include "web/portal_site.hpp"
 
 namespace gongkai::web {
 
-void PortalSite::MaybeSync(store::SociStore& st) {
+void PortalSite::MaybeSync() {
   auto now = std::chrono::steady_clock::now();
   {
     std::lock_guard<std::mutex> lock(mu);
     if (now - last_sync < std::chrono::seconds(options.search_sync_seconds)) return;
     last_sync = now;
   }
-  auto n = search::SearchIndex(st).Sync();
+  auto n = search_port->IndexNewlyPublished();
   if (!n.ok()) {
     spdlog::error("search: sync failed: {}", n.status().ToString());
   } else if (*n > 0) {
@@ -34,7 +33,7 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
     while (cut > 0 && (static_cast<unsigned char>(q[cut]) & 0xC0) == 0x80) --cut;
     q.resize(cut);
   }
-  search::SearchRequest sr;
+  core::SearchRequest sr;
   sr.q = q;
   sr.newest = req.Param("sort") == "newest";
   std::string org_code = req.Param("org");
@@ -64,21 +63,16 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
   if (page_no < 1) page_no = 1;
   sr.offset = static_cast<int>((page_no - 1) * kPortalPageSize);
   sr.limit = kPortalPageSize;
-  std::shared_ptr<const search::SearchResult> found;
+  std::shared_ptr<const core::SearchResult> found;
   bool searched = !q.empty();
   if (searched) {
-    pool.With([&](store::SociStore& st) { MaybeSync(st); });  // writes: the primary
-    uint64_t generation = Generation();                       // after the sync
-    found = search_cache.Get(sr, generation);
-    if (!found) {
-      found = search_cache.Put(sr, generation, CheckRead(reads.With([&](store::SociStore& st) {
-                                 return search::SearchIndex(st).Search(sr);
-                               })));
-    }
+    MaybeSync();                         // writes: the primary
+    uint64_t generation = Generation();  // after the sync
+    found = CheckRead(search_port->Search(sr, generation));
   } else {
-    found = std::make_shared<const search::SearchResult>();
+    found = std::make_shared<const core::SearchResult>();
   }
-  const search::SearchResult& result = *found;
+  const core::SearchResult& result = *found;
   View v = Base(q.empty() ? "搜索" : q + " - 搜索", *t);
   v.Set("q", q);
   v.Set("searched", View::Bool(searched));
@@ -139,9 +133,9 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
   v.Set("count", result.count_capped ? count + "+" : count);
   v.Set("ranked_bounded", View::Bool(!sr.newest && result.ranked_bounded));
   v.Set("rank_candidates", "1,000");
-  v.Set("only_exclusions", View::Bool(searched && result.query.empty()));
+  v.Set("only_exclusions", View::Bool(searched && result.nothing_to_search));
   int64_t shown = result.count;
-  if (!sr.newest) shown = std::min<int64_t>(shown, search::kRankCandidates);
+  if (!sr.newest) shown = std::min<int64_t>(shown, core::kSearchRankCandidates);
   int64_t pages = std::max<int64_t>(1, (shown + kPortalPageSize - 1) / kPortalPageSize);
   pages = std::min<int64_t>(pages, 500);
   std::string base =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "search/cached_search.hpp"
 #include "store/site_counters.hpp"
 #include "text/normalize.hpp"
 #include "web/error_map.hpp"
@@ -82,6 +83,24 @@ void PortalSite::StartRefresher() {
     }
   });
 }
+
+namespace {
+
+// Lends a connection of `pool` to the search adapter.
+search::CachedSearch::OnConnection Lender(StorePool& pool) {
+  return [&pool](const std::function<void(store::SociStore&)>& work) { pool.With(work); };
+}
+
+}  // namespace
+
+PortalSite::PortalSite(StorePool& p, PortalOptions o, Templates t)
+    : pool(p),
+      options(std::move(o)),
+      reads(options.read_pool ? *options.read_pool : p),
+      templates(std::move(t)),
+      page_cache(options.page_cache_bytes),
+      search_port(std::make_unique<search::CachedSearch>(
+          options.search_cache_entries, options.search_cache_bytes, Lender(reads), Lender(pool))) {}
 
 PortalSite::~PortalSite() {
   {

@@ -25,8 +25,8 @@
 #include "app/system_clock.hpp"
 #include "core/org_tree.hpp"
 #include "core/read_port.hpp"
+#include "core/search_port.hpp"
 #include "search/published_reads.hpp"
-#include "search/result_cache.hpp"
 #include "web/counter_batch.hpp"
 #include "web/page_cache.hpp"
 #include "web/portal.hpp"
@@ -76,7 +76,7 @@ struct PortalSite {
   ReportPages reports{reads, options.rules};
   app::SystemClock system_clock;
   PageCache page_cache;
-  search::ResultCache search_cache;
+  std::unique_ptr<core::PublicSearch> search_port;  // search::CachedSearch, on pool and reads
   std::unique_ptr<PublicForms> forms;
   std::unique_ptr<CounterBatch> counters;
   // The data generation (see page_cache.hpp), re-read at most once a second.
@@ -87,13 +87,7 @@ struct PortalSite {
   std::condition_variable refresher_cv;
   bool refresher_stop = false;  // guarded by mu
 
-  PortalSite(StorePool& p, PortalOptions o, Templates t)
-      : pool(p),
-        options(std::move(o)),
-        reads(options.read_pool ? *options.read_pool : p),
-        templates(std::move(t)),
-        page_cache(options.page_cache_bytes),
-        search_cache(options.search_cache_entries, options.search_cache_bytes) {}
+  PortalSite(StorePool& p, PortalOptions o, Templates t);
   ~PortalSite();  // stops the refresher
 
   const core::Clock& Clock() const { return options.clock ? *options.clock : system_clock; }
@@ -124,7 +118,7 @@ struct PortalSite {
   // The body of `code`; throws PortalError 404.
   const core::Org& FindOrg(const core::OrgTree& t, const std::string& code);
   // Indexes newly published items at most every search_sync_seconds (on the primary).
-  void MaybeSync(store::SociStore& st);
+  void MaybeSync();
   // Runs `f(core::PublicReads&)` with the read port on a pooled read connection (the
   // replica when configured) and returns its result.
   template <typename F>

@@ -1,9 +1,12 @@
 #include "web/templates.hpp"
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <kainjow/mustache.hpp>
+#include <memory>
 #include <sstream>
+#include <utility>
 
 namespace gongkai::web {
 
@@ -41,6 +44,25 @@ View& View::operator=(const View& other) {
   return *this;
 }
 
+struct Templates::Partials {
+  mstch::data data{mstch::data::type::object};
+};
+
+namespace {
+
+std::atomic<uint64_t> next_templates_id{1};
+
+// This thread's parsed templates, by (Templates id, name). Sources never change after Load,
+// so an entry stays valid for as long as any Templates with that id lives.
+mstch::mustache& Parsed(uint64_t id, const std::string& name, const std::string& source) {
+  thread_local std::map<std::pair<uint64_t, std::string>, std::unique_ptr<mstch::mustache>> cache;
+  auto& slot = cache[{id, name}];
+  if (!slot || !slot->is_valid()) slot = std::make_unique<mstch::mustache>(source);
+  return *slot;
+}
+
+}  // namespace
+
 core::Result<Templates> Templates::Load(const std::string& dir) {
   Templates t;
   std::error_code ec;
@@ -60,20 +82,22 @@ core::Result<Templates> Templates::Load(const std::string& dir) {
     t.sources_[name] = ss.str();
   }
   if (t.sources_.empty()) return core::NotFound("模板目录中没有模板: " + dir, "templates");
+  auto partials = std::make_shared<Partials>();
+  for (const auto& [partial, source] : t.sources_) {
+    partials->data.set(partial, mstch::partial([source] { return source; }));
+  }
+  t.partials_ = std::move(partials);
+  t.id_ = next_templates_id++;
   return t;
 }
 
 core::Result<std::string> Templates::Render(const std::string& name, const View& view) const {
   auto it = sources_.find(name);
   if (it == sources_.end()) return core::NotFound("没有模板 " + name, "templates");
-  mstch::data data = view.impl_->data;
-  for (const auto& [partial, source] : sources_) {
-    if (partial == name) continue;
-    const std::string* src = &source;
-    data.set(partial, mstch::partial([src] { return *src; }));
-  }
-  mstch::mustache tmpl(it->second);
-  std::string out = tmpl.render(data);
+  mstch::mustache& tmpl = Parsed(id_, name, it->second);
+  mstch::context<std::string> context(&partials_->data);  // the view's names come first
+  context.push(&view.impl_->data);
+  std::string out = tmpl.render(context);
   if (!tmpl.is_valid()) return core::InvalidArgument("模板 " + name + ": " + tmpl.error_message());
   return out;
 }

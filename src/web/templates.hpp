@@ -1,8 +1,15 @@
 // Mustache templates (kainjow) loaded from files under a directory (normally
 // app::DataDir() + "/templates"). {{name}} is HTML-escaped; {{{name}}} inserts HTML the
 // caller built and escaped itself.
+//
+// Every template is also a partial of the others ({{>pager}}). Parsing happens at Load (to
+// report a broken template at start-up) and once more per thread at its first Render: the
+// engine's parsed form is mutated while rendering, so each thread keeps its own, and a
+// later Render only walks it. Thread-safety: Render may be called from any thread; a
+// Templates is immutable after Load, and its copies share the parsed forms' cache key.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,10 +44,15 @@ class Templates {
   static core::Result<Templates> Load(const std::string& dir);
   // Renders template `name` (file name without .mustache). Other templates are available
   // as partials ({{>name}}). kNotFound for an unknown template.
+  // Each template is parsed once per thread (the parsed form is not safe to share between
+  // threads while rendering), and the view is read in place, not copied.
   core::Result<std::string> Render(const std::string& name, const View& view) const;
 
  private:
+  struct Partials;  // every template as a partial, in the engine's own form
   std::map<std::string, std::string> sources_;
+  std::shared_ptr<const Partials> partials_;  // immutable: shared by copies and threads
+  uint64_t id_ = 0;  // names these sources in the threads' parse caches (copies share it)
 };
 
 }  // namespace gongkai::web

@@ -1,12 +1,10 @@
-#include "search/index_rows.hpp"
+#include "search/item_rows.hpp"
+
+#include <soci/soci.h>
 
 #include "store/internal/sql_util.hpp"
 
-namespace gongkai::search::detail {
-
-core::Status Unavailable(const std::exception& e) {
-  return core::Status(core::ErrorCode::kUnavailable, std::string("数据库错误: ") + e.what());
-}
+namespace gongkai::search {
 
 int64_t GetInt(const soci::row& r, size_t i) {
   if (r.get_indicator(i) == soci::i_null) return 0;
@@ -31,6 +29,19 @@ std::string GetText(const soci::row& r, size_t i) {
   return r.get<std::string>(i);
 }
 
+std::string IdList(const std::vector<core::Id>& ids) {
+  std::string out;
+  for (core::Id id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+core::Status Unavailable(const std::exception& e) {
+  return core::Status(core::ErrorCode::kUnavailable, std::string("数据库错误: ") + e.what());
+}
+
 core::Item ReadItem(const soci::row& r, bool with_body) {
   core::Item item;
   item.id = GetInt(r, 0);
@@ -51,15 +62,6 @@ core::Item ReadItem(const soci::row& r, bool with_body) {
   return item;
 }
 
-std::string IdList(const std::vector<core::Id>& ids) {
-  std::string out;
-  for (core::Id id : ids) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(id);
-  }
-  return out;
-}
-
 std::string Filters(const std::vector<core::Id>& org_ids, int year) {
   std::string where = " AND i.state = 'published'";
   if (!org_ids.empty()) where += " AND i.org_id IN (" + IdList(org_ids) + ")";
@@ -70,4 +72,4 @@ std::string Filters(const std::vector<core::Id>& org_ids, int year) {
   return where;
 }
 
-}  // namespace gongkai::search::detail
+}  // namespace gongkai::search

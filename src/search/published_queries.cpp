@@ -1,13 +1,12 @@
-// The published items as the portal lists them (lists, one item, category counts, the
-// sitemap, the count), read through the index's connection; see search_index.hpp.
+// SearchIndex's read-side queries of published items (the read port's SQL:
+// published_reads.hpp): lists, one item, counts by column, the sitemap.
 #include <soci/soci.h>
 
-#include "search/index_rows.hpp"
+#include "search/item_rows.hpp"
 #include "search/search_index.hpp"
 #include "store/internal/sql_util.hpp"
 
 namespace gongkai::search {
-using namespace detail;
 
 core::Result<ItemPage> SearchIndex::ListPublished(const std::vector<core::Id>& org_ids,
                                                   const std::string& category, int offset,
