@@ -84,7 +84,7 @@ core::Result<Templates> Templates::Load(const std::string& dir) {
   if (t.sources_.empty()) return core::NotFound("模板目录中没有模板: " + dir, "templates");
   auto partials = std::make_shared<Partials>();
   for (const auto& [partial, source] : t.sources_) {
-    partials->data.set(partial, mstch::partial([source] { return source; }));
+    partials->data.set(partial, mstch::partial([text = source] { return text; }));
   }
   t.partials_ = std::move(partials);
   t.id_ = next_templates_id++;
