@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/attachment_text_cache.hpp"
 #include "core/authorization.hpp"
 #include "core/item_workflow.hpp"
 #include "core/json_writer.hpp"
@@ -13,6 +14,13 @@ namespace {
 AttachmentTextReader& Reader() {
   static AttachmentTextReader reader;
   return reader;
+}
+// The text read per attachment digest, so that a view of the item page (which scans) does
+// not extract its PDFs again. Replaced with the reader: another reader may read otherwise.
+constexpr size_t kAttachmentTextCacheBytes = size_t{64} << 20;
+std::unique_ptr<AttachmentTextCache>& TextCache() {
+  static std::unique_ptr<AttachmentTextCache> cache;
+  return cache;
 }
 std::vector<MisstatementRule>& Rules() {
   static std::vector<MisstatementRule> rules;
@@ -54,7 +62,10 @@ int MaskTextFields(Item& item, const ScanOptions& options) {
 
 }  // namespace
 
-void SetAttachmentTextReader(AttachmentTextReader reader) { Reader() = std::move(reader); }
+void SetAttachmentTextReader(AttachmentTextReader reader) {
+  Reader() = std::move(reader);
+  TextCache() = std::make_unique<AttachmentTextCache>(kAttachmentTextCacheBytes);
+}
 void SetMisstatementRules(std::vector<MisstatementRule> rules) { Rules() = std::move(rules); }
 const std::vector<MisstatementRule>& InstalledMisstatementRules() { return Rules(); }
 
@@ -85,7 +96,7 @@ Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, con
   if (Reader() && item.id != 0) {
     GONGKAI_ASSIGN_OR_RETURN(auto attachments, repos.items().ListAttachments(item.id));
     for (const auto& a : attachments) {
-      auto text = Reader()(a);
+      auto text = TextCache()->Get(a, Reader());
       if (!text.ok()) {
         out.unreadable.push_back(a.name + "：" + text.status().message());
         continue;

@@ -12,7 +12,10 @@
 //
 // Attachments are binary; the core cannot read them. The application installs a reader
 // (SetAttachmentTextReader) once at start-up, before threads start; without one,
-// attachments are not scanned (unit tests of the core). Misstatement rules are installed
+// attachments are not scanned (unit tests of the core). What the reader returns is kept
+// per attachment digest (core/attachment_text_cache.hpp, at most 64 MiB of text), so a
+// page view or a review re-scans the text without extracting the PDF again; installing a
+// reader empties that cache. Misstatement rules are installed
 // the same way (SetMisstatementRules); without them no misstatement is found.
 #pragma once
 

@@ -156,6 +156,39 @@ TEST_P(ItemExposureStoreTest, AttachmentTextIsScanned) {
   EXPECT_NE(refused.message().find("attachment:名单.csv@"), std::string::npos) << refused.message();
 }
 
+// Issue 21: a view of the item page scans again, but does not read the attachment again —
+// the text is kept by digest — and the review gate still sees what the attachment holds.
+TEST_P(ItemExposureStoreTest, AttachmentTextIsReadOncePerDigest) {
+  int reads = 0;
+  core::SetAttachmentTextReader([&](const core::ItemAttachment&) -> core::Result<std::string> {
+    ++reads;
+    return std::string("序号,姓名,手机\n1,王五,13912345678\n");
+  });
+  core::Id id = Submitted("见附件", [&](core::Repositories& r, core::Id id) -> core::Status {
+    core::ItemAttachment a;
+    a.name = "名单.csv";
+    a.sha256 = std::string(64, 'c');
+    a.media_type = "text/csv";
+    a.size_bytes = 10;
+    return core::AttachToItem(r, ctx_, "editor", id, a).status();
+  });
+  for (int view = 0; view < 3; ++view) {
+    core::Status scanned = store_->Transact([&](core::Repositories& r) -> core::Status {
+      GONGKAI_ASSIGN_OR_RETURN(auto item, r.items().Get(id));
+      GONGKAI_ASSIGN_OR_RETURN(auto org, r.orgs().Get(org_));
+      GONGKAI_ASSIGN_OR_RETURN(auto exposure, core::ScanItemExposure(r, item, org));
+      EXPECT_EQ(exposure.unmasked(), 1) << "view " << view;
+      return core::Status::Ok();
+    });
+    ASSERT_TRUE(scanned.ok()) << scanned.ToString();
+  }
+  EXPECT_EQ(reads, 1);
+  core::Status refused = Review(id, "");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.message().find("attachment:名单.csv@"), std::string::npos) << refused.message();
+  EXPECT_EQ(reads, 1);
+}
+
 TEST_P(ItemExposureStoreTest, WithdrawAndResubmitMaskedInOneAction) {
   std::string body = std::string("赵六 ") + kIdNumber;
   core::Id id = Submitted(body);
