@@ -7,6 +7,7 @@
 #include "admin/request_extras.hpp"
 #include "core/flat_json.hpp"
 #include "core/request_actions.hpp"
+#include "core/request_fee.hpp"
 #include "core/request_letter.hpp"
 #include "core/request_letters.hpp"
 #include "web/letter_layout.hpp"
@@ -57,6 +58,15 @@ const std::map<std::string, std::vector<FieldSpec>>& ActionFields() {
          "法律依据（部分公开、不予公开时必填，如：《中华人民共和国政府信息公开条例》第十五条）",
          "text"},
         {"note", "说明", "textarea"}}},
+      // 信息处理费: the fee screen's own fields (request_fee_screen.cpp decides and records).
+      {"fee_notice",
+       {{"fee_basis", "计收方式", "select", true},
+        {"fee_quantity", "数量（按件：本申请件数；按量：页数）", "number", true},
+        {"fee_prior", "本月此前已申请件数（按件时）", "number"},
+        {"fee_on", "收费通知日期", "date", true},
+        {"fee_note", "说明", "textarea"}}},
+      {"fee_settled",
+       {{"settle_how", "缴费或免收", "select", true}, {"settle_on", "日期", "date", true}}},
       {"abandon_correction", {{"on", "结案日期", "date", true}, {"note", "说明", "textarea"}}},
       {"abandon_fee", {{"on", "结案日期", "date", true}, {"note", "说明", "textarea"}}},
       {"withdraw", {{"on", "申请人撤回的日期", "date", true}, {"note", "说明", "textarea"}}},
@@ -87,6 +97,17 @@ web::View OutcomeOptions(const std::string& selected) {
 
 web::View SelectOptions(const std::string& field, const std::string& selected) {
   if (field == "outcome") return OutcomeOptions(selected);
+  if (field == "fee_basis") {
+    return Options({{"", "（请选择）"},
+                    {core::FeeBasisCode(core::FeeBasis::kPerRequest),
+                     core::FeeBasisLabel(core::FeeBasis::kPerRequest)},
+                    {core::FeeBasisCode(core::FeeBasis::kPerVolume),
+                     core::FeeBasisLabel(core::FeeBasis::kPerVolume)}},
+                   selected);
+  }
+  if (field == "settle_how") {
+    return Options({{"", "（请选择）"}, {"paid", "已缴费"}, {"waived", "免收"}}, selected);
+  }
   if (field == "consult_with") {
     return Options({{"", "（请选择）"},
                     {"third_party", "第三方（第三十二条）"},
@@ -99,11 +120,33 @@ web::View SelectOptions(const std::string& field, const std::string& selected) {
                  selected);
 }
 
+// Where an action's form posts: the fee steps have their own handlers (they also store
+// the fee), every other step is an event.
+const char* PostTarget(const std::string& code) {
+  if (code == "fee_notice") return "fee";
+  if (code == "fee_settled") return "settle";
+  return "events";
+}
+
+// The action a POST was for: its "kind", or the fee step its handler's path names.
+std::string SubmittedAction(const Ctx& ctx) {
+  if (!ctx.post()) return "";
+  if (!ctx.Field("kind").empty()) return ctx.Field("kind");
+  if (ctx.req.path.ends_with("/fee")) return "fee_notice";
+  if (ctx.req.path.ends_with("/settle")) return "fee_settled";
+  return "";
+}
+
+// The date fields that start at today.
+bool DefaultsToToday(std::string_view name) {
+  return name == "on" || name == "fee_on" || name == "settle_on";
+}
+
 // The action forms, the one just refused open with its values and errors.
 web::View ActionForms(const Ctx& ctx, const std::vector<core::RequestAction>& actions,
                       const FormState& form) {
   web::View list = web::View::List();
-  const std::string submitted = ctx.post() ? ctx.Field("kind") : "";
+  const std::string submitted = SubmittedAction(ctx);
   for (const core::RequestAction& a : actions) {
     std::string code = a.Code();
     auto spec = ActionFields().find(code);
@@ -113,11 +156,19 @@ web::View ActionForms(const Ctx& ctx, const std::vector<core::RequestAction>& ac
     action.Set("code", code);
     action.Set("label", a.Label());
     action.Set("open", web::View::Bool(refused));
+    action.Set("post_to", PostTarget(code));
+    if (code == "fee_notice") {
+      action.Set("hint",
+                 "按国办函〔2020〕109号计收：按件，同一申请人一个自然月内 10 件以内免收，11–30 "
+                 "件每件 100 元，此后每 10 件一档逐档加收 100 元；按量，30 页以内免收，31–100 "
+                 "页每页 10 元，101–200 页每页 20 元，201 页以上每页 40 元。发出收费通知后答复期限"
+                 "暂停计算。");
+    }
     web::View fields = web::View::List();
     for (const FieldSpec& f : spec->second) {
       std::string type = f.type;
       std::string value = refused ? ctx.Field(f.name) : "";
-      if (value.empty() && type == "date" && std::string(f.name) == "on") {
+      if (value.empty() && type == "date" && DefaultsToToday(f.name)) {
         value = ctx.Today().ToIso();
       }
       web::View field;
@@ -241,7 +292,7 @@ web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, 
   v.Set("events", events);
   bool handle = ctx.Can(core::Action::kRequestHandle, r.org_id).ok();
   v.Set("can_handle", web::View::Bool(handle && !r.closed_on));
-  AddFeeView(ctx, view, handle && !r.closed_on, v);
+  AddFeeView(view, v);
   AddLettersView(o, ctx, view, handle, names, v);
   v.Set("can_audit", web::View::Bool(ctx.Can(core::Action::kAuditRead, r.org_id).ok()));
   if (ctx.Can(core::Action::kRequestPersonalData, r.org_id).ok()) {
@@ -293,7 +344,8 @@ web::HttpResponse RecordRequestEventForm(Office& o, Ctx& ctx, core::Id id) {
     in.abandon_reason = code.substr(8);
   } else {
     auto kind = core::ParseRequestEventKind(code);
-    if (!kind.ok() || !ActionFields().contains(code)) {
+    // The fee steps post to their own handlers, which also store the fee.
+    if (!kind.ok() || !ActionFields().contains(code) || code.starts_with("fee_")) {
       form.Error("", "请选择要办理的事项。");
     } else {
       in.kind = *kind;

@@ -22,12 +22,16 @@ const char* RequestStateLabel(core::RequestState s);
 // `status`.
 web::HttpResponse ShowRequest(Office& o, Ctx& ctx, core::Id id, FormState form, int status);
 
-// Adds the fee (its state and, for `can_handle`, the notice or settle form) and the due
-// date's explanation to the request page's view.
-void AddFeeView(const Ctx& ctx, const core::RequestView& view, bool can_handle, web::View& v);
+// Adds the fee decided (amount, basis, status) and the due date's explanation to the
+// request page's view. The fee forms are actions of the page (fee_notice, fee_settled:
+// core::AllowedActions decides when they appear) that post to the two handlers below.
+void AddFeeView(const core::RequestView& view, web::View& v);
 // POST /admin/requests/{id}/fee: decides the fee and sends the notice (kRequestHandle).
+// Fields fee_basis, fee_quantity, fee_prior, fee_on, fee_note; a refusal re-renders the
+// page with the fee_notice action open.
 web::HttpResponse NotifyRequestFee(Office& o, Ctx& ctx, core::Id id);
-// POST /admin/requests/{id}/settle: records payment or waiver (kRequestHandle).
+// POST /admin/requests/{id}/settle: records payment or waiver (kRequestHandle). Fields
+// settle_how (paid | waived), settle_on.
 web::HttpResponse SettleRequestFee(Office& o, Ctx& ctx, core::Id id);
 
 // POST /admin/requests/{id}/events: one step of the handling, from the step's own form

@@ -43,6 +43,9 @@ TEST_P(RequestExtrasTest, FeeIsNotifiedThenPaidAndTheDueDateExplained) {
   EXPECT_NE(shown.body.find("未收取信息处理费"), std::string::npos);
   EXPECT_NE(shown.body.find("id=\"due-explanation\""), std::string::npos);
   EXPECT_NE(shown.body.find("20"), std::string::npos);
+  // 收费 is one of the actions the state allows (core::AllowedActions), not a form apart.
+  EXPECT_NE(shown.body.find("id=\"act-fee_notice\""), std::string::npos);
+  EXPECT_EQ(shown.body.find("id=\"act-fee_settled\""), std::string::npos) << "nothing due";
   // The 11th request of the month costs 100 元 (按件).
   Reply fee = handler->Post(page + "/fee",
                             {{"fee_basis", "per_request"},
@@ -57,6 +60,8 @@ TEST_P(RequestExtrasTest, FeeIsNotifiedThenPaidAndTheDueDateExplained) {
   EXPECT_NE(due.body.find("待缴"), std::string::npos);
   EXPECT_NE(due.body.find("收费通知"), std::string::npos) << "the notice is an event";
   EXPECT_EQ(due.body.find("action=\"" + page + "/fee\""), std::string::npos) << "one fee only";
+  EXPECT_NE(due.body.find("id=\"act-fee_settled\""), std::string::npos);
+  EXPECT_EQ(due.body.find("id=\"act-answer\""), std::string::npos) << "clock paused for the fee";
   // The 收费通知 is drafted from the fee (issue 21).
   Reply notice = handler->Get(page + "/letters/fee");
   ASSERT_EQ(notice.status, 200) << notice.body;
@@ -83,7 +88,8 @@ TEST_P(RequestExtrasTest, BadFeeFieldsAreReportedAndKept) {
                              {"fee_note", "保留说明"}},
                             page);
   EXPECT_EQ(bad.status, 422);
-  EXPECT_NE(bad.body.find("id=\"fee_quantity-err\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"fee_notice-fee_quantity-err\""), std::string::npos);
+  EXPECT_NE(bad.body.find("id=\"act-fee_notice\" open"), std::string::npos) << "kept open";
   EXPECT_NE(bad.body.find("value=\"三十\""), std::string::npos);
   EXPECT_NE(bad.body.find("保留说明</textarea>"), std::string::npos);
   EXPECT_NE(bad.body.find("<option value=\"per_volume\" selected"), std::string::npos);
@@ -92,13 +98,13 @@ TEST_P(RequestExtrasTest, BadFeeFieldsAreReportedAndKept) {
       page + "/fee", {{"fee_basis", "per_volume"}, {"fee_quantity", "30"}, {"fee_on", Today()}},
       page);
   EXPECT_EQ(free.status, 422);
-  EXPECT_NE(free.body.find("id=\"fee_quantity-err\""), std::string::npos);
+  EXPECT_NE(free.body.find("id=\"fee_notice-fee_quantity-err\""), std::string::npos);
   EXPECT_NE(free.body.find("本件不收费"), std::string::npos);
   Reply date = handler->Post(
       page + "/fee", {{"fee_basis", "per_volume"}, {"fee_quantity", "31"}, {"fee_on", "昨天"}},
       page);
   EXPECT_EQ(date.status, 422);
-  EXPECT_NE(date.body.find("id=\"fee_on-err\""), std::string::npos);
+  EXPECT_NE(date.body.find("id=\"fee_notice-fee_on-err\""), std::string::npos);
   // Without a CSRF token: refused, nothing written.
   EXPECT_EQ(
       handler->PostRaw(page + "/fee", "fee_basis=per_volume&fee_quantity=200&fee_on=" + Today())
@@ -115,7 +121,7 @@ TEST_P(RequestExtrasTest, BadFeeFieldsAreReportedAndKept) {
   Reply how =
       handler->Post(page + "/settle", {{"settle_how", "later"}, {"settle_on", Today()}}, page);
   EXPECT_EQ(how.status, 422);
-  EXPECT_NE(how.body.find("id=\"settle_how-err\""), std::string::npos);
+  EXPECT_NE(how.body.find("id=\"fee_settled-settle_how-err\""), std::string::npos);
   EXPECT_EQ(handler->PostRaw(page + "/settle", "settle_how=waived&settle_on=" + Today()).status,
             403);
   EXPECT_NE(handler->Get(page).body.find("待缴"), std::string::npos);

@@ -1,6 +1,7 @@
 // 信息处理费 on the request page: the fee decided (国办函〔2020〕109号, computed by
 // core/request_fee) and its notice, then payment or waiver — through core/request_service
-// (NotifyFee, SettleFee), with kRequestHandle on the request's body. Also the due date's
+// (NotifyFee, SettleFee), with kRequestHandle on the request's body. Their forms are two of
+// the page's actions (core::AllowedActions offers them when the state allows). Also the due date's
 // explanation, step by step, as `gongkai request explain` prints it.
 #include <map>
 
@@ -53,7 +54,7 @@ bool Refusal(const core::Status& s) {
 
 }  // namespace
 
-void AddFeeView(const Ctx& ctx, const core::RequestView& view, bool can_handle, web::View& v) {
+void AddFeeView(const core::RequestView& view, web::View& v) {
   if (view.fee) {
     const core::RequestFee& fee = *view.fee;
     web::View f;
@@ -67,16 +68,7 @@ void AddFeeView(const Ctx& ctx, const core::RequestView& view, bool can_handle, 
     // Set only when there is one: an empty string still opens a mustache section.
     if (fee.settled_on) f.Set("settled_on", fee.settled_on->ToIso());
     v.Set("fee_info", f);
-    v.Set("can_settle", web::View::Bool(can_handle && fee.status == core::FeeStatus::kDue));
-  } else {
-    v.Set("can_notify_fee", web::View::Bool(can_handle));
   }
-  v.Set("fee_bases", Options({{core::FeeBasisCode(core::FeeBasis::kPerRequest),
-                               core::FeeBasisLabel(core::FeeBasis::kPerRequest)},
-                              {core::FeeBasisCode(core::FeeBasis::kPerVolume),
-                               core::FeeBasisLabel(core::FeeBasis::kPerVolume)}},
-                             ctx.Field("fee_basis")));
-  v.Set("settle_hows", Options({{"paid", "已缴费"}, {"waived", "免收"}}, ctx.Field("settle_how")));
   v.Set("due_explanation", core::ExplainDueDate(view.due));
 }
 

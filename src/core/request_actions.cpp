@@ -1,5 +1,7 @@
 #include "core/request_actions.hpp"
 
+#include <algorithm>
+
 #include "core/calendar_service.hpp"
 
 namespace gongkai::core {
@@ -21,6 +23,10 @@ std::string RequestAction::Label() const {
       return "征求意见结束";
     case RequestEventKind::kExtension:
       return "延长答复期限（第三十三条）";
+    case RequestEventKind::kFeeNotice:
+      return "收取信息处理费（第四十二条，国办函〔2020〕109号）";
+    case RequestEventKind::kFeeSettled:
+      return "缴费或免收信息处理费";
     case RequestEventKind::kAnswer:
       return "答复";
     case RequestEventKind::kAbandon:
@@ -57,6 +63,10 @@ std::vector<RequestAction> AllowedActions(const Request& request,
     in.outcome = "r1_open";
     in.good_reason = "-";
     in.abandon_reason = reason;
+    in.fee_yuan = 1;
+    in.fee_basis = "per_request";
+    in.fee_quantity = 1;
+    in.fee_how = "paid";
     Request copy = request;
     if (ApplyEvent(copy, history, in, calendar, today, rules).ok()) {
       out.push_back(RequestAction{kind, std::move(reason)});
@@ -67,6 +77,12 @@ std::vector<RequestAction> AllowedActions(const Request& request,
   probe(RequestEventKind::kConsultationStart);
   probe(RequestEventKind::kConsultationEnd);
   probe(RequestEventKind::kExtension);
+  // One fee per request (NotifyFee refuses a second): the clock rules alone would allow it.
+  bool fee_decided = std::any_of(history.begin(), history.end(), [](const RequestEvent& e) {
+    return e.kind == RequestEventKindCode(RequestEventKind::kFeeNotice);
+  });
+  if (!fee_decided) probe(RequestEventKind::kFeeNotice);
+  probe(RequestEventKind::kFeeSettled);
   probe(RequestEventKind::kAnswer);
   probe(RequestEventKind::kAbandon, "correction");
   probe(RequestEventKind::kAbandon, "fee");

@@ -23,8 +23,10 @@ struct RequestAction {
   std::string Label() const;
 };
 
-// The actions ApplyEvent would accept on `today` for the request (fee notices and fee
-// settlement are decided by the fee screen and are not listed). Empty for a closed request.
+// The actions ApplyEvent would accept on `today` for the request, in the order of the
+// handling: 补正, consultation, extension, 收费 (fee_notice: only while no fee was decided —
+// one per request, as NotifyFee enforces), 缴费或免收 (fee_settled: while a fee is due),
+// answer, 视为放弃, withdrawal, note. Empty for a closed request.
 std::vector<RequestAction> AllowedActions(const Request& request,
                                           const std::vector<RequestEvent>& history,
                                           const Calendar& calendar, Date today,

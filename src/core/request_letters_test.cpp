@@ -95,8 +95,9 @@ TEST_F(RequestLettersTest, ChineseDatesHaveNoLeadingZeros) {
 TEST_F(RequestLettersTest, ActionsFollowTheState) {
   // Just received: 补正 within 7 working days, consultation, extension, answer, withdraw.
   auto fresh = Actions(D("2024-09-03"));
-  EXPECT_EQ(fresh, (std::vector<std::string>{"correction_requested", "consultation_start",
-                                             "extension", "answer", "withdraw", "note"}));
+  EXPECT_EQ(fresh,
+            (std::vector<std::string>{"correction_requested", "consultation_start", "extension",
+                                      "fee_notice", "answer", "withdraw", "note"}));
   // Past the 7 working days a 补正 notice is no longer offered.
   auto late = Actions(D("2024-09-20"));
   EXPECT_EQ(std::count(late.begin(), late.end(), "correction_requested"), 0);
@@ -112,6 +113,30 @@ TEST_F(RequestLettersTest, ActionsFollowTheState) {
   auto overdue = Actions(D("2024-09-19"));
   EXPECT_NE(std::find(overdue.begin(), overdue.end(), "abandon_correction"), overdue.end());
   EXPECT_EQ(std::count(overdue.begin(), overdue.end(), "answer"), 0);
+}
+
+// 收费 is one of the actions (issue 21): offered once, then 缴费或免收 while the fee is due
+// (the clock is paused: no answer), then neither.
+TEST_F(RequestLettersTest, FeeActionsFollowTheFee) {
+  auto has = [](const std::vector<std::string>& v, const char* code) {
+    return std::find(v.begin(), v.end(), code) != v.end();
+  };
+  Tx([&](Repositories& r) -> Status {
+    return NotifyFee(r, ctx_, D("2024-09-04"), id_, FeeBasis::kPerVolume, 40, 0, D("2024-09-04"),
+                     "")
+        .status();
+  });
+  auto due = Actions(D("2024-09-05"));
+  EXPECT_FALSE(has(due, "fee_notice")) << "one fee per request";
+  EXPECT_TRUE(has(due, "fee_settled"));
+  EXPECT_FALSE(has(due, "answer")) << "the clock waits for the payment";
+  Tx([&](Repositories& r) -> Status {
+    return SettleFee(r, ctx_, D("2024-09-06"), id_, "paid", D("2024-09-06")).status();
+  });
+  auto paid = Actions(D("2024-09-09"));
+  EXPECT_FALSE(has(paid, "fee_notice"));
+  EXPECT_FALSE(has(paid, "fee_settled"));
+  EXPECT_TRUE(has(paid, "answer"));
 }
 
 TEST_F(RequestLettersTest, CorrectionNoticeNeedsItsDeadlineInTheText) {
