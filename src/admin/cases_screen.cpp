@@ -2,6 +2,7 @@
 // the 2021 format, recording a case (optionally linked to a request of the same body) and
 // setting a case's result — through core/case_service. Also the body-and-year scope that
 // every related-case list shares.
+#include "admin/cases_list.hpp"
 #include "admin/office.hpp"
 #include "core/case_service.hpp"
 #include "core/request_service.hpp"
@@ -146,12 +147,7 @@ web::HttpResponse Create(Office& o, Ctx& ctx) {
   };
   if (!ctx.post()) return render(200);
   core::LegalCase c;
-  const core::Org* org = ctx.tree->FindByCode(ctx.Field("org"));
-  if (!org) {
-    form.Error("org", "请选择机关。");
-  } else {
-    ctx.Require(core::Action::kCaseRecord, org->id);
-  }
+  const core::Org* org = FormCaseBody(ctx, form);
   auto kind = core::ParseCaseKind(ctx.Field("kind"));
   if (!kind.ok()) form.Error("kind", "请选择案件类型。");
   auto result = core::ParseCaseResult(ctx.Field("result"));
@@ -191,9 +187,7 @@ web::HttpResponse SetResult(Office& o, Ctx& ctx, core::Id id) {
     GONGKAI_ASSIGN_OR_RETURN(c, repos.cases().GetLegalCase(id));
     return core::Status::Ok();
   });
-  ctx.Require(core::Action::kCaseRecord, c.org_id);
-  const core::Org* org = ctx.tree->Find(c.org_id);
-  if (!org) throw HttpError{404, "机构不存在。"};
+  const core::Org* org = &CaseRowBody(ctx, c.org_id);
   OrgYear scope{org, c.filed_on.year()};
   // The row's own small form: its one message is shown beside it, its input kept.
   RowError failed{id, ctx.Field("result"), ctx.Field("closed_on"), ""};

@@ -2,10 +2,8 @@
 // the reply to one not yet answered — through core/case_service. As with consultations, the
 // sealed contact from the portal's form is never shown.
 #include <algorithm>
-#include <map>
 
-#include "admin/office.hpp"
-#include "admin/paging.hpp"
+#include "admin/cases_list.hpp"
 #include "core/case_service.hpp"
 
 namespace gongkai::admin {
@@ -16,6 +14,12 @@ constexpr core::ComplaintChannel kChannels[] = {core::ComplaintChannel::kMayorMa
                                                 core::ComplaintChannel::kOther};
 
 const std::vector<std::string> kFields = {"org", "channel", "received_on", "subject", "replied_on"};
+
+// The channel's column in the counts (kChannels order).
+size_t ChannelIndex(core::ComplaintChannel c) {
+  return static_cast<size_t>(std::find(std::begin(kChannels), std::end(kChannels), c) -
+                             std::begin(kChannels));
+}
 
 web::View ChannelOptions(const std::string& selected) {
   std::vector<std::pair<std::string, std::string>> v;
@@ -38,59 +42,30 @@ struct RowError {
 
 web::HttpResponse Render(Office& o, Ctx& ctx, const OrgYear& scope, const RowError& failed,
                          int status) {
-  Paging paging = ReadPaging(ctx);
   std::vector<core::Complaint> rows;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(rows, repos.cases().ListComplaints(scope.org->id, scope.year));
     return core::Status::Ok();
   });
-  // The counts come from the rows already read (a body's year can hold thousands).
-  std::map<core::ComplaintChannel, int> counts;
-  for (const auto& c : rows) ++counts[c.channel];
   bool can_record = ctx.Can(core::Action::kCaseRecord, scope.org->id).ok();
-  // Newest first, the unanswered ones before all others: they are the work to do.
-  std::reverse(rows.begin(), rows.end());
-  std::stable_partition(rows.begin(), rows.end(), [](const auto& c) { return !c.replied_on; });
-  if (failed.id != 0) {
-    // A refused reply is shown on the page that holds its complaint, beside its form.
-    auto it =
-        std::find_if(rows.begin(), rows.end(), [&](const auto& c) { return c.id == failed.id; });
-    if (it != rows.end()) paging.page = static_cast<int>((it - rows.begin()) / paging.size) + 1;
+  CaseList list{"/admin/complaints", {}, {}, {}};
+  for (auto c : kChannels) list.channel_labels.emplace_back(core::ComplaintChannelLabel(c));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    list.entries.push_back({rows[i].id, !rows[i].replied_on, ChannelIndex(rows[i].channel), i});
   }
-  auto [first, last] = PageBounds(paging, rows.size());
-  web::View list = web::View::List();
-  for (size_t i = first; i < last; ++i) {
-    const core::Complaint* it = &rows[i];
-    web::View r;
-    r.Set("open", web::View::Bool(!it->replied_on));
-    r.Set("id", std::to_string(it->id));
-    r.Set("channel", core::ComplaintChannelLabel(it->channel));
-    r.Set("received_on", it->received_on.ToIso());
-    r.Set("subject", it->subject);
-    r.Set("replied_on", it->replied_on ? it->replied_on->ToIso() : "未答复");
-    r.Set("can_reply", web::View::Bool(can_record && !it->replied_on));
-    bool mine = failed.id == it->id;
+  list.cells = [&](size_t i, web::View& r) {
+    const core::Complaint& c = rows[i];
+    r.Set("received_on", c.received_on.ToIso());
+    r.Set("subject", c.subject);
+    r.Set("replied_on", c.replied_on ? c.replied_on->ToIso() : "未答复");
+    r.Set("can_reply", web::View::Bool(can_record && !c.replied_on));
+    // A refused reply is shown beside its form, with the date typed.
+    bool mine = failed.id == c.id;
     r.Set("reply_value", mine ? failed.replied_on : "");
     if (mine) r.Set("row_err", failed.message);
-    list.Push(r);
-  }
-  web::View by_channel = web::View::List();
-  for (auto c : kChannels) {
-    web::View n;
-    n.Set("label", core::ComplaintChannelLabel(c));
-    n.Set("n", std::to_string(counts[c]));
-    by_channel.Push(n);
-  }
+  };
   web::View v;
-  v.Set("rows", list);
-  v.Set("channel_counts", by_channel);
-  v.Set("total_count", std::to_string(rows.size()));
-  v.Set("paging", PagingView("/admin/complaints",
-                             {{"org", scope.org->code}, {"year", std::to_string(scope.year)}},
-                             paging, static_cast<int64_t>(rows.size())));
-  v.Set("org_options", OrgOptions(ctx, ctx.Orgs(core::Action::kRead), scope.org->code));
-  v.Set("org_name", scope.org->name);
-  v.Set("sel_year", std::to_string(scope.year));
+  AddCaseList(ctx, scope, std::move(list), failed.id, v);
   v.Set("can_record", web::View::Bool(can_record));
   v.Set("today", ctx.Today().ToIso());
   return o.Page(&ctx, "complaints", v, "举报投诉", status);
@@ -113,12 +88,7 @@ web::HttpResponse Create(Office& o, Ctx& ctx) {
   };
   if (!ctx.post()) return render(200);
   core::Complaint c;
-  const core::Org* org = ctx.tree->FindByCode(ctx.Field("org"));
-  if (!org) {
-    form.Error("org", "请选择机关。");
-  } else {
-    ctx.Require(core::Action::kCaseRecord, org->id);
-  }
+  const core::Org* org = FormCaseBody(ctx, form);
   auto channel = core::ParseComplaintChannel(ctx.Field("channel"));
   if (!channel.ok()) form.Error("channel", "请选择来源。");
   auto received = FormDate(ctx, form, "received_on", true);
@@ -151,9 +121,7 @@ web::HttpResponse Reply(Office& o, Ctx& ctx, core::Id id) {
     GONGKAI_ASSIGN_OR_RETURN(c, repos.cases().GetComplaint(id));
     return core::Status::Ok();
   });
-  ctx.Require(core::Action::kCaseRecord, c.org_id);
-  const core::Org* org = ctx.tree->Find(c.org_id);
-  if (!org) throw HttpError{404, "机构不存在。"};
+  const core::Org* org = &CaseRowBody(ctx, c.org_id);
   OrgYear scope{org, c.received_on.year()};
   RowError failed{id, ctx.Field("replied_on"), ""};
   auto on = core::Date::Parse(failed.replied_on);

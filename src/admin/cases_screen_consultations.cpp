@@ -2,10 +2,8 @@
 // core/case_service. The contact a citizen left on the portal's form stays sealed: it is
 // never read into a view here.
 #include <algorithm>
-#include <map>
 
-#include "admin/office.hpp"
-#include "admin/paging.hpp"
+#include "admin/cases_list.hpp"
 #include "core/case_service.hpp"
 
 namespace gongkai::admin {
@@ -16,6 +14,12 @@ constexpr core::ConsultChannel kChannels[] = {
 
 const std::vector<std::string> kFields = {"org", "channel", "asked_on", "topic", "answered"};
 
+// The channel's column in the counts (kChannels order).
+size_t ChannelIndex(core::ConsultChannel c) {
+  return static_cast<size_t>(std::find(std::begin(kChannels), std::end(kChannels), c) -
+                             std::begin(kChannels));
+}
+
 web::View ChannelOptions(const std::string& selected) {
   std::vector<std::pair<std::string, std::string>> v;
   for (auto c : kChannels)
@@ -25,47 +29,24 @@ web::View ChannelOptions(const std::string& selected) {
 
 web::HttpResponse List(Office& o, Ctx& ctx) {
   OrgYear scope = ListOrgYear(ctx, core::Action::kRead);
-  Paging paging = ReadPaging(ctx);
   std::vector<core::Consultation> rows;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(rows, repos.cases().ListConsultations(scope.org->id, scope.year));
     return core::Status::Ok();
   });
-  // The counts come from the rows already read (a body's year can hold thousands).
-  std::map<core::ConsultChannel, int> counts;
-  for (const auto& c : rows) ++counts[c.channel];
-  // Newest first, the unanswered ones before all others: they are the work to do.
-  std::reverse(rows.begin(), rows.end());
-  std::stable_partition(rows.begin(), rows.end(), [](const auto& c) { return !c.answered; });
-  auto [first, last] = PageBounds(paging, rows.size());
-  web::View list = web::View::List();
-  for (size_t i = first; i < last; ++i) {
+  CaseList list{"/admin/consultations", {}, {}, {}};
+  for (auto c : kChannels) list.channel_labels.emplace_back(core::ConsultChannelLabel(c));
+  for (size_t i = 0; i < rows.size(); ++i) {
+    list.entries.push_back({rows[i].id, !rows[i].answered, ChannelIndex(rows[i].channel), i});
+  }
+  list.cells = [&](size_t i, web::View& r) {
     const core::Consultation& c = rows[i];
-    web::View r;
-    r.Set("open", web::View::Bool(!c.answered));
-    r.Set("channel", core::ConsultChannelLabel(c.channel));
     r.Set("asked_on", c.asked_on.ToIso());
     r.Set("topic", c.topic);
     r.Set("answered", c.answered ? "已答复" : "未答复");
-    list.Push(r);
-  }
-  web::View by_channel = web::View::List();
-  for (auto c : kChannels) {
-    web::View n;
-    n.Set("label", core::ConsultChannelLabel(c));
-    n.Set("n", std::to_string(counts[c]));
-    by_channel.Push(n);
-  }
+  };
   web::View v;
-  v.Set("rows", list);
-  v.Set("channel_counts", by_channel);
-  v.Set("total_count", std::to_string(rows.size()));
-  v.Set("paging", PagingView("/admin/consultations",
-                             {{"org", scope.org->code}, {"year", std::to_string(scope.year)}},
-                             paging, static_cast<int64_t>(rows.size())));
-  v.Set("org_options", OrgOptions(ctx, ctx.Orgs(core::Action::kRead), scope.org->code));
-  v.Set("org_name", scope.org->name);
-  v.Set("sel_year", std::to_string(scope.year));
+  AddCaseList(ctx, scope, std::move(list), 0, v);
   v.Set("can_record", web::View::Bool(ctx.Can(core::Action::kCaseRecord, scope.org->id).ok()));
   return o.Page(&ctx, "consultations", v, "咨询");
 }
@@ -85,12 +66,7 @@ web::HttpResponse Create(Office& o, Ctx& ctx) {
   };
   if (!ctx.post()) return render(200);
   core::Consultation c;
-  const core::Org* org = ctx.tree->FindByCode(ctx.Field("org"));
-  if (!org) {
-    form.Error("org", "请选择机关。");
-  } else {
-    ctx.Require(core::Action::kCaseRecord, org->id);
-  }
+  const core::Org* org = FormCaseBody(ctx, form);
   auto channel = core::ParseConsultChannel(ctx.Field("channel"));
   if (!channel.ok()) form.Error("channel", "请选择咨询方式。");
   auto asked = FormDate(ctx, form, "asked_on", true);
