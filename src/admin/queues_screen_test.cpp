@@ -4,6 +4,7 @@
 // "returned" and "approved" queues, and menus limited to what the role opens.
 #include "admin/admin_test_support.hpp"
 #include "core/org_service.hpp"
+#include "core/request_service.hpp"
 
 namespace gongkai::admin::testing {
 namespace {
@@ -79,6 +80,47 @@ TEST_P(QueuesScreenTest, RequestsQueueSpansBodiesAndYearsOverdueFirst) {
   EXPECT_EQ(As("handlerb")->Get("/admin/requests?org=QXA").status, 403);
   EXPECT_EQ(handler->Get("/admin/requests?page=0").status, 400);
   EXPECT_EQ(handler->Get("/admin/requests?state=bogus").status, 400);
+}
+
+// The dashboard's figures of the year come from one read of every body's requests
+// (ReportRepository::LoadRequestFacts): received and answered this year across bodies, and
+// the bodies with 逾期 requests by the clock's replay — not last year's answered ones.
+TEST_P(QueuesScreenTest, DashboardFiguresSpanBodies) {
+  core::Date today = core::Date::Parse(Today()).value();
+  if (today.month() < 3) GTEST_SKIP() << "needs 60 days of this year before today";
+  int year = today.year();
+  AddRequest("QXA", year, 921, Day(-3), Day(15), core::RequestState::kReceived, "本年申请甲");
+  AddRequest("QXB", year, 922, Day(-2), Day(15), core::RequestState::kAnswered, "本年申请乙");
+  AddRequest("QXB", year - 1, 923, core::Date::FromYmd(year - 1, 3, 1), std::nullopt,
+             core::RequestState::kAnswered, "去年已答复");
+  // Received 60 days ago through the service (with its receipt event) and never answered.
+  core::Status s = Db([&](core::Repositories& r) -> core::Status {
+    core::IntakeInput in;
+    in.org_code = "QXB";
+    in.channel = core::RequestChannel::kInPerson;
+    in.submitted_on = Day(-60);
+    in.description = "逾期未答复的申请";
+    in.applicant_sealed = "sealed";
+    in.lookup_code_hash = "h";
+    core::ChangeContext ctx{"system", "2026-01-01T00:00:00Z"};
+    return core::IntakeRequest(r, ctx, Day(-60), in).status();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  Reply page = As("admin")->Get("/admin");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("<dt>收到申请</dt><dd>3</dd>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<dt>已答复</dt><dd>1</dd>"), std::string::npos);
+  size_t table = page.body.find("逾期（按各申请的事件重算答复期限）");
+  ASSERT_NE(table, std::string::npos) << page.body;
+  std::string qxb;
+  EXPECT_TRUE(Db([&](core::Repositories& r) -> core::Status {
+                GONGKAI_ASSIGN_OR_RETURN(auto org, r.orgs().Get(OrgId("QXB")));
+                qxb = org.name;
+                return core::Status::Ok();
+              }).ok());
+  EXPECT_NE(page.body.find("<tr><td>" + qxb + "</td><td>0</td><td>1</td></tr>", table),
+            std::string::npos)
+      << page.body.substr(table, 600);
 }
 
 TEST_P(QueuesScreenTest, ItemsListSearchesFiltersAndPages) {

@@ -2,6 +2,7 @@
 // (core/unit_comparison, as `gongkai report compare` prints them), sortable by a column with
 // a query parameter (no script), and the same table as CSV.
 #include <algorithm>
+#include <map>
 
 #include "admin/office.hpp"
 #include "core/calendar_service.hpp"
@@ -68,10 +69,27 @@ std::vector<Row> LoadRows(Office& o, const ReportScope& scope, const Sort& sort,
   std::vector<Row> rows;
   o.Transact([&](core::Repositories& repos) -> core::Status {
     GONGKAI_ASSIGN_OR_RETURN(core::Calendar calendar, core::LoadCalendar(repos));
-    for (const core::Org* org : tree.Subtree(scope.org->id)) {
-      // Each body's own records, loaded as the report engine loads them.
-      GONGKAI_ASSIGN_OR_RETURN(auto inputs,
-                               repos.reports().LoadInputs({org->id}, scope.year, true));
+    std::vector<const core::Org*> bodies = tree.Subtree(scope.org->id);
+    std::vector<core::Id> ids;
+    for (const core::Org* org : bodies) ids.push_back(org->id);
+    // Every body's requests in one load (the report engine's own reading), split by body:
+    // not a whole report's inputs per body (80 bodies: ~0.5 s).
+    GONGKAI_ASSIGN_OR_RETURN(auto all, repos.reports().LoadInputs(ids, scope.year, false));
+    std::map<core::Id, core::ReportInputs> by_org;
+    for (core::RequestFact& r : all.requests) by_org[r.org_id].requests.push_back(std::move(r));
+    for (const core::Org* org : bodies) {
+      core::ReportInputs& inputs = by_org[org->id];
+      inputs.year = scope.year;
+      // 主动公开: published in the year (withdrawn since or not), as LoadInputs counts them;
+      // one COUNT over the (org, state, published_on) index, no item loaded.
+      core::ItemSearch q;
+      q.org_ids = {org->id};
+      q.states = {core::ItemState::kPublished, core::ItemState::kWithdrawn};
+      q.published_from = core::Date::FromYmd(scope.year, 1, 1);
+      q.published_to = core::Date::FromYmd(scope.year, 12, 31);
+      q.limit = 1;
+      GONGKAI_ASSIGN_OR_RETURN(core::ItemPage page, repos.items().Search(q));
+      inputs.items_published = page.total;
       int depth = 0;
       for (const core::Org* p = org; p && p->id != scope.org->id && p->parent_id;
            p = tree.Find(*p->parent_id)) {

@@ -1,6 +1,7 @@
 // The back office's paged lists (issue 21): the items list with search and filters, and the
 // requests queue across bodies and years. Filters become bound parameters; only the state
 // and validity codes (from core's tables) and decimal ids are written into the SQL text.
+#include "store/internal/item_workflow_sql.hpp"
 #include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
 
@@ -73,7 +74,12 @@ std::string Page(int limit, int offset) {
 core::Result<core::ItemPage> SqlItemRepository::Search(const core::ItemSearch& q) {
   Where w;
   if (!q.org_ids.empty()) w.conditions.push_back("org_id IN (" + IdList(q.org_ids) + ")");
-  if (!q.states.empty()) {
+  if (std::string term = WorkflowIndexTerm(q.states); !term.empty()) {
+    // Items in the workflow (the reviewer's and the editor's queues): their partial index
+    // holds few rows and serves newest first without touching the published ones.
+    w.conditions.push_back("state IN (" + CodeList(q.states, core::ItemStateCode) + ")");
+    w.conditions.push_back(term);
+  } else if (!q.states.empty()) {
     // `state || ''`: newest first by id with LIMIT reads fewest rows by scanning the primary
     // key; an index led by state would make SQLite sort every published item instead.
     w.conditions.push_back("state || '' IN (" + CodeList(q.states, core::ItemStateCode) + ")");

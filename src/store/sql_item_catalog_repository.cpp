@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "store/internal/item_workflow_sql.hpp"
 #include "store/internal/sql_util.hpp"
 #include "store/sql_repositories.hpp"
 
@@ -42,6 +43,8 @@ core::Result<std::vector<core::Item>> SqlItemRepository::Find(const core::ItemQu
       codes += (codes.empty() ? "'" : ",'") + std::string(core::ItemStateCode(s)) + "'";
     }
     where.push_back("state IN (" + codes + ")");
+    // Items in the workflow are read from their partial index, not by scanning every item.
+    if (std::string term = WorkflowIndexTerm(q.states); !term.empty()) where.push_back(term);
   }
   auto bind = [&](const char* expr, const std::optional<core::Date>& d) {
     if (!d) return;
