@@ -1,9 +1,12 @@
 #include "app/item_io.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <iterator>
 #include <map>
 #include <optional>
 
+#include "core/item_bulk_import.hpp"
 #include "core/item_exposure.hpp"
 #include "core/item_workflow.hpp"
 #include "core/org_service.hpp"
@@ -410,43 +413,64 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
       orgs[o.code] = o.id;
       org_by_id[o.id] = &o;
     }
+    // Rows to items and the personal-data screen, row by row; then the rules of
+    // core::ImportItem for every candidate at once (core/item_bulk_import.hpp).
+    std::vector<core::Item> items;
+    std::vector<size_t> row_of;  // index in `rows` of each of `items`
+    std::vector<core::ItemExposure> exposures;
     for (size_t i = 0; i < rows.size(); ++i) {
-      if (!bad[i]) {
-        auto item = RowToItem(rows[i], orgs, options.default_org);
-        auto org = item.ok() ? org_by_id.find(item->org_id) : org_by_id.end();
+      if (bad[i]) continue;
+      auto item = RowToItem(rows[i], orgs, options.default_org);
+      if (!item.ok()) {
+        fail(i, item.status());
+        continue;
+      }
+      auto org = org_by_id.find(item->org_id);
+      core::ItemExposure exposure;
+      if (org != org_by_id.end()) {
         bool refused = false;
-        core::ItemExposure exposure;
-        if (item.ok() && org != org_by_id.end()) {
-          GONGKAI_ASSIGN_OR_RETURN(
-              exposure, ScreenPersonalData(repos, *item, *org->second, rows[i].number, options,
-                                           report, refused));
-        }
-        if (!item.ok()) {
-          fail(i, item.status());
-        } else if (refused) {
+        GONGKAI_ASSIGN_OR_RETURN(
+            exposure, ScreenPersonalData(repos, *item, *org->second, rows[i].number, options,
+                                         report, refused));
+        if (refused) {
           bad[i] = true;
-        } else {
-          auto stored = core::ImportItem(repos, ctx, options.actor, *item, options.today);
-          if (!stored.ok()) {
-            auto code = stored.status().code();
-            if (code == core::ErrorCode::kUnavailable || code == core::ErrorCode::kInternal ||
-                code == core::ErrorCode::kDataLoss) {
-              return stored.status();
-            }
-            fail(i, stored.status());
-          } else {
-            // Stored for the dashboard's count of published items with personal data.
-            const int unmasked = exposure.unmasked();
-            GONGKAI_RETURN_IF_ERROR(repos.items().SaveExposureScan(
-                stored->id, unmasked, static_cast<int>(exposure.personal_data.size()) - unmasked));
-            ++report.imported;
-          }
+          continue;
         }
       }
-      if (options.progress) options.progress(i + 1, rows.size());
+      items.push_back(std::move(*item));
+      row_of.push_back(i);
+      exposures.push_back(std::move(exposure));
+    }
+    GONGKAI_ASSIGN_OR_RETURN(auto snapshot, core::LoadImportSnapshot(repos, options.actor, items));
+    auto checked = core::PrepareImportedItems(snapshot, options.actor, items, options.today);
+    std::vector<core::Item> good;
+    std::vector<core::ExposureScan> scans;
+    for (size_t k = 0; k < items.size(); ++k) {
+      if (!checked[k].ok()) {
+        fail(row_of[k], checked[k]);
+        continue;
+      }
+      good.push_back(std::move(items[k]));
+      const int unmasked = exposures[k].unmasked();
+      scans.push_back(
+          {0, unmasked, static_cast<int>(exposures[k].personal_data.size()) - unmasked});
     }
     if (!report.errors.empty() && !options.skip_bad) return core::Internal(kRollback);
-    if (report.imported == 0) return core::Internal(kRollback);
+    if (good.empty()) return core::Internal(kRollback);
+    // Stored in chunks so that the progress bar moves and the bound vectors stay small.
+    constexpr size_t kChunk = 4096;
+    for (size_t begin = 0; begin < good.size(); begin += kChunk) {
+      const size_t end = std::min(good.size(), begin + kChunk);
+      std::vector<core::Item> chunk(std::make_move_iterator(good.begin() + begin),
+                                    std::make_move_iterator(good.begin() + end));
+      GONGKAI_RETURN_IF_ERROR(core::StoreImportedItems(repos, ctx, options.actor, chunk));
+      // Stored for the dashboard's count of published items with personal data.
+      for (size_t k = begin; k < end; ++k) scans[k].item_id = chunk[k - begin].id;
+      GONGKAI_RETURN_IF_ERROR(repos.items().SaveExposureScans(
+          std::vector<core::ExposureScan>(scans.begin() + begin, scans.begin() + end)));
+      report.imported = end;
+      if (options.progress) options.progress(end, good.size());
+    }
     if (options.before_commit) return options.before_commit();
     return core::Status::Ok();
   });

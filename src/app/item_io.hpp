@@ -40,7 +40,8 @@ struct ImportOptions {
   // were published elsewhere without passing gongkai's review gate. Drafts and withdrawn
   // items are imported with a warning only (the review gate stops drafts later).
   bool allow_personal_data = false;
-  // Called after each row is checked (done rows, total rows); may be empty.
+  // Called as the checked rows are stored, after each batch of a few thousand (rows
+  // stored, rows to store); may be empty.
   std::function<void(size_t, size_t)> progress;
   // Called once the file is parsed, before the transaction, with the number of data rows
   // (the CLI switches to its bulk path for large files); may be empty.
@@ -74,9 +75,11 @@ struct ImportReport {
   std::vector<ImportFindings> findings;
 };
 
-// Decodes, parses and imports in one transaction. File-level problems (undecodable bytes,
-// bad JSON, a missing required or unknown column) fail with kInvalidArgument and write
-// nothing. Row problems are listed in the report: then nothing is written unless
+// Decodes, parses and imports in one transaction. The rows are checked together against one
+// snapshot of bodies, grants and catalogs and written in batches (core/item_bulk_import.hpp):
+// the same items, events and audit chain as core::ImportItem row by row. File-level problems
+// (undecodable bytes, bad JSON, a missing required or unknown column) fail with kInvalidArgument
+// and write nothing. Row problems are listed in the report: then nothing is written unless
 // skip_bad, when the good rows are. Database failures fail the call (nothing written).
 core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeContext& ctx,
                                        std::string_view bytes, const ImportOptions& options);

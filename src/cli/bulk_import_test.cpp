@@ -92,6 +92,14 @@ TEST_P(BulkImportTest, LargeFileIsStoredAndIndexedInOneTransaction) {
   EXPECT_EQ(Count("items"), rows);
   EXPECT_EQ(Indexed(), rows);
   EXPECT_GE(Count("audit_events"), rows);  // one audit event per imported item
+  EXPECT_EQ(Count("item_events"), rows);
+  EXPECT_EQ(Count("item_pii_scans"), rows);
+  core::Status verified = store_->Transact([](core::Repositories& r) -> core::Status {
+    GONGKAI_ASSIGN_OR_RETURN(auto broken, r.audit().Verify());
+    EXPECT_EQ(broken, std::nullopt) << "the batched audit chain verifies";
+    return core::Status::Ok();
+  });
+  EXPECT_TRUE(verified.ok()) << verified.ToString();
   search::SearchIndex index(store_->session(), store_->backend());
   search::SearchRequest r;
   r.q = "水利工程";
@@ -116,6 +124,27 @@ TEST_P(BulkImportTest, OneBadRowWritesNothing) {
   EXPECT_EQ(report->errors[0].row, 78u);
   EXPECT_EQ(Count("items"), 0);
   EXPECT_EQ(Indexed(), 0);
+}
+
+TEST_P(BulkImportTest, SkipBadImportsTheOtherRowsAndRefusesPersonalData) {
+  const int rows = static_cast<int>(kBulkImportRows) + 10;
+  std::string csv = Csv(rows, 77);
+  // Row 101 (data row 100) carries an unmasked ID number: refused for a published item.
+  const std::string marker = "正文 100 号";
+  csv.replace(csv.find(marker), marker.size(), "正文 身份证号 11010519491231002X");
+  options_.skip_bad = true;
+  BulkImport bulk(*store_);
+  bulk.Attach(options_);
+  auto report = app::ImportItems(*store_, ctx_, csv, options_);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_TRUE(report->written);
+  ASSERT_EQ(report->errors.size(), 2u);
+  EXPECT_EQ(report->errors[0].row, 78u);
+  EXPECT_EQ(report->errors[1].row, 101u);
+  EXPECT_EQ(report->errors[1].field, "personal_data");
+  EXPECT_EQ(report->imported, static_cast<size_t>(rows - 2));
+  EXPECT_EQ(Count("items"), rows - 2);
+  EXPECT_EQ(Indexed(), rows - 2);
 }
 
 TEST_P(BulkImportTest, SmallFileKeepsThePerItemPath) {

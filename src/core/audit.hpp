@@ -38,6 +38,11 @@ struct ChangeContext {
   std::string at;
 };
 
+// The event for one change, not yet chained (id, prev_hash and hash empty): actor and
+// time from `ctx`. RecordChange appends it; batched writers collect many for AppendMany.
+AuditEvent MakeAuditEvent(const ChangeContext& ctx, std::string action, std::string entity,
+                          std::string entity_id, std::string before_json, std::string after_json);
+
 // Appends the audit event for one change. Call inside the transaction that makes it.
 Status RecordChange(AuditRepository& audit, const ChangeContext& ctx, std::string action,
                     std::string entity, std::string entity_id, std::string before_json,

@@ -57,6 +57,18 @@ class FakeItems final : public ItemRepository {
     return Status::Ok();
   }
 
+  // The fake has no publish hook: a batch is InsertMany.
+  Status InsertBatch(std::vector<Item>& items) override { return InsertMany(items); }
+
+  Result<std::vector<std::string>> TakenIndexNos(
+      const std::vector<std::string>& index_nos) override {
+    std::vector<std::string> out;
+    for (const auto& ix : index_nos) {
+      if (r_.t().items_by_index_no.Contains(ix)) out.push_back(ix);
+    }
+    return out;
+  }
+
   Status Update(const Item& it) override {
     Tables& t = r_.t();
     const Item* old = t.items.Find(it.id);
@@ -205,6 +217,13 @@ class FakeItems final : public ItemRepository {
     return Status::Ok();
   }
 
+  Status SaveExposureScans(const std::vector<ExposureScan>& scans) override {
+    for (const auto& scan : scans) {
+      GONGKAI_RETURN_IF_ERROR(SaveExposureScan(scan.item_id, scan.unmasked, scan.masked));
+    }
+    return Status::Ok();
+  }
+
   Result<ExposedItemsPage> PublishedWithPersonalData(const std::vector<Id>& org_ids,
                                                      int limit) override {
     Tables& t = r_.t();
@@ -239,6 +258,11 @@ class FakeItems final : public ItemRepository {
     stored.seq = seq + 1;
     t.item_events.Mutable()[stored.id] = stored;
     return stored.id;
+  }
+
+  Status AppendEvents(const std::vector<ItemEvent>& events) override {
+    for (const auto& e : events) GONGKAI_RETURN_IF_ERROR(AppendEvent(e).status());
+    return Status::Ok();
   }
 
   Result<std::vector<ItemEvent>> ListEvents(Id item_id) override {

@@ -43,24 +43,11 @@ std::optional<std::string> OptDate(const std::optional<Date>& d) {
 Status Record(Repositories& repos, const ChangeContext& ctx, ItemEventKind kind,
               std::string_view actor, const Item& before, const Item& after,
               std::string_view reason, bool creation = false) {
-  ItemEvent e;
-  e.item_id = after.id;
-  e.kind = kind;
-  e.actor = std::string(actor);
-  e.at = ctx.at;
-  e.reason = std::string(reason);
-  GONGKAI_RETURN_IF_ERROR(repos.items().AppendEvent(e).status());
-  std::string after_json = ItemAuditJson(after);
-  if (!reason.empty()) {
-    after_json.pop_back();
-    after_json += ",";
-    AppendJsonString(after_json, "reason");
-    after_json += ":";
-    AppendJsonString(after_json, reason);
-    after_json += "}";
-  }
-  return RecordChange(repos.audit(), ctx, std::string("item.") + ItemEventKindCode(kind), "item",
-                      std::to_string(after.id), creation ? "" : ItemAuditJson(before), after_json);
+  GONGKAI_RETURN_IF_ERROR(
+      repos.items().AppendEvent(ItemStepEvent(ctx, kind, actor, after.id, reason)).status());
+  return repos.audit()
+      .Append(ItemStepAudit(ctx, kind, creation ? nullptr : &before, after, reason))
+      .status();
 }
 
 Result<std::pair<Item, Org>> Load(Repositories& repos, Id item_id) {
@@ -120,6 +107,33 @@ std::string ItemAuditJson(const Item& it) {
       .Finish();
 }
 
+ItemEvent ItemStepEvent(const ChangeContext& ctx, ItemEventKind kind, std::string_view actor,
+                        Id item_id, std::string_view reason) {
+  ItemEvent e;
+  e.item_id = item_id;
+  e.kind = kind;
+  e.actor = std::string(actor);
+  e.at = ctx.at;
+  e.reason = std::string(reason);
+  return e;
+}
+
+AuditEvent ItemStepAudit(const ChangeContext& ctx, ItemEventKind kind, const Item* before,
+                         const Item& after, std::string_view reason) {
+  std::string after_json = ItemAuditJson(after);
+  if (!reason.empty()) {
+    after_json.pop_back();
+    after_json += ",";
+    AppendJsonString(after_json, "reason");
+    after_json += ":";
+    AppendJsonString(after_json, reason);
+    after_json += "}";
+  }
+  return MakeAuditEvent(ctx, std::string("item.") + ItemEventKindCode(kind), "item",
+                        std::to_string(after.id), before ? ItemAuditJson(*before) : "",
+                        std::move(after_json));
+}
+
 Status RequireRole(Repositories& repos, std::string_view username, std::vector<Role> roles,
                    Id org_id) {
   GONGKAI_ASSIGN_OR_RETURN(auto user, repos.users().FindByUsername(username));
@@ -142,7 +156,11 @@ Status RequireRole(Repositories& repos, std::string_view username, std::vector<R
 
 Result<std::string> ResolveCategory(Repositories& repos, const Org& org, std::string_view text) {
   GONGKAI_ASSIGN_OR_RETURN(auto stored, repos.items().ListCategories(org.id));
-  auto catalog = EffectiveCatalog(org, std::move(stored));
+  return ResolveCategoryIn(EffectiveCatalog(org, std::move(stored)), org, text);
+}
+
+Result<std::string> ResolveCategoryIn(const std::vector<CatalogCategory>& catalog, const Org& org,
+                                      std::string_view text) {
   std::vector<std::string> matches;
   for (const auto& c : catalog) {
     if (c.path == text) return c.path;
@@ -161,12 +179,18 @@ Result<std::string> ResolveCategory(Repositories& repos, const Org& org, std::st
 }
 
 Status PrepareItemFields(Repositories& repos, const Org& org, Item& item) {
+  GONGKAI_ASSIGN_OR_RETURN(auto stored, repos.items().ListCategories(org.id));
+  return PrepareItemFieldsIn(EffectiveCatalog(org, std::move(stored)), org, item);
+}
+
+Status PrepareItemFieldsIn(const std::vector<CatalogCategory>& catalog, const Org& org,
+                           Item& item) {
   item.title = Trimmed(item.title);
   if (item.title.empty() || item.title.size() > 500) {
     return InvalidArgument("信息名称不能为空且不超过 500 字节", "title");
   }
   GONGKAI_RETURN_IF_ERROR(ValidateCategoryPath(item.category));
-  GONGKAI_ASSIGN_OR_RETURN(item.category, ResolveCategory(repos, org, item.category));
+  GONGKAI_ASSIGN_OR_RETURN(item.category, ResolveCategoryIn(catalog, org, item.category));
   GONGKAI_ASSIGN_OR_RETURN(item.doc_no, NormalizeDocNo(item.doc_no));
   if (item.publisher.empty()) item.publisher = org.name;
   if (item.disclosure_mode.empty()) item.disclosure_mode = "主动公开";
@@ -435,11 +459,7 @@ Result<ItemAttachment> RemoveItemAttachment(Repositories& repos, const ChangeCon
   return removed;
 }
 
-Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
-                        Item item, Date today) {
-  GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(item.org_id));
-  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
-  GONGKAI_RETURN_IF_ERROR(PrepareItemFields(repos, org, item));
+Status CheckImportedItem(const Org& org, std::string_view actor, Item& item, Date today) {
   item.id = 0;
   item.author = std::string(actor);
   if (!item.index_no) {
@@ -448,30 +468,43 @@ Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::stri
     }
     item.published_on.reset();
     item.channels.clear();
-  } else {
-    if (item.state != ItemState::kPublished && item.state != ItemState::kWithdrawn) {
-      return InvalidArgument("有索引号的信息须为已发布或已撤回", "state");
-    }
-    if (!item.published_on) return InvalidArgument("已发布的信息须有发布日期", "published_on");
-    if (*item.published_on > today) return InvalidArgument("发布日期晚于今天", "published_on");
-    if (*item.published_on < item.formed_on) {
-      return InvalidArgument("发布日期不能早于生成日期", "published_on");
-    }
-    GONGKAI_ASSIGN_OR_RETURN(auto parts, ParseIndexNo(*item.index_no));
-    if (parts.org_code != org.code || parts.year != item.published_on->year()) {
-      return InvalidArgument(
-          "索引号 " + *item.index_no + " 与机构代码 " + org.code + " 或发布年份不符", "index_no");
-    }
-    if (item.channels.empty()) item.channels.push_back({Channel::kWebsite, *item.published_on});
-    for (const auto& c : item.channels) {
-      if (c.published_on < *item.published_on) {
-        return InvalidArgument("渠道发布日期不能早于发布日期", "channels");
-      }
+    return Status::Ok();
+  }
+  if (item.state != ItemState::kPublished && item.state != ItemState::kWithdrawn) {
+    return InvalidArgument("有索引号的信息须为已发布或已撤回", "state");
+  }
+  if (!item.published_on) return InvalidArgument("已发布的信息须有发布日期", "published_on");
+  if (*item.published_on > today) return InvalidArgument("发布日期晚于今天", "published_on");
+  if (*item.published_on < item.formed_on) {
+    return InvalidArgument("发布日期不能早于生成日期", "published_on");
+  }
+  GONGKAI_ASSIGN_OR_RETURN(auto parts, ParseIndexNo(*item.index_no));
+  if (parts.org_code != org.code || parts.year != item.published_on->year()) {
+    return InvalidArgument(
+        "索引号 " + *item.index_no + " 与机构代码 " + org.code + " 或发布年份不符", "index_no");
+  }
+  if (item.channels.empty()) item.channels.push_back({Channel::kWebsite, *item.published_on});
+  for (const auto& c : item.channels) {
+    if (c.published_on < *item.published_on) {
+      return InvalidArgument("渠道发布日期不能早于发布日期", "channels");
     }
   }
+  return Status::Ok();
+}
+
+std::string_view ImportEventReason(const Item& item) {
+  return item.index_no ? "导入既往发布记录" : "导入草稿";
+}
+
+Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
+                        Item item, Date today) {
+  GONGKAI_ASSIGN_OR_RETURN(Org org, repos.orgs().Get(item.org_id));
+  GONGKAI_RETURN_IF_ERROR(AuthorizeUser(repos, actor, Action::kItemEdit, org.id));
+  GONGKAI_RETURN_IF_ERROR(PrepareItemFields(repos, org, item));
+  GONGKAI_RETURN_IF_ERROR(CheckImportedItem(org, actor, item, today));
   GONGKAI_ASSIGN_OR_RETURN(item.id, repos.items().Insert(item));
-  GONGKAI_RETURN_IF_ERROR(Record(repos, ctx, ItemEventKind::kImport, actor, item, item,
-                                 item.index_no ? "导入既往发布记录" : "导入草稿", true));
+  GONGKAI_RETURN_IF_ERROR(
+      Record(repos, ctx, ItemEventKind::kImport, actor, item, item, ImportEventReason(item), true));
   return item;
 }
 

@@ -45,11 +45,18 @@ Status RequireRole(Repositories& repos, std::string_view username, std::vector<R
 // (field "category") when it matches none or several.
 Result<std::string> ResolveCategory(Repositories& repos, const Org& org, std::string_view text);
 
+// ResolveCategory against an already loaded effective catalog (EffectiveCatalog of the
+// org's stored columns): the pure part, for callers that resolve many items of one body.
+Result<std::string> ResolveCategoryIn(const std::vector<CatalogCategory>& catalog, const Org& org,
+                                      std::string_view text);
+
 // Checks and normalises the editable fields of `item` for its org: title (1-500 bytes),
 // category (resolved as above), 文号 (NormalizeDocNo), validity (expired/repealed need
 // validity_changed_on on or after formed_on; valid must have none), publisher (the org's
 // name when empty), disclosure_mode ("主动公开" when empty). kInvalidArgument.
 Status PrepareItemFields(Repositories& repos, const Org& org, Item& item);
+// The same checks against the org's effective catalog, already loaded (no repository).
+Status PrepareItemFieldsIn(const std::vector<CatalogCategory>& catalog, const Org& org, Item& item);
 
 // Creates a draft authored by `author` (editor or admin in the body's subtree). Uses the
 // fields of `item` that PrepareItemFields checks plus summary, topic, formed_on, kind flags
@@ -110,6 +117,26 @@ Result<ItemAttachment> RemoveItemAttachment(Repositories& repos, const ChangeCon
 // source. Other states are refused (kInvalidArgument, field "state").
 Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
                         Item item, Date today);
+
+// The checks ImportItem makes after PrepareItemFields, without a repository: the state
+// against the 索引号, published_on against `today` and formed_on, the 索引号 against the
+// org's code and the publication year, the channels (website on published_on when none).
+// Sets author to `actor` and clears id (and, for drafts, published_on and channels). Does
+// not check that the 索引号 is free (the caller does: kAlreadyExists). kInvalidArgument.
+Status CheckImportedItem(const Org& org, std::string_view actor, Item& item, Date today);
+
+// The note of an item's import event: a past publication (with a 索引号) or a draft.
+std::string_view ImportEventReason(const Item& item);
+
+// The history event of one workflow step on item `item_id` (seq left to the repository).
+ItemEvent ItemStepEvent(const ChangeContext& ctx, ItemEventKind kind, std::string_view actor,
+                        Id item_id, std::string_view reason);
+
+// The audit event of one workflow step (not yet chained): action "item.<kind>", the
+// item's snapshot before (none for a creation: `before` null) and after, with `reason`
+// added to the after snapshot when not empty. What every workflow function appends.
+AuditEvent ItemStepAudit(const ChangeContext& ctx, ItemEventKind kind, const Item* before,
+                         const Item& after, std::string_view reason);
 
 // An item's audit snapshot (no body text: its length only).
 std::string ItemAuditJson(const Item& item);

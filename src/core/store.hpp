@@ -131,6 +131,12 @@ struct ExposedItemsPage {
   int64_t total = 0;  // all such items in the scope
   std::vector<ExposedItem> items;
 };
+// The stored result of one item's personal-data scan (counts only, never the values).
+struct ExposureScan {
+  Id item_id = 0;
+  int unmasked = 0;
+  int masked = 0;
+};
 
 class ItemRepository {
  public:
@@ -138,6 +144,13 @@ class ItemRepository {
   virtual Result<Id> Insert(const Item& item) = 0;  // with channels; kAlreadyExists (索引号)
   // Inserts many items in one statement per table; sets each item's id.
   virtual Status InsertMany(std::vector<Item>& items) = 0;
+  // InsertMany, then what Insert does after storing one item (the store's publish hook for
+  // each item stored as published): the batched path of core/item_bulk_import.hpp. The
+  // caller has checked that the 索引号 are free; the unique index guards them anyway.
+  virtual Status InsertBatch(std::vector<Item>& items) = 0;
+  // Which of `index_nos` are stored (withdrawn items included), in no promised order.
+  virtual Result<std::vector<std::string>> TakenIndexNos(
+      const std::vector<std::string>& index_nos) = 0;
   virtual Status Update(const Item& item) = 0;  // replaces fields and channels; kNotFound
   virtual Result<Item> Get(Id id) = 0;          // kNotFound
   virtual Result<std::optional<Item>> FindByIndexNo(std::string_view index_no) = 0;
@@ -171,12 +184,16 @@ class ItemRepository {
   // the values): replaces the previous one. Written when an item is published, masked or
   // imported and by `gongkai audit personal-data`.
   virtual Status SaveExposureScan(Id item_id, int unmasked, int masked) = 0;
+  // SaveExposureScan for many items, with one prepared statement.
+  virtual Status SaveExposureScans(const std::vector<ExposureScan>& scans) = 0;
   // The published items of `org_ids` whose stored scan has unmasked findings: how many,
   // and the `limit` most recent (by id, descending) for the dashboard to link to.
   virtual Result<ExposedItemsPage> PublishedWithPersonalData(const std::vector<Id>& org_ids,
                                                              int limit) = 0;
   // Appends an event with the next seq (the event's seq is ignored); returns its id.
   virtual Result<Id> AppendEvent(const ItemEvent& event) = 0;
+  // AppendEvent for many events, in order (several may be of one item: seqs follow on).
+  virtual Status AppendEvents(const std::vector<ItemEvent>& events) = 0;
   virtual Result<std::vector<ItemEvent>> ListEvents(Id item_id) = 0;  // by seq
   // Appends an attachment at the next position (its position is ignored).
   virtual Result<Id> AddAttachment(const ItemAttachment& attachment) = 0;
@@ -288,6 +305,10 @@ class AuditRepository {
   // Appends `event` at the end of the chain: fills id, prev_hash and hash. Appends are
   // serialised across connections so the chain stays linear.
   virtual Result<AuditEvent> Append(AuditEvent event) = 0;
+  // Appends `events` in order, as many Appends would (the same chain, byte for byte),
+  // filling each one's id, prev_hash and hash. The default calls Append for each; stores
+  // override it with one read of the head, prepared statements and one head update.
+  virtual Status AppendMany(std::vector<AuditEvent>& events);
   // Events about one record, oldest first.
   virtual Result<std::vector<AuditEvent>> ListFor(std::string_view entity,
                                                   std::string_view entity_id) = 0;

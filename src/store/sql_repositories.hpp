@@ -96,6 +96,12 @@ class SqlItemRepository : public core::ItemRepository {
   void SetPublishHook(SociStore::PublishHook hook) { publish_hook_ = std::move(hook); }
   core::Result<core::Id> Insert(const core::Item& item) override;
   core::Status InsertMany(std::vector<core::Item>& items) override;
+  // In sql_item_batches.cpp (bulk import):
+  core::Status InsertBatch(std::vector<core::Item>& items) override;
+  core::Result<std::vector<std::string>> TakenIndexNos(
+      const std::vector<std::string>& index_nos) override;
+  core::Status SaveExposureScans(const std::vector<core::ExposureScan>& scans) override;
+  core::Status AppendEvents(const std::vector<core::ItemEvent>& events) override;
   core::Status Update(const core::Item& item) override;
   core::Result<core::Item> Get(core::Id id) override;
   core::Result<std::optional<core::Item>> FindByIndexNo(std::string_view index_no) override;
@@ -240,6 +246,8 @@ class SqlAuditRepository : public core::AuditRepository {
  public:
   SqlAuditRepository(soci::session& sql, Backend backend) : sql_(sql), backend_(backend) {}
   core::Result<core::AuditEvent> Append(core::AuditEvent event) override;
+  // In sql_item_batches.cpp: one head read, one prepared insert, one head update.
+  core::Status AppendMany(std::vector<core::AuditEvent>& events) override;
   core::Result<std::vector<core::AuditEvent>> ListFor(std::string_view entity,
                                                       std::string_view entity_id) override;
   core::Result<std::optional<core::Id>> Verify() override;
