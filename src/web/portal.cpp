@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "web/portal_site.hpp"
@@ -72,14 +73,17 @@ std::string ReadWholeFile(const std::string& path) {
 // The page-cache key of `request` for `page`: its target. A search's key also names the
 // current interval of search_sync_seconds: a search renders (and so runs the index sync of
 // items published by other processes, PortalSite::MaybeSync) at least once an interval, so
-// a cached result page is never older than it would have been uncached.
+// a cached result page is never older than it would have been uncached. Each target's
+// intervals start at an offset of its own (a hash of it), so the cached searches do not all
+// expire in the same second and come back to the workers at once.
 std::string CacheKey(const PortalSite& site, const PortalPage& page, const HttpRequest& request) {
   if (page.use != PageUse::kSearch) return request.target;
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::steady_clock::now().time_since_epoch())
                      .count();
   int64_t interval = std::max(1, site.options.search_sync_seconds);
-  return request.target + "\n" + std::to_string(seconds / interval);
+  int64_t offset = static_cast<int64_t>(std::hash<std::string>{}(request.target) % interval);
+  return request.target + "\n" + std::to_string((seconds + offset) / interval);
 }
 
 // The answer a page handler marked as a search without hits (PortalSite::kSearchMissField):
