@@ -120,8 +120,8 @@ HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest&
     HttpRequest plain = request;  // render the full page, whatever the client holds
     plain.headers.erase("if-none-match");
     HttpResponse rendered = (site.*page.page)(plain, params);
+    std::string miss = TakeSearchMiss(rendered);  // never sent, whatever the status
     if (rendered.status != 200) return rendered;  // errors and redirects: not cached
-    std::string miss = TakeSearchMiss(rendered);
     cached = site.page_cache.Put(key, generation, std::move(rendered), std::move(miss));
   }
   CountAnswer(site, page, request, *cached);
