@@ -93,6 +93,9 @@ const std::vector<std::string>& ConfigKeys() {
                                                 "worker_nice",
                                                 "search_per_client",
                                                 "search_cache_entries",
+                                                "search_cache_mb",
+                                                "sqlite_cache_mb",
+                                                "sqlite_mmap_mb",
                                                 "key_file",
                                                 "attachment_dir",
                                                 "log_level",
@@ -160,6 +163,12 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.search_per_client, ParseInt(origin, key, value, 0, 1000));
   } else if (key == "search_cache_entries") {
     GONGKAI_ASSIGN_OR_RETURN(config.search_cache_entries, ParseInt(origin, key, value, 0, 1000000));
+  } else if (key == "search_cache_mb") {
+    GONGKAI_ASSIGN_OR_RETURN(config.search_cache_mb, ParseInt(origin, key, value, 1, 4096));
+  } else if (key == "sqlite_cache_mb") {
+    GONGKAI_ASSIGN_OR_RETURN(config.sqlite_cache_mb, ParseInt(origin, key, value, 1, 4096));
+  } else if (key == "sqlite_mmap_mb") {
+    GONGKAI_ASSIGN_OR_RETURN(config.sqlite_mmap_mb, ParseInt(origin, key, value, 0, 65536));
   } else if (key == "key_file") {
     config.key_file = std::string(value);
   } else if (key == "attachment_dir") {

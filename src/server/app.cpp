@@ -66,10 +66,11 @@ core::Result<std::unique_ptr<App>> App::Build(const app::ServerConfig& c, BuildO
   options.queue_limit = static_cast<size_t>(c.worker_queue);
   options.worker_nice = c.worker_nice;
   options.per_client_limit = static_cast<size_t>(c.search_per_client);
-  GONGKAI_ASSIGN_OR_RETURN(a->pool_, web::StorePool::Open(c.db, db_threads));
+  const store::SqliteMemory sqlite{c.sqlite_cache_mb, c.sqlite_mmap_mb};
+  GONGKAI_ASSIGN_OR_RETURN(a->pool_, web::StorePool::Open(c.db, db_threads, sqlite));
   a->metrics_.WatchPool(*a->pool_);
   if (!c.read_db.empty()) {
-    GONGKAI_ASSIGN_OR_RETURN(a->read_pool_, web::StorePool::Open(c.read_db, db_threads));
+    GONGKAI_ASSIGN_OR_RETURN(a->read_pool_, web::StorePool::Open(c.read_db, db_threads, sqlite));
   }
 
   std::optional<app::PersonalDataKey> key;
@@ -93,6 +94,7 @@ core::Result<std::unique_ptr<App>> App::Build(const app::ServerConfig& c, BuildO
   portal.read_pool = a->read_pool_.get();
   portal.page_cache_bytes = static_cast<size_t>(c.page_cache_mb) << 20;
   portal.search_cache_entries = static_cast<size_t>(c.search_cache_entries);
+  portal.search_cache_bytes = static_cast<size_t>(c.search_cache_mb) << 20;
   portal.rules = c.rules;
   portal.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal.public_url.empty() && portal.public_url.back() == '/') {

@@ -1,6 +1,18 @@
 #include "web/page_cache.hpp"
 
 namespace gongkai::web {
+namespace {
+
+// What an entry costs in memory, as the bound counts it: the body and the serialised head,
+// the copy of the header fields, the key (held twice: map and eviction order) and the
+// allocations' bookkeeping. Counting the body alone understated small pages by a third.
+size_t EntryBytes(const std::string& key, const PageCache::Entry& entry) {
+  size_t fields = entry.etag.size() + entry.fields.content_type.size() + entry.count_miss.size();
+  for (const auto& [name, value] : entry.fields.headers) fields += name.size() + value.size() + 64;
+  return entry.wire->body.size() + entry.wire->head.size() + fields + 2 * key.size() + 256;
+}
+
+}  // namespace
 
 void PageCache::Reset(uint64_t generation) {
   pages_.clear();
@@ -23,15 +35,17 @@ std::shared_ptr<const PageCache::Entry> PageCache::Get(const std::string& key, u
 }
 
 std::shared_ptr<const PageCache::Entry> PageCache::Put(const std::string& key, uint64_t generation,
-                                                       HttpResponse response) {
+                                                       HttpResponse response,
+                                                       std::string count_miss) {
   if (response.status != 200) return nullptr;
   // Serialised outside the lock: other threads keep hitting while this one renders.
   auto entry = std::make_shared<Entry>();
   entry->etag = response.Get("ETag");
+  entry->count_miss = std::move(count_miss);
   entry->fields = response;
   entry->fields.body.clear();
   entry->wire = Serialize(std::move(response));
-  size_t size = entry->wire->body.size();
+  size_t size = EntryBytes(key, *entry);
   if (size > max_bytes_ / 4) return entry;  // answered, not kept
   std::lock_guard<std::mutex> lock(mu_);
   if (generation != generation_) {
@@ -46,7 +60,7 @@ std::shared_ptr<const PageCache::Entry> PageCache::Put(const std::string& key, u
   while (bytes_ > max_bytes_ && !order_.empty()) {
     auto old = pages_.find(order_.front());
     if (old != pages_.end()) {
-      bytes_ -= old->second->wire->body.size();
+      bytes_ -= EntryBytes(old->first, *old->second);
       pages_.erase(old);
     }
     order_.pop_front();

@@ -27,6 +27,7 @@ class PageCache {
     std::shared_ptr<const WireResponse> wire;  // status line, headers and body of the 200
     HttpResponse fields;                       // the same response without its body
     std::string etag;                          // its ETag field, "" when none
+    std::string count_miss;  // a search without hits: its query, counted at every answer
   };
 
   explicit PageCache(size_t max_bytes) : max_bytes_(max_bytes) {}
@@ -39,8 +40,9 @@ class PageCache {
   // An entry for `response` (security headers added, serialised), stored under `key` when it
   // is a 200 rendered at the current or a newer generation and fits; null for any other
   // status (those are answered as they are).
+  // `count_miss` is kept in the entry (see Entry).
   std::shared_ptr<const Entry> Put(const std::string& key, uint64_t generation,
-                                   HttpResponse response);
+                                   HttpResponse response, std::string count_miss = {});
 
   uint64_t hits() const;
   uint64_t misses() const;

@@ -2,8 +2,11 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "web/portal_site.hpp"
@@ -11,9 +14,11 @@
 namespace gongkai::web {
 namespace {
 
-// How a page is answered: kLive renders every time (search, forms, health); kCached is kept
-// in the page cache; kCounted is cached and its visits counted (访问量).
-enum class PageUse { kLive, kCached, kCounted };
+// How a page is answered: kLive renders every time (forms, health); kCached is kept in the
+// page cache; kCounted is cached and its visits counted (访问量); kSearch is cached for one
+// search-sync interval at most (see CacheKey) and a query without hits is counted at every
+// answer, cached or not (检索无结果).
+enum class PageUse { kLive, kCached, kCounted, kSearch };
 
 struct PortalPage {
   using Fn = HttpResponse (PortalSite::*)(const HttpRequest&, const PathParams&);
@@ -32,7 +37,7 @@ const PortalRouter& Routes() {
   static const PortalRouter router({
       {"GET", "/", kPublic, {&S::Home, PageUse::kCounted}, 0, kIo},
       {"GET", "/healthz", kPublic, {&S::Healthz}},
-      {"GET", "/search", kPublic, {&S::SearchPage}},
+      {"GET", "/search", kPublic, {&S::SearchPage, PageUse::kSearch}, 0, kIo},
       {"GET", "/robots.txt", kPublic, {&S::Robots}},
       {"GET", "/sitemap.xml", kPublic, {&S::Sitemap, PageUse::kCached}, 0, kIo},
       {"GET", "/sitemap-{n}.xml", kPublic, {&S::Sitemap, PageUse::kCached}, 0, kIo},
@@ -65,11 +70,47 @@ std::string ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
+// The page-cache key of `request` for `page`: its target. A search's key also names the
+// current interval of search_sync_seconds: a search renders (and so runs the index sync of
+// items published by other processes, PortalSite::MaybeSync) at least once an interval, so
+// a cached result page is never older than it would have been uncached. Each target's
+// intervals start at an offset of its own (a hash of it), so the cached searches do not all
+// expire in the same second and come back to the workers at once.
+std::string CacheKey(const PortalSite& site, const PortalPage& page, const HttpRequest& request) {
+  if (page.use != PageUse::kSearch) return request.target;
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::steady_clock::now().time_since_epoch())
+                     .count();
+  int64_t interval = std::max(1, site.options.search_sync_seconds);
+  int64_t offset = static_cast<int64_t>(std::hash<std::string>{}(request.target) % interval);
+  return request.target + "\n" + std::to_string((seconds + offset) / interval);
+}
+
+// The answer a page handler marked as a search without hits (PortalSite::kSearchMissField):
+// the query, and the field removed (it is not for the client).
+std::string TakeSearchMiss(HttpResponse& r) {
+  for (auto it = r.headers.begin(); it != r.headers.end(); ++it) {
+    if (it->first == PortalSite::kSearchMissField) {
+      std::string q = std::move(it->second);
+      r.headers.erase(it);
+      return q;
+    }
+  }
+  return {};
+}
+
+// The visit and zero-result counts of one answer from `entry`.
+void CountAnswer(PortalSite& site, const PortalPage& page, const HttpRequest& request,
+                 const PageCache::Entry& entry) {
+  if (page.use == PageUse::kCounted) site.CountVisit(request.path);
+  if (!entry.count_miss.empty()) site.CountMiss(entry.count_miss);
+}
+
 // Answers `request` with `page`: rendered (kLive), or through the page cache.
 HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest& request,
                     const PathParams& params) {
   if (page.use == PageUse::kLive) return (site.*page.page)(request, params);
-  const std::string& key = request.target;
+  const std::string key = CacheKey(site, page, request);
   uint64_t generation = site.Generation();
   std::shared_ptr<const PageCache::Entry> cached = site.page_cache.Get(key, generation);
   if (Metrics* metrics = site.options.metrics) {
@@ -79,10 +120,11 @@ HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest&
     HttpRequest plain = request;  // render the full page, whatever the client holds
     plain.headers.erase("if-none-match");
     HttpResponse rendered = (site.*page.page)(plain, params);
+    std::string miss = TakeSearchMiss(rendered);  // never sent, whatever the status
     if (rendered.status != 200) return rendered;  // errors and redirects: not cached
-    cached = site.page_cache.Put(key, generation, std::move(rendered));
+    cached = site.page_cache.Put(key, generation, std::move(rendered), std::move(miss));
   }
-  if (page.use == PageUse::kCounted) site.CountVisit(request.path);
+  CountAnswer(site, page, request, *cached);
   return Revalidate(request, *cached);
 }
 
@@ -157,10 +199,10 @@ std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
   std::optional<uint64_t> generation = site_->RecentGeneration();
   if (!generation) return std::nullopt;
   std::shared_ptr<const PageCache::Entry> cached =
-      site_->page_cache.Get(request.target, *generation, /*count_miss=*/false);
+      site_->page_cache.Get(CacheKey(*site_, page, request), *generation, /*count_miss=*/false);
   if (!cached) return std::nullopt;  // Handle renders it, and counts the miss
   if (Metrics* metrics = site_->options.metrics) metrics->RecordCacheHit();
-  if (page.use == PageUse::kCounted) site_->CountVisit(request.path);
+  CountAnswer(*site_, page, request, *cached);
   HttpResponse r = Revalidate(request, *cached);
   r.route_label = route->path;  // the metrics label: no second walk of the table
   return r;

@@ -15,6 +15,24 @@ constexpr const char* kTopColumns[] = {"政府信息公开指南", "政府信息
                                        "政府信息公开年报"};
 }  // namespace
 
+std::shared_ptr<const PortalSite::CategoryCounts> PortalSite::CountsOf(core::Id org_id,
+                                                                       uint64_t generation,
+                                                                       core::PublicReads& port) {
+  {
+    std::lock_guard<std::mutex> lock(counts_mu);
+    if (generation > counts_generation) {
+      counts_by_org.clear();
+      counts_generation = generation;
+    }
+    auto it = counts_by_org.find(org_id);
+    if (generation == counts_generation && it != counts_by_org.end()) return it->second;
+  }
+  auto counts = std::make_shared<const CategoryCounts>(CheckRead(port.CategoryCounts(org_id)));
+  std::lock_guard<std::mutex> lock(counts_mu);
+  if (generation == counts_generation) counts_by_org[org_id] = counts;
+  return counts;
+}
+
 HttpResponse PortalSite::OrgPage(const HttpRequest& req, const PathParams& params) {
   const std::string& code = params.at("code");
   auto t = Tree();
@@ -26,12 +44,14 @@ HttpResponse PortalSite::OrgPage(const HttpRequest& req, const PathParams& param
   }
   if (page_no < 1) page_no = 1;
   auto catalog = core::DefaultCatalog(org.kind);
-  std::vector<std::pair<std::string, int64_t>> counts;
+  const uint64_t generation = Generation();  // before the reads: never newer than the data
+  std::shared_ptr<const CategoryCounts> counted;
   search::ItemPage page;
   std::string selected;  // full category path of the list shown
   reads.With([&](store::SociStore& st) {
     search::PublishedReads idx(st);
-    counts = CheckRead(idx.CategoryCounts(org.id));
+    counted = CountsOf(org.id, generation, idx);
+    const CategoryCounts& counts = *counted;
     if (!cat.empty()) {
       for (const char* top : kTopColumns) {
         if (cat == top) selected = top;
@@ -50,6 +70,7 @@ HttpResponse PortalSite::OrgPage(const HttpRequest& req, const PathParams& param
         {org.id}, selected, static_cast<int>((page_no - 1) * kPortalPageSize), kPortalPageSize));
     return 0;
   });
+  const CategoryCounts& counts = *counted;
   std::map<std::string, int64_t> count_of(counts.begin(), counts.end());
   // The catalog: the standard columns and the body's categories (stored ones first).
   View sections = View::List();

@@ -125,7 +125,7 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
   v.Set("hits", hits);
   bool no_hits = searched && result.hits.empty() && result.exact.empty();
   v.Set("no_hits", View::Bool(no_hits));
-  if (no_hits && sr.offset == 0) CountMiss(q);
+  bool count_miss = no_hits && sr.offset == 0;
   std::string count = std::to_string(result.count);
   if (result.count >= 1000) {
     count.insert(count.size() - 3, ",");
@@ -152,6 +152,7 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
   HttpResponse r = Page(req, "search", v);
   r.Set("Cache-Control", "no-store");
   r.Set("X-Robots-Tag", "noindex");
+  if (count_miss) r.Set(std::string(kSearchMissField), q);  // counted per answer: portal.cpp
   return r;
 }
 

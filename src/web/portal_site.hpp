@@ -21,6 +21,9 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "app/system_clock.hpp"
 #include "core/org_tree.hpp"
@@ -84,6 +87,12 @@ struct PortalSite {
   uint64_t audit_generation = 0;
   uint64_t index_syncs = 0;  // search syncs that indexed something (guarded by mu)
   std::thread refresher;     // see StartRefresher
+  // A body's category counts (its column's catalog), per data generation: read on every
+  // render of its column otherwise, a GROUP BY over all the body's items.
+  using CategoryCounts = std::vector<std::pair<std::string, int64_t>>;
+  std::mutex counts_mu;
+  uint64_t counts_generation = 0;  // guarded by counts_mu, as counts_by_org
+  std::unordered_map<core::Id, std::shared_ptr<const CategoryCounts>> counts_by_org;
   std::condition_variable refresher_cv;
   bool refresher_stop = false;  // guarded by mu
 
@@ -109,6 +118,10 @@ struct PortalSite {
   std::string InLayout(const std::string& name, View view);
   void CountVisit(const std::string& path);
   void CountMiss(const std::string& q);
+  // The response field by which SearchPage marks a search without hits (value: the query);
+  // the portal takes it off before the page is cached or sent, and counts the query at
+  // every answer from the cache (CountMiss).
+  static constexpr std::string_view kSearchMissField = "X-Gongkai-Search-Miss";
   // The body tree, re-read at most once a minute.
   std::shared_ptr<const core::OrgTree> Tree();
   std::string SiteName(const core::OrgTree& t);
@@ -117,6 +130,10 @@ struct PortalSite {
   View ItemRow(const core::Item& item, const core::OrgTree& t);
   // The body of `code`; throws PortalError 404.
   const core::Org& FindOrg(const core::OrgTree& t, const std::string& code);
+  // The category counts of body `org_id` at `generation`: cached, or read with `port` (and
+  // kept when `generation` is still the newest seen). Throws PortalError as CheckRead.
+  std::shared_ptr<const CategoryCounts> CountsOf(core::Id org_id, uint64_t generation,
+                                                 core::PublicReads& port);
   // Indexes newly published items at most every search_sync_seconds (on the primary).
   void MaybeSync();
   // Runs `f(core::PublicReads&)` with the read port on a pooled read connection (the

@@ -1,5 +1,7 @@
 #include "web/store_pool.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "search/search_index.hpp"
 
 namespace gongkai::web {
@@ -12,6 +14,17 @@ core::Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url,
     search::InstallPublishHook(*s);  // publishing indexes in the same transaction
     pool->free_.push_back(s.get());
     pool->all_.push_back(std::move(s));
+  }
+  return pool;
+}
+
+core::Result<std::unique_ptr<StorePool>> StorePool::Open(const std::string& url, int size,
+                                                         const store::SqliteMemory& memory) {
+  GONGKAI_ASSIGN_OR_RETURN(auto pool, Open(url, size));
+  for (auto& s : pool->all_) {
+    if (!store::ApplySqliteMemory(*s, memory)) {
+      spdlog::warn("SQLite: cannot set cache_size / mmap_size; defaults kept");
+    }
   }
   return pool;
 }

@@ -16,6 +16,7 @@
 
 #include "core/status.hpp"
 #include "store/soci_store.hpp"
+#include "store/sqlite_memory.hpp"
 
 namespace gongkai::web {
 
@@ -24,6 +25,13 @@ class StorePool {
   // Connections are opened at once, all of them; a failure closes those already opened.
   // Opens `size` connections to `url` (schema must be current). Fails as SociStore::Open.
   static core::Result<std::unique_ptr<StorePool>> Open(const std::string& url, int size);
+
+  // As Open, then sizes every SQLite connection's page cache and memory map (ignored on
+  // PostgreSQL; store/sqlite_memory.hpp). A pool of N connections holds up to
+  // N × memory.cache_mb of anonymous memory; the map is file-backed. A pragma that fails is
+  // logged, not fatal (the connection then keeps SQLite's defaults).
+  static core::Result<std::unique_ptr<StorePool>> Open(const std::string& url, int size,
+                                                       const store::SqliteMemory& memory);
 
   // Runs `work` with a connection of its own, waiting for one to be free. The connection
   // returns to the pool afterwards, even when `work` throws.

@@ -2,7 +2,8 @@
 // app::DataDir() + "/templates"). {{name}} is HTML-escaped; {{{name}}} inserts HTML the
 // caller built and escaped itself.
 //
-// Every template is also a partial of the others ({{>pager}}). Parsing happens at Load (to
+// Every template is also a partial of the others ({{>pager}}), inlined into its callers at
+// Load (so a render never parses a partial again). Parsing happens at Load (to
 // report a broken template at start-up) and once more per thread at its first Render: the
 // engine's parsed form is mutated while rendering, so each thread keeps its own, and a
 // later Render only walks it. Thread-safety: Render may be called from any thread; a
@@ -49,9 +50,7 @@ class Templates {
   core::Result<std::string> Render(const std::string& name, const View& view) const;
 
  private:
-  struct Partials;  // every template as a partial, in the engine's own form
-  std::map<std::string, std::string> sources_;
-  std::shared_ptr<const Partials> partials_;  // immutable: shared by copies and threads
+  std::map<std::string, std::string> sources_;  // by name, partials already inlined
   uint64_t id_ = 0;  // names these sources in the threads' parse caches (copies share it)
 };
 
