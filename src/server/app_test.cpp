@@ -42,28 +42,45 @@ class AppTest : public ::testing::TestWithParam<std::string> {
     return c;
   }
 
-  std::unique_ptr<gongkai::testing::TestDatabase> db_;
-  core::FixedClock clock_{"2026-03-02T02:00:00Z", core::Date::FromYmd(2026, 3, 2)};
-};
-
-TEST_P(AppTest, OneEntryPointForTheThreeFrontEndsAndOperations) {
-  auto ready = std::make_shared<std::promise<unsigned short>>();
-  BuildOptions build;
-  build.data_dir = GONGKAI_SOURCE_DIR;
-  build.clock = &clock_;
-  build.handle_signals = false;
-  build.on_listening = [ready](unsigned short p) { ready->set_value(p); };
-  auto app = App::Build(Config(), build);
-  ASSERT_TRUE(app.ok()) << app.status().ToString();
-  App& server = **app;
-  EXPECT_EQ(&server.clock(), &clock_) << "the injected clock, not a clock of its own";
-  std::thread run([&server] { EXPECT_TRUE(server.Run().ok()); });
-  unsigned short port = ready->get_future().get();
-  auto get = [port](const std::string& target) {
+  // Builds an App from Config() with the test clock and serves it on a thread (stopped by
+  // StopServer); returns the port it listens on.
+  unsigned short StartServer() {
+    auto ready = std::make_shared<std::promise<unsigned short>>();
+    BuildOptions build;
+    build.data_dir = GONGKAI_SOURCE_DIR;
+    build.clock = &clock_;
+    build.handle_signals = false;
+    build.on_listening = [ready](unsigned short p) { ready->set_value(p); };
+    auto app = App::Build(Config(), build);
+    if (!app.ok()) {
+      ADD_FAILURE() << app.status().ToString();
+      return 0;
+    }
+    app_ = std::move(app).value();
+    run_ = std::thread([this] { EXPECT_TRUE(app_->Run().ok()); });
+    return ready->get_future().get();
+  }
+  void StopServer() {
+    app_->Stop();
+    run_.join();
+  }
+  static web::test_client::Reply Get(unsigned short port, const std::string& target) {
     return web::test_client::Exchange(
                port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         .reply();
-  };
+  }
+
+  std::unique_ptr<gongkai::testing::TestDatabase> db_;
+  core::FixedClock clock_{"2026-03-02T02:00:00Z", core::Date::FromYmd(2026, 3, 2)};
+  std::unique_ptr<App> app_;
+  std::thread run_;
+};
+
+TEST_P(AppTest, OneEntryPointForTheThreeFrontEndsAndOperations) {
+  unsigned short port = StartServer();
+  ASSERT_NE(port, 0);
+  EXPECT_EQ(&app_->clock(), &clock_) << "the injected clock, not a clock of its own";
+  auto get = [port](const std::string& target) { return Get(port, target); };
   EXPECT_EQ(get("/").status, 200);
   EXPECT_EQ(get("/admin").status, 303) << "the back office asks to sign in";
   EXPECT_EQ(get("/admin/login").status, 200);
@@ -87,8 +104,7 @@ TEST_P(AppTest, OneEntryPointForTheThreeFrontEndsAndOperations) {
     EXPECT_NE(metrics.body.find(label), std::string::npos) << label;
   }
   EXPECT_EQ(metrics.body.find("/no/such/page"), std::string::npos);
-  server.Stop();
-  run.join();
+  StopServer();
 }
 
 TEST_P(AppTest, LabelsComeFromTheRouteTableOfTheFrontEndThatOwnsThePath) {
@@ -170,22 +186,9 @@ TEST_P(AppTest, ThePortalAnswersWhileTheIndexBuildsAndSearchSaysSo) {
   ASSERT_EQ(paused.get_future().wait_for(std::chrono::seconds(60)), std::future_status::ready)
       << "the build's first batch";
 
-  auto ready = std::make_shared<std::promise<unsigned short>>();
-  BuildOptions build;
-  build.data_dir = GONGKAI_SOURCE_DIR;
-  build.clock = &clock_;
-  build.handle_signals = false;
-  build.on_listening = [ready](unsigned short p) { ready->set_value(p); };
-  auto app = App::Build(Config(), build);
-  ASSERT_TRUE(app.ok()) << app.status().ToString();
-  App& server = **app;
-  std::thread run([&server] { EXPECT_TRUE(server.Run().ok()); });
-  unsigned short port = ready->get_future().get();
-  auto get = [port](const std::string& target) {
-    return web::test_client::Exchange(
-               port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .reply();
-  };
+  unsigned short port = StartServer();
+  ASSERT_NE(port, 0);
+  auto get = [port](const std::string& target) { return Get(port, target); };
   const std::string search = "/search?q=" + web::UrlEncode("桥梁安全巡查");
   const std::string notice = "全文检索索引正在重建（已完成 40%），结果可能不完整";
   EXPECT_EQ(get("/").status, 200);
@@ -206,8 +209,7 @@ TEST_P(AppTest, ThePortalAnswersWhileTheIndexBuildsAndSearchSaysSo) {
   EXPECT_EQ(after.body.find("全文检索索引正在重建"), std::string::npos);
   EXPECT_NE(after.body.find("找到 5 条结果"), std::string::npos);
   EXPECT_EQ(get("/readyz").body.find("search_index_build_percent"), std::string::npos);
-  server.Stop();
-  run.join();
+  StopServer();
 }
 
 TEST_P(AppTest, ABadSecretFileFailsTheBuildNamingItsKey) {
