@@ -31,6 +31,7 @@ class IndexBuildProgress {
   std::optional<int> Percent() const;
 
  private:
+  // The build's progress in items; `total_` is known after its first count.
   std::atomic<bool> running_{false};
   std::atomic<int64_t> done_{0};
   std::atomic<int64_t> total_{0};
@@ -62,7 +63,8 @@ class BackgroundIndexBuild {
   void Join();
 
  private:
-  std::unique_ptr<store::SociStore> store_;
+  std::unique_ptr<store::SociStore> store_;  // the build's own connection
+  // Set by the destructor: the build stops between two batches.
   std::atomic<bool> stop_{false};
   std::thread thread_;
 };
