@@ -4,15 +4,20 @@
 // (every word in title, summary, publisher, 文号 or body; exclusions; the newest 20 and the
 // count).
 //
-//   search_bench --db URL [--generate N] [--no-index] [--reindex] [--runs R] [--like-every K]
-//                [--no-like] [-v]
+//   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
+//                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
 //
 // URL is sqlite:PATH or a postgresql:// URL. --generate N replaces the database's content
 // with N items of a fictional city (deterministic: the same N gives the same corpus) and
 // rebuilds the index; --no-index stops after generating (no queries), --reindex rebuilds
-// the index of an existing database and reports items/s. Figures and command lines:
+// the index of an existing database (SearchIndex::Rebuild: committed batches of B items,
+// then the segment merge) and reports items/s and the process's CPU time;
+// --reindex-one-transaction rebuilds it the way it was built before issue 19 (Clear, then
+// one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison.
+// Figures and command lines:
 // bench/README.md.
 #include <soci/soci.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <algorithm>
@@ -40,6 +45,16 @@ double CpuMs() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+// User + system CPU time of the whole process in s (the tokenizing threads included).
+double ProcessCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto sec = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
+  return sec(u.ru_utime) + sec(u.ru_stime);
 }
 
 double Ms(Clock::time_point start) {
@@ -117,7 +132,8 @@ int main(int argc, char** argv) {
   int like_every = 4;
   bool like = true;
   bool verbose = false;
-  bool no_index = false, reindex = false;
+  bool no_index = false, reindex = false, one_transaction = false;
+  int batch = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) url = argv[++i];
@@ -128,6 +144,8 @@ int main(int argc, char** argv) {
     if (a == "-v") verbose = true;
     if (a == "--no-index") no_index = true;
     if (a == "--reindex") reindex = true;
+    if (a == "--reindex-one-transaction") reindex = one_transaction = true;
+    if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
   }
   if (url.empty() || runs < 1 || like_every < 1) {
     std::cerr << "usage: search_bench --db URL [--generate N] [--runs R] [--like-every K] "
@@ -160,15 +178,26 @@ int main(int argc, char** argv) {
     if (no_index) return 0;
   }
   if (generate > 0 || reindex) {
+    if (batch > 0) index.SetBulkLoad(search::kBulkItems, batch);
     auto start = Clock::now();
-    auto n = index.Rebuild();
+    double cpu = ProcessCpuSeconds();
+    core::Result<int64_t> n = 0;
+    if (one_transaction) {
+      core::Status cleared = index.Clear();
+      n = cleared.ok() ? index.Sync() : core::Result<int64_t>(cleared);
+    } else {
+      n = index.Rebuild();
+    }
     if (!n.ok()) {
       std::cerr << n.status().ToString() << "\n";
       return 2;
     }
     double s = Ms(start) / 1000;
-    std::printf("indexed %lld items in %.1f s (%.0f items/s)\n", static_cast<long long>(*n), s,
-                static_cast<double>(*n) / s);
+    cpu = ProcessCpuSeconds() - cpu;
+    std::printf(
+        "indexed %lld items in %.1f s (%.0f items/s), CPU %.1f s (%.0f items per CPU-s)%s\n",
+        static_cast<long long>(*n), s, static_cast<double>(*n) / s, cpu,
+        static_cast<double>(*n) / cpu, one_transaction ? " [one transaction]" : "");
     core::Status a = st.Analyze();
     if (!a.ok()) std::cerr << a.ToString() << "\n";
   }

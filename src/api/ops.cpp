@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "core/json_writer.hpp"
+#include "search/index_build.hpp"
 #include "store/migrations.hpp"
 #include "store/soci_store.hpp"
 
@@ -61,6 +62,11 @@ web::HttpResponse ServeReadyz(web::StorePool& pool) {
   core::JsonObjectWriter w;
   if (reason.empty()) {
     w.Add("status", "ready").Add("schema_version", version);
+    // Ready while the full-text index builds in the background (the portal answers; search
+    // says it is incomplete): the progress is reported, not waited for.
+    if (auto building = search::ProcessIndexBuild().Percent()) {
+      w.Add("search_index_build_percent", *building);
+    }
   } else {
     r.status = 503;
     w.Add("status", "not_ready").Add("reason", reason);

@@ -12,11 +12,16 @@
 #include "app/holiday_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
+#include "search/index_build.hpp"
 #include "search/search_index.hpp"
 #include "server/app.hpp"
 
 namespace gongkai::cli {
 namespace {
+
+// Items per committed batch of the start-up index build: each batch holds SQLite's write
+// lock while it is inserted (tens of milliseconds), so publications wait at most that long.
+constexpr int kServeIndexBatch = 4000;
 
 struct ServeArgs {
   std::string config_file;
@@ -93,8 +98,23 @@ int Serve(const ServeArgs& a) {
   spdlog::set_level(SpdlogLevel(c.log_level));
   // 保密审查's second reader: attachment text and the misstatement rules, before threads.
   if (auto e = app::InstallExposureScanning(c.attachment_dir); !e.ok()) return PrintError(e);
-  core::Status s = SyncIndex(c.db, false, !c.access_log);
-  if (!s.ok()) return PrintError(s);
+  // The schema is brought up to date before listening; the index is not waited for: it is
+  // brought up to date on a connection of its own in the background while the portal
+  // answers (search says how far the build got; search/index_build.hpp).
+  auto index_store = OpenStore(c.db, store::SchemaPolicy::kMigrate);
+  if (!index_store.ok()) return PrintError(index_store.status());
+  const bool quiet = !c.access_log;
+  search::BackgroundIndexBuild::Options build_options;
+  build_options.batch_items = kServeIndexBatch;
+  build_options.on_done = [quiet](const core::Result<int64_t>& n) {
+    if (!n.ok()) {
+      spdlog::error("search: index build failed: {}", n.status().ToString());
+    } else if (*n > 0 || !quiet) {
+      spdlog::info("search: index build done, {} items indexed", *n);
+    }
+  };
+  auto index_build = std::make_unique<search::BackgroundIndexBuild>(std::move(index_store).value(),
+                                                                    std::move(build_options));
   server::BuildOptions build;
   build.warn = [](const std::string& message) { std::cerr << message << "\n"; };
   build.on_listening = [](unsigned short port) {
@@ -103,7 +123,8 @@ int Serve(const ServeArgs& a) {
   };
   auto server = server::App::Build(c, std::move(build));
   if (!server.ok()) return PrintError(server.status());
-  s = (*server)->Run();
+  core::Status s = (*server)->Run();
+  index_build.reset();  // stops between two batches; the next start resumes
   if (!s.ok()) return PrintError(s);
   return kExitOk;
 }

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,9 @@ struct SearchResult {
   int64_t count = 0;
   bool count_capped = false;
   bool ranked_bounded = false;
+  // Set while the index is being built in the background (search/index_build.hpp): how far
+  // the build got, in percent; the hits may then be incomplete.
+  std::optional<int> index_build_percent;
 };
 
 class PublicSearch {

@@ -29,10 +29,13 @@ class CachedSearch final : public core::PublicSearch {
       : cache_(max_entries, max_bytes), reads_(std::move(reads)), primary_(std::move(primary)) {}
 
   // The cached result of `request` at `generation`, or SearchIndex::Search on a connection
-  // of `reads` (kept when it succeeds; a failure is returned and not cached).
+  // of `reads` (kept when it succeeds; a failure is returned and not cached). While the
+  // index is being built in the background (search/index_build.hpp) nothing is cached and
+  // the result carries the build's progress.
   core::Result<std::shared_ptr<const core::SearchResult>> Search(const core::SearchRequest& request,
                                                                  uint64_t generation) override;
-  // SearchIndex::Sync on a connection of `primary`.
+  // SearchIndex::Sync on a connection of `primary`; 0 without touching the database while
+  // a background build runs (it indexes them).
   core::Result<int64_t> IndexNewlyPublished() override;
 
   // The cache, for its counters (entries, hits, misses).

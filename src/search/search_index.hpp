@@ -12,6 +12,7 @@
 // is correct after every Sync without deletions.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -60,6 +61,21 @@ class SearchIndex {
   // as a bulk load when there are at least `bulk_items` of them (a bulk `item import`
   // stores its items without the publish hook, then calls this before committing).
   core::Result<int64_t> IndexPendingInTransaction();
+  // Indexes every published item not yet indexed in batches (SetBulkLoad), each inserted in
+  // a short transaction of its own, so that publications never wait for the whole build
+  // (SQLite has one writer) and an interrupted build resumes where it stopped: indexed
+  // items are skipped. The next batch is read and tokenized while the current one is
+  // inserted, with no transaction open. Stops between batches once `*stop` is set.
+  // Returns how many items it indexed. An item the publish hook indexes meanwhile is not
+  // indexed twice. A bulk load (SQLite, at least `bulk_items` pending) inserts with FTS5's
+  // automerge off and ends with Compact.
+  core::Result<int64_t> SyncInBatches(const std::atomic<bool>* stop = nullptr);
+  // SQLite: merges the FTS5 index's segments (left by committed batches) in steps of a
+  // short transaction each, as 'optimize' would in one long one, so that queries read few
+  // segments; stops between steps once `*stop` is set. Nothing to do on PostgreSQL.
+  core::Status Compact(const std::atomic<bool>* stop = nullptr);
+  // Empties the index (one short transaction).
+  core::Status Clear();
   // Empties the index and indexes every published item again; returns how many.
   core::Result<int64_t> Rebuild();
   // Tuning (tests): a Sync of at least `bulk_items` pending items is a bulk load, and items
@@ -92,9 +108,16 @@ class SearchIndex {
   core::Result<int64_t> CountPublished();
 
  private:
-  // Indexes the published items not yet indexed (or only item `only`) on the current
-  // transaction; returns how many. Throws on database errors.
-  int64_t IndexPending(std::optional<core::Id> only);
+  // What IndexPending walks: item `only` or every pending item; on the caller's transaction
+  // or committing each batch in one of its own (then stopping between batches once `*stop`).
+  struct Walk {
+    std::optional<core::Id> only;
+    bool commit_batches = false;
+    const std::atomic<bool>* stop = nullptr;
+  };
+  // Indexes the published items not yet indexed that `walk` names; returns how many.
+  // Throws on database errors.
+  int64_t IndexPending(const Walk& walk);
   // Published items not yet indexed. Throws on database errors.
   int64_t CountPending();
   // IndexPending of all `pending` items on the current transaction, with FTS5 automerge off

@@ -122,19 +122,45 @@ std::vector<Run> Runs(std::string_view text) {
   return runs;
 }
 
-std::vector<std::string> Tokenize(std::string_view text) {
-  std::vector<std::string> tokens;
-  for (const Run& run : Runs(text)) {
+namespace {
+
+// Calls `emit(run, from, length)` for each token of `runs` in order until it returns false:
+// a word run is one token; a Han run gives its bigrams, then its last character.
+template <typename Emit>
+void EachToken(const std::vector<Run>& runs, Emit&& emit) {
+  for (const Run& run : runs) {
     if (!run.han) {
-      tokens.push_back(ToUtf8(run.text));
+      if (!emit(run, 0, run.text.size())) return;
       continue;
     }
     for (size_t k = 0; k + 1 < run.text.size(); ++k) {
-      tokens.push_back(ToUtf8(run.text.substr(k, 2)));
+      if (!emit(run, k, 2)) return;
     }
-    tokens.push_back(ToUtf8(run.text.substr(run.text.size() - 1)));
+    if (!emit(run, run.text.size() - 1, 1)) return;
   }
+}
+
+}  // namespace
+
+std::vector<std::string> Tokenize(std::string_view text) {
+  std::vector<std::string> tokens;
+  EachToken(Runs(text), [&](const Run& run, size_t from, size_t length) {
+    tokens.push_back(ToUtf8(std::u32string_view(run.text).substr(from, length)));
+    return true;
+  });
   return tokens;
+}
+
+size_t AppendTokenText(std::string_view text, size_t max_tokens, std::string& out) {
+  size_t n = 0;
+  EachToken(Runs(text), [&](const Run& run, size_t from, size_t length) {
+    if (n == max_tokens) return false;
+    if (!out.empty()) out.push_back(' ');
+    for (size_t k = from; k < from + length; ++k) core::AppendUtf8(out, run.text[k]);
+    ++n;
+    return true;
+  });
+  return n;
 }
 
 }  // namespace gongkai::search

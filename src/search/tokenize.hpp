@@ -26,6 +26,10 @@ bool IsHan(char32_t c);
 
 // Tokens of `text` (any UTF-8; normalised here). Never fails.
 std::vector<std::string> Tokenize(std::string_view text);
+// The first `max_tokens` tokens of `text` (as Tokenize) appended to `out`, separated by
+// single spaces — the text FTS5 indexes — without a string per token (an index build
+// tokenizes every published item). Returns how many it appended.
+size_t AppendTokenText(std::string_view text, size_t max_tokens, std::string& out);
 
 // A Han or word run of normalised text, for query building and highlighting.
 struct Run {

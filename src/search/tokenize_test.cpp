@@ -31,6 +31,20 @@ TEST(TokenizeTest, NormalisesTraditionalAndWidth) {
   EXPECT_THAT(Tokenize("報告ＡＢＣ１２"), ElementsAre("报告", "告", "abc12"));
 }
 
+// The index build's form of the stream: the same tokens joined by spaces, cut at the cap.
+TEST(TokenizeTest, AppendTokenTextIsTheTokenStreamJoinedAndCapped) {
+  for (const char* text : {"信息公开", "通知，公告 PDF2021版", "統 計 open data", "", "，。"}) {
+    std::string joined;
+    for (const auto& t : Tokenize(text)) joined += (joined.empty() ? "" : " ") + t;
+    std::string out;
+    EXPECT_EQ(AppendTokenText(text, 100, out), Tokenize(text).size()) << text;
+    EXPECT_EQ(out, joined) << text;
+  }
+  std::string capped;
+  EXPECT_EQ(AppendTokenText("信息公开 PDF2021", 3, capped), 3u);
+  EXPECT_EQ(capped, "信息 息公 公开");
+}
+
 // Found by fuzz/search_query_fuzz: overlong forms, surrogates and code points past
 // U+10FFFF were decoded as code points, so ToUtf8 (and search snippets) emitted invalid
 // UTF-8 or NUL; a truncated sequence swallowed the rest of the text.

@@ -132,6 +132,8 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
   }
   v.Set("count", result.count_capped ? count + "+" : count);
   v.Set("ranked_bounded", View::Bool(!sr.newest && result.ranked_bounded));
+  v.Set("index_building", View::Bool(result.index_build_percent.has_value()));
+  v.Set("index_percent", std::to_string(result.index_build_percent.value_or(100)));
   v.Set("rank_candidates", "1,000");
   v.Set("only_exclusions", View::Bool(searched && result.nothing_to_search));
   int64_t shown = result.count;

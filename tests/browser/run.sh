@@ -29,6 +29,12 @@ for _ in $(seq 1 600); do
   sleep 0.5
 done
 [ -n "$base" ] || { echo "serve did not start"; cat "$work/serve.err"; exit 1; }
+# serve builds the search index in the background after it starts listening: the tests
+# search, so wait until /readyz stops reporting the build.
+for _ in $(seq 1 600); do
+  curl -fsS "$base/readyz" 2>/dev/null | grep -q search_index_build_percent || break
+  sleep 0.5
+done
 scripts=("$@")
 [ ${#scripts[@]} -eq 0 ] && scripts=("$here"/*_test.mjs)
 rc=0

@@ -1,0 +1,394 @@
+// The write side of SearchIndex: tokenizing published items and inserting them into the
+// index, in the caller's transaction (publish hook, Sync, bulk import) or in short
+// transactions of its own (SyncInBatches: the background build of `gongkai serve`).
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <exception>
+#include <future>
+#include <thread>
+
+#include "search/item_rows.hpp"
+#include "search/search_index.hpp"
+#include "search/tokenize.hpp"
+
+namespace gongkai::search {
+namespace {
+
+// The tsvector literal of `tokens`: 'tok':1 'tok':2 … (tokens hold only letters and digits).
+std::string TsvectorText(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (k) out += ' ';
+    out += "'" + tokens[k] + "':" + std::to_string(k + 1);
+  }
+  return out;
+}
+
+// One document ready for the index: its id and its token stream (FTS5 text or tsvector).
+struct Doc {
+  long long id = 0;
+  std::string tokens;
+};
+
+std::string TokenText(const core::Item& item, bool lite) {
+  if (lite) {
+    std::string out;
+    AppendTokenText(IndexedText(item), kMaxDocumentTokens, out);
+    return out;
+  }
+  auto toks = Tokenize(IndexedText(item));
+  if (toks.size() > kMaxDocumentTokens) toks.resize(kMaxDocumentTokens);
+  return TsvectorText(toks);
+}
+
+// Tokenizes `items` on up to hardware_concurrency threads: normalisation (OpenCC) is most
+// of an index build's CPU time, and it needs no database.
+std::vector<Doc> TokenizeAll(const std::vector<core::Item>& items, bool lite) {
+  std::vector<Doc> docs(items.size());
+  auto work = [&](size_t from, size_t to) {
+    for (size_t k = from; k < to; ++k) docs[k] = {items[k].id, TokenText(items[k], lite)};
+  };
+  size_t parts = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+  if (items.size() < 256) parts = 1;
+  std::vector<std::future<void>> rest;
+  size_t step = (items.size() + parts - 1) / parts;
+  for (size_t p = 1; p < parts; ++p) {
+    rest.push_back(std::async(std::launch::async, work, std::min(items.size(), p * step),
+                              std::min(items.size(), (p + 1) * step)));
+  }
+  work(0, std::min(items.size(), step));
+  for (auto& f : rest) f.get();
+  return docs;
+}
+
+// SQLite settings of this connection for a long index write, put back when it ends: a 256 MB
+// page cache (FTS5 writes its segments through it) and reads through a memory map (the
+// segment merges re-read the index: page faults instead of a pread copy per page).
+class BuildPragmas {
+ public:
+  BuildPragmas(soci::session& sql, bool lite) : sql_(sql), lite_(lite) {
+    if (!lite_) return;
+    sql_ << "PRAGMA cache_size", soci::into(cache_);
+    sql_ << "PRAGMA mmap_size", soci::into(mmap_);
+    sql_ << "PRAGMA cache_size = -262144";
+    sql_ << "PRAGMA mmap_size = 2147418112";
+  }
+  ~BuildPragmas() {
+    if (!lite_) return;
+    try {
+      sql_ << "PRAGMA cache_size = " + std::to_string(cache_);
+      sql_ << "PRAGMA mmap_size = " + std::to_string(mmap_);
+    } catch (...) {  // the connection is gone: nothing left to restore
+    }
+  }
+  BuildPragmas(const BuildPragmas&) = delete;
+  BuildPragmas& operator=(const BuildPragmas&) = delete;
+
+ private:
+  soci::session& sql_;
+  bool lite_;
+  long long cache_ = 0, mmap_ = 0;
+};
+
+// FTS5's automerge off while documents are inserted, put back when it ends: automerge
+// merges segments as they are written, which in a bulk load re-reads the growing index
+// again and again; the load merges once at its end instead ('optimize', or Compact's
+// steps). The setting is stored in the database (item_search_config): with no transaction
+// open it is committed at once, so a crash leaves it off until the next build's end (the
+// next `serve` resumes the build).
+class AutomergeOff {
+ public:
+  explicit AutomergeOff(soci::session& sql) : sql_(sql) {
+    soci::indicator ind = soci::i_null;
+    sql_ << "SELECT v FROM item_search_config WHERE k = 'automerge'", soci::into(saved_, ind);
+    if (ind != soci::i_ok) saved_.clear();
+    sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', 0)";
+  }
+  ~AutomergeOff() {
+    try {
+      if (saved_.empty()) {
+        sql_ << "DELETE FROM item_search_config WHERE k = 'automerge'";  // FTS5's default
+      } else {
+        sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', " + saved_ + ")";
+      }
+    } catch (...) {  // the connection is gone: the next build puts it back
+    }
+  }
+  AutomergeOff(const AutomergeOff&) = delete;
+  AutomergeOff& operator=(const AutomergeOff&) = delete;
+
+ private:
+  soci::session& sql_;
+  std::string saved_;
+};
+
+}  // namespace
+
+std::string IndexedText(const core::Item& item) {
+  std::string text = item.title + " | " + item.doc_no + " | " + item.index_no.value_or("") + " | " +
+                     item.publisher + " | " + item.summary + " | " + item.body_md;
+  return text;
+}
+
+int64_t SearchIndex::IndexPending(const Walk& walk) {
+  const bool lite = backend_ == store::Backend::kSqlite;
+  // Published items not yet indexed, in batches by id: bounded memory however many there
+  // are, and the next batch is read and tokenized while the current one is inserted.
+  const int batch_size = std::max(1, batch_);
+  std::string select = std::string("SELECT ") + kItemColumns +
+                       ", i.body_md FROM items i WHERE i.state = "
+                       "'published' AND NOT EXISTS (SELECT 1 FROM " +
+                       (lite ? "item_search_docs d" : "item_search d") +
+                       " WHERE d.item_id = i.id)" +
+                       (walk.only ? " AND i.id = :only" : " AND i.id > :after") +
+                       " ORDER BY i.id LIMIT " + std::to_string(batch_size);
+  auto fetch = [&](long long key) {
+    std::vector<core::Item> batch;
+    soci::rowset<soci::row> rows = (sql_.prepare << select, soci::use(key));
+    for (const auto& r : rows) batch.push_back(ReadItem(r, true));
+    return batch;
+  };
+  long long id = 0;
+  std::string tokens;
+  // An item may have been indexed since it was read (by the publish hook or another
+  // process's sync, when batches commit on their own): the marker insert skips it, and only
+  // a new marker lets its tokens in, so no document is indexed twice.
+  soci::statement mark =
+      lite ? (sql_.prepare << "INSERT OR IGNORE INTO item_search_docs(item_id) VALUES (:id)",
+              soci::use(id))
+           : (sql_.prepare << "INSERT INTO item_search(item_id, tsv) VALUES "
+                              "(:id, CAST(:t AS tsvector)) ON CONFLICT (item_id) DO NOTHING",
+              soci::use(id), soci::use(tokens));
+  std::optional<soci::statement> ins_fts;
+  if (lite) {
+    ins_fts.emplace((sql_.prepare << "INSERT INTO item_search(rowid, tokens) VALUES (:id, :t)",
+                     soci::use(id), soci::use(tokens)));
+  }
+  int64_t n = 0;
+  std::vector<core::Item> batch = fetch(walk.only ? static_cast<long long>(*walk.only) : 0);
+  std::future<std::vector<Doc>> next =
+      std::async(batch.size() > 1 ? std::launch::async : std::launch::deferred, TokenizeAll,
+                 std::move(batch), lite);
+  for (;;) {
+    std::vector<Doc> docs = next.get();
+    if (docs.empty() || (walk.stop && walk.stop->load())) break;
+    if (!walk.only && docs.size() == static_cast<size_t>(batch_size)) {
+      batch = fetch(docs.back().id);  // outside this batch's transaction
+      next = std::async(std::launch::async, TokenizeAll, std::move(batch), lite);
+    } else {
+      next = std::async(std::launch::deferred, [] { return std::vector<Doc>(); });
+    }
+    if (walk.commit_batches) sql_ << (lite ? "BEGIN IMMEDIATE" : "BEGIN");
+    try {
+      for (Doc& d : docs) {
+        id = d.id;
+        tokens = std::move(d.tokens);
+        mark.execute(true);
+        if (mark.get_affected_rows() == 0) continue;
+        if (ins_fts) ins_fts->execute(true);
+        ++n;
+      }
+      if (walk.commit_batches) sql_ << "COMMIT";
+    } catch (...) {
+      if (walk.commit_batches) {
+        try {
+          sql_ << "ROLLBACK";
+        } catch (...) {
+        }
+      }
+      throw;
+    }
+    if (progress_ && !walk.only) progress_(n, std::max<int64_t>(pending_, n));
+  }
+  return n;
+}
+
+int64_t SearchIndex::CountPending() {
+  long long pending = 0;
+  sql_ << std::string(
+              "SELECT COUNT(*) FROM items i WHERE i.state = 'published' AND NOT EXISTS "
+              "(SELECT 1 FROM ") +
+              (backend_ == store::Backend::kSqlite ? "item_search_docs" : "item_search") +
+              " d WHERE d.item_id = i.id)",
+      soci::into(pending);
+  return pending;
+}
+
+int64_t SearchIndex::IndexPendingBulk(int64_t pending) {
+  const bool lite = backend_ == store::Backend::kSqlite;
+  pending_ = pending;
+  if (progress_ && pending > 0) progress_(0, pending);  // say so before the work starts
+  if (!lite || pending < bulk_items_) return IndexPending(Walk{});
+  // Automerge off while inserting, then one 'optimize' merges everything once; the file is
+  // read through a memory map meanwhile (BuildPragmas: no pread copies of merged pages).
+  long long mmap = 0;
+  sql_ << "PRAGMA mmap_size", soci::into(mmap);
+  sql_ << "PRAGMA mmap_size = 2147418112";
+  int64_t n = 0;
+  {
+    AutomergeOff automerge(sql_);
+    n = IndexPending(Walk{});
+    if (progress_) progress_(n, std::max<int64_t>(pending, n));
+    sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
+  }
+  sql_ << "PRAGMA mmap_size = " + std::to_string(mmap);
+  return n;
+}
+
+core::Result<int64_t> SearchIndex::IndexPendingInTransaction() {
+  try {
+    return IndexPendingBulk(CountPending());
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<int64_t> SearchIndex::Sync() {
+  const bool lite = backend_ == store::Backend::kSqlite;
+  try {
+    // A bulk load on SQLite (the first Sync of a big database, Rebuild) also gets a 256 MB
+    // page cache instead of 2 MB and no foreign-key probe per row (the ids come from items);
+    // both settings are restored afterwards. The count of pending items decides.
+    long long pending = (lite || progress_) ? CountPending() : 0, cache = 0, fk = 0;
+    const bool bulk = lite && pending >= bulk_items_;
+    if (bulk) {
+      sql_ << "PRAGMA cache_size", soci::into(cache);
+      sql_ << "PRAGMA foreign_keys", soci::into(fk);
+      sql_ << "PRAGMA cache_size = -262144";
+      sql_ << "PRAGMA foreign_keys = OFF";
+    }
+    auto restore = [&] {
+      if (!bulk) return;
+      sql_ << "PRAGMA cache_size = " + std::to_string(cache);
+      sql_ << "PRAGMA foreign_keys = " + std::to_string(fk);
+    };
+    sql_ << (lite ? "BEGIN IMMEDIATE" : "BEGIN");
+    int64_t n = 0;
+    try {
+      n = IndexPendingBulk(pending);
+      sql_ << "COMMIT";
+    } catch (...) {
+      try {
+        sql_ << "ROLLBACK";
+        restore();
+      } catch (...) {
+      }
+      throw;
+    }
+    restore();
+    return n;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Result<int64_t> SearchIndex::SyncInBatches(const std::atomic<bool>* stop) {
+  try {
+    pending_ = CountPending();
+    if (progress_) progress_(0, pending_);
+    const bool lite = backend_ == store::Backend::kSqlite;
+    const bool bulk = lite && pending_ >= bulk_items_;
+    BuildPragmas pragmas(sql_, lite);
+    int64_t n = 0;
+    {
+      // A bulk load merges at its end (Compact) instead of while inserting.
+      std::optional<AutomergeOff> automerge;
+      if (bulk) automerge.emplace(sql_);
+      n = IndexPending(Walk{std::nullopt, true, stop});
+    }
+    if (bulk && !(stop && stop->load())) GONGKAI_RETURN_IF_ERROR(Compact(stop));
+    return n;
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Status SearchIndex::Compact(const std::atomic<bool>* stop) {
+  if (backend_ != store::Backend::kSqlite) return core::Status::Ok();
+  // FTS5's incremental merge: each 'merge' step does about this many pages (4 KB) of work;
+  // a negative count also merges segments of different levels (an optimize in steps).
+  // A step that changed fewer than two rows found nothing left to merge.
+  constexpr int kMergePages = 4000;
+  try {
+    BuildPragmas pragmas(sql_, true);
+    for (;;) {
+      if (stop && stop->load()) break;
+      long long before = 0, after = 0;
+      sql_ << "SELECT total_changes()", soci::into(before);
+      sql_ << "BEGIN IMMEDIATE";
+      try {
+        sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('merge', -" +
+                    std::to_string(kMergePages) + ")";
+        sql_ << "COMMIT";
+      } catch (...) {
+        try {
+          sql_ << "ROLLBACK";
+        } catch (...) {
+        }
+        throw;
+      }
+      sql_ << "SELECT total_changes()", soci::into(after);
+      if (after - before < 2) break;
+    }
+    return core::Status::Ok();
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+core::Status SearchIndex::IndexItem(core::Id id) {
+  try {
+    IndexPending(Walk{id, false, nullptr});
+    return core::Status::Ok();
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+void InstallPublishHook(store::SociStore& store) {
+  store.SetPublishHook([](soci::session& sql, store::Backend backend, core::Id id) {
+    return SearchIndex(sql, backend).IndexItem(id);
+  });
+}
+
+core::Status SearchIndex::Clear() {
+  try {
+    if (backend_ == store::Backend::kSqlite) {
+      sql_ << "BEGIN IMMEDIATE";
+      sql_ << "DELETE FROM item_search_docs";
+      sql_ << "INSERT INTO item_search(item_search) VALUES ('delete-all')";
+      sql_ << "COMMIT";
+    } else {
+      sql_ << "DELETE FROM item_search";
+    }
+    return core::Status::Ok();
+  } catch (const std::exception& e) {
+    try {
+      sql_ << "ROLLBACK";
+    } catch (...) {
+    }
+    return Unavailable(e);
+  }
+}
+
+core::Result<int64_t> SearchIndex::Rebuild() {
+  GONGKAI_RETURN_IF_ERROR(Clear());
+  GONGKAI_ASSIGN_OR_RETURN(int64_t n, SyncInBatches());
+  GONGKAI_RETURN_IF_ERROR(Compact());
+  return n;
+}
+
+core::Result<int64_t> SearchIndex::IndexedCount() {
+  try {
+    long long n = 0;
+    sql_ << (backend_ == store::Backend::kSqlite ? "SELECT COUNT(*) FROM item_search_docs"
+                                                 : "SELECT COUNT(*) FROM item_search"),
+        soci::into(n);
+    return static_cast<int64_t>(n);
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+}
+
+}  // namespace gongkai::search
