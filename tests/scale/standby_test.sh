@@ -90,7 +90,7 @@ t0=$(now)
 "$GONGKAI_TEST_PG_RUN" pg_basebackup -h "$sock" -p "$port" -U postgres -D "$standby" -R -X stream \
   -c fast >"$work/basebackup.log" 2>&1 || { cat "$work/basebackup.log"; die "pg_basebackup"; }
 "$GONGKAI_TEST_PG_RUN" pg_ctl -D "$standby" -l "$standby.log" -w \
-  -o "-k $sock -p $sport -c listen_addresses='' -c fsync=off -c max_connections=100 -c hot_standby=on" \
+  -o "-k $sock -p $sport -c listen_addresses='' -c fsync=off -c max_connections=200 -c hot_standby=on" \
   start >/dev/null 2>&1 || { cat "$standby.log"; die "standby did not start"; }
 [ "$(psql "$read_db" -XAtc 'SELECT pg_is_in_recovery()')" = t ] || die "the standby is not in recovery"
 echo "standby on port $sport (primary $port) ready after $(since "$t0")s"
