@@ -49,6 +49,18 @@ std::vector<long long> RumOrdered(soci::session& sql, const std::string& tsquery
   // `a <=| b` is b - a (a float8) for a <= b: ascending distance from 2^52 is descending
   // item_id, which the index returns in order and the LIMIT cuts short. Not the largest
   // bigint: the distances would round to the same float8 and come back in no order.
+  // With the GIN index beside it the planner prefers a bitmap scan and a sort (it cannot
+  // see that the ordered scan stops early): bitmap scans are off for this one statement.
+  sql << "SET enable_bitmapscan = off";
+  struct Reset {
+    soci::session& sql;
+    ~Reset() {
+      try {
+        sql << "RESET enable_bitmapscan";
+      } catch (...) {  // the connection is gone; a new one starts with the default
+      }
+    }
+  } reset{sql};
   std::vector<long long> ids(limit);
   sql << "SELECT item_id FROM item_search WHERE tsv @@ CAST(:q AS tsquery) ORDER BY item_id "
          "OPERATOR(" +
