@@ -6,7 +6,10 @@
 //
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
 //                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
+//                [--compare sqlite:PATH [--walks gin,windows,rum]]
 //
+// With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
+// baseline: the same queries on both databases in one run (search_bench_postgres.hpp).
 // URL is sqlite:PATH or a postgresql:// URL. --generate N replaces the database's content
 // with N items of a fictional city (deterministic: the same N gives the same corpus) and
 // rebuilds the index; --no-index stops after generating (no queries), --reindex rebuilds
@@ -31,6 +34,7 @@
 
 #include "search/search_index.hpp"
 #include "search_bench_corpus.hpp"
+#include "search_bench_postgres.hpp"
 #include "store/soci_store.hpp"
 
 namespace {
@@ -116,6 +120,18 @@ std::string LikeWhere(const search::Query& query) {
   return where;
 }
 
+// "a,b,c" → {"a", "b", "c"}.
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (;;) {
+    size_t comma = text.find(',', start);
+    out.push_back(text.substr(start, comma - start));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
@@ -134,6 +150,7 @@ int main(int argc, char** argv) {
   bool verbose = false;
   bool no_index = false, reindex = false, one_transaction = false;
   int batch = 0;
+  PostgresCompareOptions pg_compare;  // PostgreSQL mode (search_bench_postgres.hpp)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) url = argv[++i];
@@ -146,6 +163,8 @@ int main(int argc, char** argv) {
     if (a == "--reindex") reindex = true;
     if (a == "--reindex-one-transaction") reindex = one_transaction = true;
     if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
+    if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
+    if (a == "--walks" && i + 1 < argc) pg_compare.walks = SplitList(argv[++i]);
   }
   if (url.empty() || runs < 1 || like_every < 1) {
     std::cerr << "usage: search_bench --db URL [--generate N] [--runs R] [--like-every K] "
@@ -208,6 +227,12 @@ int main(int argc, char** argv) {
               static_cast<long long>(*indexed));
 
   std::vector<Q> queries = Queries(corpus);
+  if (!pg_compare.sqlite_url.empty()) {
+    pg_compare.pg_url = url;
+    pg_compare.runs = runs;
+    pg_compare.verbose = verbose;
+    return ComparePostgres(pg_compare, queries);
+  }
   std::printf("queries: %zu, timed runs of each: %d\n", queries.size(), runs);
 
   // Warm-up pass (page cache and SQLite's cache), then the timed runs.

@@ -7,6 +7,7 @@
 
 #include "core/doc_no.hpp"
 #include "search/item_rows.hpp"
+#include "search/postgres_search.hpp"
 #include "search/snippet.hpp"
 #include "search/tokenize.hpp"
 #include "store/internal/sql_util.hpp"
@@ -69,11 +70,14 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
     }
     if (unfiltered && withdrawn.size() <= kCountCap) {
       std::vector<long long> ids(need + withdrawn.size());
-      sql_ << std::string("SELECT ") + key +
-                  (lite ? " FROM item_search s WHERE item_search MATCH :q"
-                        : " FROM item_search s WHERE s.tsv @@ CAST(:q AS tsquery)") +
-                  " ORDER BY " + key + " DESC LIMIT " + std::to_string(ids.size()),
-          soci::use(match), soci::into(ids);
+      if (lite) {
+        sql_ << "SELECT s.rowid FROM item_search s WHERE item_search MATCH :q ORDER BY s.rowid "
+                "DESC LIMIT " +
+                    std::to_string(ids.size()),
+            soci::use(match), soci::into(ids);
+      } else {
+        ids = PostgresNewestMatches(sql_, match, ids.size(), pg_walk_);
+      }
       for (long long id : ids) {
         if (std::binary_search(withdrawn.begin(), withdrawn.end(), id)) continue;
         if (matches.size() < need) matches.push_back(id);

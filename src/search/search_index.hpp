@@ -23,6 +23,7 @@
 #include "core/item.hpp"
 #include "core/read_port.hpp"
 #include "core/search_port.hpp"
+#include "search/postgres_search.hpp"
 #include "search/query.hpp"
 #include "store/db_url.hpp"
 #include "store/soci_store.hpp"
@@ -89,6 +90,8 @@ class SearchIndex {
   void SetProgress(std::function<void(int64_t done, int64_t total)> progress) {
     progress_ = std::move(progress);
   }
+  // PostgreSQL: how the newest matches are found (postgres_search.hpp; the bench compares).
+  void SetPgWalk(PgWalk walk) { pg_walk_ = walk; }
   // Items in the index (withdrawn ones included).
   core::Result<int64_t> IndexedCount();
 
@@ -129,6 +132,7 @@ class SearchIndex {
   int batch_ = 2000;
   std::function<void(int64_t, int64_t)> progress_;
   int64_t pending_ = 0;
+  PgWalk pg_walk_ = PgWalk::kAuto;
 };
 
 // Makes `store` index every item it stores as published in the same transaction (so a

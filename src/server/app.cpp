@@ -1,5 +1,6 @@
 #include "server/app.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
@@ -126,9 +127,11 @@ core::Result<std::unique_ptr<App>> App::Build(const app::ServerConfig& c, BuildO
   // Limits before bodies: the back office and the API decide from the header whether a
   // request's body is worth reading (a session, a token).
   options.admit = [self](const web::HttpRequest& head) -> std::optional<web::HttpResponse> {
-    if (admin::BackOffice::Owns(head.path)) return self->office_->Admit(head);
-    if (api::JsonApi::Owns(head.path)) return self->api_->Admit(head);
-    return std::nullopt;
+    std::optional<web::HttpResponse> refused;
+    if (admin::BackOffice::Owns(head.path)) refused = self->office_->Admit(head);
+    if (api::JsonApi::Owns(head.path)) refused = self->api_->Admit(head);
+    if (refused) self->AddRetryAfter(*refused);
+    return refused;
   };
   auto label = [self](const web::HttpRequest& r) { return self->Label(r); };
   // Isolation: the portal's cached pages on the I/O threads; searches capped per client.
@@ -148,6 +151,20 @@ core::Result<std::unique_ptr<App>> App::Build(const app::ServerConfig& c, BuildO
 }
 
 web::HttpResponse App::Dispatch(const web::HttpRequest& r) {
+  web::HttpResponse response = Route(r);
+  AddRetryAfter(response);
+  return response;
+}
+
+void App::AddRetryAfter(web::HttpResponse& response) const {
+  // A 503 from a handler means the database is away (restart, failover; the pool reconnects
+  // by itself): tell clients and load balancers when to come back, as a full queue does.
+  if (response.status == 503 && response.Get("Retry-After").empty()) {
+    response.Set("Retry-After", std::to_string(std::max(1, server_options_.retry_after)));
+  }
+}
+
+web::HttpResponse App::Route(const web::HttpRequest& r) {
   if (r.path == "/metrics") return api::ServeMetrics(metrics_, r, metrics_access_);
   if (r.path == "/readyz") return api::ServeReadyz(*pool_);
   if (admin::BackOffice::Owns(r.path)) return office_->Handle(r);

@@ -82,6 +82,11 @@ class App {
   App() = default;
   // Routes a request to operations, the back office, the API or the portal (uninstrumented).
   web::HttpResponse Dispatch(const web::HttpRequest& request);
+  // The front end that owns the request's path (Dispatch adds Retry-After to its 503s).
+  web::HttpResponse Route(const web::HttpRequest& request);
+  // Sets Retry-After (ServerOptions::retry_after) on a 503 that has none: the database is
+  // away, and the pool reconnects by itself.
+  void AddRetryAfter(web::HttpResponse& response) const;
 
   app::SystemClock system_clock_;
   const core::Clock* clock_ = &system_clock_;

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace gongkai::store {
 namespace {
@@ -40,6 +41,22 @@ std::vector<std::string> SplitSqlStatements(std::string_view sql) {
       current += c;
       if (c == quote) quote = 0;
       continue;
+    }
+    if (c == '$') {
+      // PostgreSQL dollar quoting ($$ or $tag$), as in a DO block: copy up to the closing tag.
+      size_t end = i + 1;
+      while (end < sql.size() &&
+             (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_')) {
+        ++end;
+      }
+      if (end < sql.size() && sql[end] == '$') {
+        std::string_view tag = sql.substr(i, end - i + 1);
+        size_t close = sql.find(tag, end + 1);
+        size_t stop = close == std::string_view::npos ? sql.size() : close + tag.size();
+        current.append(sql.substr(i, stop - i));
+        i = stop - 1;
+        continue;
+      }
     }
     if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
       while (i < sql.size() && sql[i] != '\n') ++i;

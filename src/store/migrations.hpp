@@ -35,7 +35,8 @@ const std::vector<EmbeddedMigration>& EmbeddedMigrations();
 int LatestSchemaVersion(Backend backend);
 
 // Splits a migration script into statements at semicolons that end a statement,
-// ignoring semicolons inside quotes and `--` comments.
+// ignoring semicolons inside quotes, PostgreSQL dollar-quoted bodies ($$…$$, $tag$…$tag$:
+// a DO block) and `--` comments.
 std::vector<std::string> SplitSqlStatements(std::string_view sql);
 
 // The schema version recorded in the database (0 for an empty database).

@@ -115,21 +115,19 @@ core::Result<std::unique_ptr<SociStore>> SociStore::Open(std::string_view url,
                                     "（请先运行 gongkai init）");
   }
   auto sql = std::make_unique<soci::session>();
+  std::unique_ptr<SociStore> store;
   try {
     if (parsed.backend == Backend::kSqlite) {
       sql->open(soci::sqlite3, "db=" + QuoteSqliteConnectValue(parsed.target) + " timeout=10");
-      *sql << "PRAGMA journal_mode = WAL";
-      *sql << "PRAGMA synchronous = FULL";
-      *sql << "PRAGMA foreign_keys = ON";
-      *sql << "PRAGMA busy_timeout = 10000";
     } else {
       sql->open(soci::postgresql, parsed.target);
-      *sql << "SET client_min_messages = WARNING";
     }
+    store.reset(new SociStore(std::move(sql), parsed.backend));
+    store->redacted_url_ = parsed.redacted;
+    store->ConfigureSession();
   } catch (const std::exception& e) {
     return core::Unavailable("无法打开数据库 " + parsed.redacted + ": " + FirstLine(e.what()));
   }
-  std::unique_ptr<SociStore> store(new SociStore(std::move(sql), parsed.backend));
   try {
     GONGKAI_RETURN_IF_ERROR(CheckSchemaNotNewer(*store->sql_, parsed.backend));
     if (policy == SchemaPolicy::kMigrate) {
@@ -155,6 +153,42 @@ core::Result<std::unique_ptr<SociStore>> SociStore::Open(std::string_view url,
   return store;
 }
 
+void SociStore::ConfigureSession() {
+  if (backend_ == Backend::kSqlite) {
+    *sql_ << "PRAGMA journal_mode = WAL";
+    *sql_ << "PRAGMA synchronous = FULL";
+    *sql_ << "PRAGMA foreign_keys = ON";
+    *sql_ << "PRAGMA busy_timeout = 10000";
+  } else {
+    *sql_ << "SET client_min_messages = WARNING";
+  }
+}
+
+bool SociStore::broken() {
+  if (backend_ != Backend::kPostgres) return false;
+  // After a failed reconnect SOCI leaves the session without a backend.
+  auto* pg = static_cast<soci::postgresql_session_backend*>(sql_->get_backend());
+  return pg == nullptr || pg->conn_ == nullptr || PQstatus(pg->conn_) != CONNECTION_OK;
+}
+
+core::Status SociStore::ReconnectIfBroken() {
+  if (!broken()) return core::Status::Ok();
+  auto now = std::chrono::steady_clock::now();
+  if (last_attempt_ != std::chrono::steady_clock::time_point{} &&
+      now - last_attempt_ < kReconnectInterval) {
+    return core::Unavailable("数据库连接中断，稍后重试: " + redacted_url_);
+  }
+  last_attempt_ = now;
+  try {
+    sql_->reconnect();  // the same connection string; a promoted standby at that address works
+    ConfigureSession();
+  } catch (const std::exception& e) {
+    return core::Unavailable("无法重新连接数据库 " + redacted_url_ + ": " + FirstLine(e.what()));
+  }
+  ++generation_;
+  return core::Status::Ok();
+}
+
 core::Status SociStore::Analyze() {
   try {
     *sql_ << "ANALYZE";
@@ -172,10 +206,22 @@ core::Status SociStore::Transact(const std::function<core::Status(core::Reposito
       // The connection may be gone; the server discards the transaction then.
     }
   };
+  auto begin = [this] { *sql_ << (backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN"); };
+  const bool was_broken = broken();
+  if (was_broken) GONGKAI_RETURN_IF_ERROR(ReconnectIfBroken());
   try {
-    *sql_ << (backend_ == Backend::kSqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+    begin();
   } catch (const std::exception& e) {
-    return core::Unavailable("数据库不可用: " + FirstLine(e.what()));
+    // A connection that died while idle (the server restarted) fails its first statement;
+    // nothing was done yet, so reconnect at once and begin again.
+    if (was_broken || !broken()) return core::Unavailable("数据库不可用: " + FirstLine(e.what()));
+    last_attempt_ = {};
+    GONGKAI_RETURN_IF_ERROR(ReconnectIfBroken());
+    try {
+      begin();
+    } catch (const std::exception& again) {
+      return core::Unavailable("数据库不可用: " + FirstLine(again.what()));
+    }
   }
   try {
     core::Status status = work(*repos_);
@@ -190,6 +236,9 @@ core::Status SociStore::Transact(const std::function<core::Status(core::Reposito
     return core::DataLoss(std::string("数据库中的记录无法读取: ") + e.what());
   } catch (const soci::soci_error& e) {
     rollback();
+    // Whatever the error says, a connection lost mid-transaction means the work may or may
+    // not have committed: the caller got no acknowledgement, and may retry later.
+    if (broken()) return core::Unavailable("数据库连接中断: " + FirstLine(e.get_error_message()));
     switch (e.get_error_category()) {
       case soci::soci_error::constraint_violation:
         return core::AlreadyExists("违反数据约束（重复或引用不存在的记录）: " +
@@ -206,6 +255,7 @@ core::Status SociStore::Transact(const std::function<core::Status(core::Reposito
     }
   } catch (const std::exception& e) {
     rollback();
+    if (broken()) return core::Unavailable(std::string("数据库连接中断: ") + FirstLine(e.what()));
     return core::Internal(std::string("数据库错误: ") + FirstLine(e.what()));
   }
 }

@@ -9,6 +9,8 @@
 // Errors: every method returns a core::Status; nothing throws out of this class.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -57,6 +59,23 @@ class SociStore : public core::Store {
   // nullopt on PostgreSQL or when the pragma fails (the job is then only slower).
   std::optional<long long> SwapSqliteCacheSize(long long cache_size);
 
+  // Reopens the connection when it is known to be broken: PostgreSQL restarted, failed over
+  // to a promoted standby at the same address, or the network dropped it (libpq then marks
+  // the connection bad after the statement that found out). Costs no round trip on a
+  // healthy connection. A pool calls it before lending the store, so the server recovers
+  // without a restart. Attempts are spaced by at least kReconnectInterval (a database that
+  // is away costs one failed connect per interval, not one per request). Returns Ok when
+  // the connection is usable, kUnavailable (the redacted URL and the cause) when it is not;
+  // the store stays usable for another try. SQLite connections never break: always Ok.
+  static constexpr std::chrono::milliseconds kReconnectInterval{200};
+  core::Status ReconnectIfBroken();
+  // Whether the connection is known to be broken (no round trip; see ReconnectIfBroken).
+  bool broken();
+  // Incremented by every successful reconnect: anything that keeps prepared statements of
+  // this store's session must drop them when the generation changes (the old session's
+  // statements died with its connection).
+  uint64_t connection_generation() const { return generation_; }
+
   // Which database this store talks to (SQL dialect differences live in store/ and search/).
   Backend backend() const { return backend_; }
   // Refreshes the query planner's statistics (ANALYZE). Call after bulk loads: without them
@@ -72,6 +91,8 @@ class SociStore : public core::Store {
  private:
   // Takes the open, migrated session; only Open constructs a store.
   SociStore(std::unique_ptr<soci::session> sql, Backend backend);
+  // Per-connection settings applied after every (re)connect.
+  void ConfigureSession();
   // The Repositories handed to Transact's `work`: the Sql… repositories over sql_, built
   // once and reused by every transaction of this store.
   class Repos;
@@ -80,6 +101,9 @@ class SociStore : public core::Store {
   std::vector<int> applied_;  // migrations Open applied
   int schema_version_ = 0;
   std::unique_ptr<Repos> repos_;
+  std::string redacted_url_;  // for messages: the URL without its password
+  uint64_t generation_ = 0;   // successful reconnects so far
+  std::chrono::steady_clock::time_point last_attempt_{};  // of the last reconnect attempt
 };
 
 }  // namespace gongkai::store

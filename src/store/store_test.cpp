@@ -510,5 +510,15 @@ TEST(MigrationsTest, SplitsStatementsIgnoringCommentsAndQuotes) {
   EXPECT_NE(parts[1].find("'b;c'"), std::string::npos);
 }
 
+TEST(MigrationsTest, KeepsDollarQuotedBodiesWhole) {
+  auto parts = SplitSqlStatements(
+      "DO $gk$ BEGIN IF true THEN EXECUTE 'SELECT 1'; END IF; END $gk$;\n"
+      "DO $$ BEGIN PERFORM 1; END $$;\nSELECT '$x$;';");
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_NE(parts[0].find("END IF; END $gk$"), std::string::npos);
+  EXPECT_NE(parts[1].find("PERFORM 1; END $$"), std::string::npos);
+  EXPECT_NE(parts[2].find("'$x$;'"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gongkai::store

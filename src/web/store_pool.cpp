@@ -34,6 +34,10 @@ store::SociStore* StorePool::Acquire() {
   cv_.wait(lock, [this] { return !free_.empty(); });
   store::SociStore* s = free_.back();
   free_.pop_back();
+  lock.unlock();
+  // A connection the database dropped (restart, failover) is reopened here, so the server
+  // recovers by itself; when that fails the work fails with kUnavailable (503).
+  (void)s->ReconnectIfBroken();
   return s;
 }
 

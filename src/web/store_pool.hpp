@@ -60,7 +60,8 @@ class StorePool {
   }
 
  private:
-  // Blocks until a connection is free, then lends it.
+  // Blocks until a connection is free, then lends it, reopened first when the database
+  // dropped it (SociStore::ReconnectIfBroken).
   store::SociStore* Acquire();
   // Returns a connection and wakes one waiter.
   void ReleaseStore(store::SociStore* s);

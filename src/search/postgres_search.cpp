@@ -1,0 +1,158 @@
+#include "search/postgres_search.hpp"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <cstdint>
+
+namespace gongkai::search {
+namespace {
+
+// The schema of the rum extension when the current schema has the RUM index, else "".
+std::string RumSchema(soci::session& sql) {
+  std::string schema;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+         "WHERE e.extname = 'rum' AND to_regclass('item_search_rum') IS NOT NULL",
+      soci::into(schema, ind);
+  return ind == soci::i_ok ? schema : std::string();
+}
+
+std::string QuoteIdent(const std::string& name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// A bulk fetch that finds no rows may leave the vector as it was sized; ids are positive, so
+// drop the unfilled slots.
+void DropUnfilled(std::vector<long long>& ids) {
+  ids.erase(std::remove_if(ids.begin(), ids.end(), [](long long id) { return id <= 0; }),
+            ids.end());
+}
+
+std::vector<long long> GinSort(soci::session& sql, const std::string& tsquery, size_t limit) {
+  std::vector<long long> ids(limit);
+  sql << "SELECT item_id FROM item_search WHERE tsv @@ CAST(:q AS tsquery) "
+         "ORDER BY item_id DESC LIMIT " +
+             std::to_string(limit),
+      soci::use(tsquery), soci::into(ids);
+  DropUnfilled(ids);
+  return ids;
+}
+
+std::vector<long long> RumOrdered(soci::session& sql, const std::string& tsquery, size_t limit,
+                                  const std::string& schema) {
+  // `a <=| b` is b - a (a float8) for a <= b: ascending distance from 2^52 is descending
+  // item_id, which the index returns in order and the LIMIT cuts short. Not the largest
+  // bigint: the distances would round to the same float8 and come back in no order.
+  // With the GIN index beside it the planner prefers a bitmap scan and a sort (it cannot
+  // see that the ordered scan stops early): bitmap scans are off for this one statement.
+  sql << "SET enable_bitmapscan = off";
+  struct Reset {
+    soci::session& sql;
+    ~Reset() {
+      try {
+        sql << "RESET enable_bitmapscan";
+      } catch (...) {  // the connection is gone; a new one starts with the default
+      }
+    }
+  } reset{sql};
+  std::vector<long long> ids(limit);
+  sql << "SELECT item_id FROM item_search WHERE tsv @@ CAST(:q AS tsquery) ORDER BY item_id "
+         "OPERATOR(" +
+             QuoteIdent(schema) + ".<=|) CAST(4503599627370496 AS bigint) LIMIT " +
+             std::to_string(limit),
+      soci::use(tsquery), soci::into(ids);
+  DropUnfilled(ids);
+  return ids;
+}
+
+std::vector<long long> IdWindows(soci::session& sql, const std::string& tsquery, size_t limit,
+                                 long long first_window) {
+  std::vector<long long> out;
+  long long hi = 0;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT MAX(item_id) FROM item_search", soci::into(hi, ind);
+  if (ind != soci::i_ok || limit == 0) return out;
+  // The first window holds twice the ids needed: one window when most items match.
+  long long width = first_window > 0 ? first_window
+                                     : std::max<long long>(4096, 2 * static_cast<long long>(limit));
+  long long lo = 0;
+  std::vector<long long> ids;
+  while (out.size() < limit && hi > 0) {
+    lo = std::max<long long>(0, hi - width);
+    const size_t rest = limit - out.size();
+    ids.assign(rest, 0);
+    long long n = static_cast<long long>(rest);
+    sql << "SELECT item_id FROM item_search WHERE tsv @@ CAST(:q AS tsquery) "
+           "AND item_id > :lo AND item_id <= :hi ORDER BY item_id DESC LIMIT :n",
+        soci::use(tsquery), soci::use(lo), soci::use(hi), soci::use(n), soci::into(ids);
+    DropUnfilled(ids);
+    out.insert(out.end(), ids.begin(), ids.end());
+    const long long found = static_cast<long long>(ids.size());
+    hi = lo;
+    if (out.size() >= limit) break;
+    // Size the next window for what is still missing at the density just seen (twice that,
+    // for safety), growing at least fourfold; eight-fold when this window found nothing.
+    const long long missing = static_cast<long long>(limit - out.size());
+    if (found == 0) {
+      width *= 8;
+    } else {
+      long long need = (missing * width / found) * 2;
+      width = std::max(width * 4, need);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const char* PgWalkName(PgWalk walk) {
+  switch (walk) {
+    case PgWalk::kAuto:
+      return "auto";
+    case PgWalk::kGinSort:
+      return "gin";
+    case PgWalk::kRumOrdered:
+      return "rum";
+    case PgWalk::kIdWindows:
+      return "windows";
+  }
+  return "auto";
+}
+
+bool ParsePgWalk(const std::string& name, PgWalk& walk) {
+  for (PgWalk w : {PgWalk::kAuto, PgWalk::kGinSort, PgWalk::kRumOrdered, PgWalk::kIdWindows}) {
+    if (name == PgWalkName(w)) {
+      walk = w;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool PostgresHasRumIndex(soci::session& sql) { return !RumSchema(sql).empty(); }
+
+std::vector<long long> PostgresNewestMatches(soci::session& sql, const std::string& tsquery,
+                                             size_t limit, PgWalk walk, long long first_window) {
+  if (limit == 0) return {};
+  switch (walk) {
+    case PgWalk::kGinSort:
+      return GinSort(sql, tsquery, limit);
+    case PgWalk::kRumOrdered: {
+      std::string schema = RumSchema(sql);
+      return schema.empty() ? GinSort(sql, tsquery, limit)
+                            : RumOrdered(sql, tsquery, limit, schema);
+    }
+    case PgWalk::kAuto:
+    case PgWalk::kIdWindows:
+      return IdWindows(sql, tsquery, limit, first_window);
+  }
+  return {};
+}
+
+}  // namespace gongkai::search

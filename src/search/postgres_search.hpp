@@ -1,0 +1,60 @@
+// PostgreSQL's side of the full-text search (issue 19): finding the newest items whose
+// tsvector (item_search.tsv, migrations/postgres/0006_search.sql) matches a tsquery,
+// without a walk that grows with the number of matches.
+//
+// The portal needs, for a query, the first kCountCap + 1 matches newest first (for the count
+// "up to 10,000" and the page). SQLite's FTS5 walks its rowids backwards and stops early.
+// On PostgreSQL, `WHERE tsv @@ q ORDER BY item_id DESC LIMIT n` over the GIN index is a
+// bitmap scan of every match, a heap visit (and for phrases a recheck) of each, and a sort:
+// at 1,000,000 items a common word has ~900,000 matches. Two walks stop early instead:
+//   - kRumOrdered: a RUM index (extension `rum`, Debian package postgresql-15-rum) with
+//     item_id attached to each posting (migrations/postgres/0019_search_rum.sql), scanned in
+//     item_id order: `ORDER BY item_id <=| max LIMIT n`.
+//   - kIdWindows: the GIN index, bounded by windows of ids from the newest down; each window
+//     is sized from the match density of the previous one, so a common word takes one
+//     window, a rare one a few (each a scan of that word's posting list only).
+// kAuto picks what the measurements (bench/README.md, "PostgreSQL at 1,000,000 items")
+// found fastest among the indexes present in the current schema.
+//
+// Every function runs on the caller's session (autocommit or the caller's transaction),
+// binds the tsquery text as a parameter, and throws soci/std exceptions on database errors
+// (SearchIndex turns them into kUnavailable). Not thread-safe beyond the session's rules.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace gongkai::search {
+
+// How the newest matches are found (see the header comment).
+enum class PgWalk {
+  kAuto,        // kIdWindows; the bench compares the others
+  kGinSort,     // one ORDER BY item_id DESC LIMIT n over the GIN index (the pre-0019 plan)
+  kRumOrdered,  // the RUM index in item_id order; kGinSort when the index is absent
+  kIdWindows,   // the GIN index in windows of ids, newest first
+};
+
+// The name of a walk, for the bench's output ("auto", "gin", "rum", "windows").
+const char* PgWalkName(PgWalk walk);
+// The walk named `name` (as PgWalkName), or false when the name is unknown.
+bool ParsePgWalk(const std::string& name, PgWalk& walk);
+
+// Ids of the indexed items whose tsv matches `tsquery` (to_tsquery syntax, as ToTsquery
+// writes it), highest id first, at most `limit` of them. Withdrawn items are included (the
+// caller filters them, as on SQLite). `walk` chooses the plan; every walk returns the same
+// ids. `first_window` (kIdWindows; tests) overrides the width in ids of the first window
+// (0: max(4096, 2 * limit)). Throws on database errors.
+std::vector<long long> PostgresNewestMatches(soci::session& sql, const std::string& tsquery,
+                                             size_t limit, PgWalk walk = PgWalk::kAuto,
+                                             long long first_window = 0);
+
+// Whether the current schema has the RUM index of migration 0019 (the extension installed
+// and usable when the migration ran). Throws on database errors.
+bool PostgresHasRumIndex(soci::session& sql);
+
+}  // namespace gongkai::search
