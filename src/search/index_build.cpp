@@ -41,6 +41,7 @@ BackgroundIndexBuild::BackgroundIndexBuild(std::unique_ptr<store::SociStore> sto
   thread_ = std::thread([this, options = std::move(options), &progress] {
     SearchIndex index(*store_);
     index.SetBulkLoad(kBulkItems, options.batch_items);
+    index.SetBatchPause(options.batch_pause);
     index.SetProgress([&](int64_t done, int64_t total) {
       progress.Advance(done, total);
       if (options.on_batch && done > 0) options.on_batch(done, total);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -48,6 +49,9 @@ class BackgroundIndexBuild {
  public:
   struct Options {
     int batch_items = 4000;  // items per committed batch
+    // The wait after each batch that lets publications take SQLite's write lock
+    // (SearchIndex::SetBatchPause).
+    std::chrono::milliseconds batch_pause{100};
     // Called on the build thread with the outcome: items indexed, or the failure.
     std::function<void(const core::Result<int64_t>&)> on_done;
     // Called on the build thread after each committed batch (tests pause the build here).

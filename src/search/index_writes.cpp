@@ -189,7 +189,10 @@ int64_t SearchIndex::IndexPending(const Walk& walk) {
         if (ins_fts) ins_fts->execute(true);
         ++n;
       }
-      if (walk.commit_batches) sql_ << "COMMIT";
+      if (walk.commit_batches) {
+        sql_ << "COMMIT";
+        if (pause_.count() > 0) std::this_thread::sleep_for(pause_);
+      }
     } catch (...) {
       if (walk.commit_batches) {
         try {
@@ -330,6 +333,7 @@ core::Status SearchIndex::Compact(const std::atomic<bool>* stop) {
       }
       sql_ << "SELECT total_changes()", soci::into(after);
       if (after - before < 2) break;
+      if (pause_.count() > 0) std::this_thread::sleep_for(pause_);
     }
     return core::Status::Ok();
   } catch (const std::exception& e) {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -85,6 +86,10 @@ class SearchIndex {
     bulk_items_ = bulk_items;
     batch_ = batch;
   }
+  // SyncInBatches and Compact wait this long after each committed batch or merge step, so
+  // that a writer waiting for SQLite's lock (a publication) gets it: SQLite's busy handler
+  // polls at most every 100 ms, and the builder would otherwise take the lock again at once.
+  void SetBatchPause(std::chrono::milliseconds pause) { pause_ = pause; }
   // Called during Sync and Rebuild after each batch with the items indexed so far and the
   // number pending when the work began (for a progress bar; cli/progress).
   void SetProgress(std::function<void(int64_t done, int64_t total)> progress) {
@@ -130,6 +135,7 @@ class SearchIndex {
   store::Backend backend_;
   int64_t bulk_items_ = kBulkItems;
   int batch_ = 2000;
+  std::chrono::milliseconds pause_{0};
   std::function<void(int64_t, int64_t)> progress_;
   int64_t pending_ = 0;
   PgWalk pg_walk_ = PgWalk::kAuto;
