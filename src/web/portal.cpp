@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 #include "web/portal_site.hpp"
@@ -86,17 +87,17 @@ std::string CacheKey(const PortalSite& site, const PortalPage& page, const HttpR
   return request.target + "\n" + std::to_string((seconds + offset) / interval);
 }
 
-// The answer a page handler marked as a search without hits (PortalSite::kSearchMissField):
-// the query, and the field removed (it is not for the client).
-std::string TakeSearchMiss(HttpResponse& r) {
+// The value of the internal field `name` a page handler put on `r` (e.g.
+// PortalSite::kSearchMissField), with the field removed: it is not for the client.
+std::optional<std::string> TakeInternalField(HttpResponse& r, std::string_view name) {
   for (auto it = r.headers.begin(); it != r.headers.end(); ++it) {
-    if (it->first == PortalSite::kSearchMissField) {
-      std::string q = std::move(it->second);
+    if (it->first == name) {
+      std::string value = std::move(it->second);
       r.headers.erase(it);
-      return q;
+      return value;
     }
   }
-  return {};
+  return std::nullopt;
 }
 
 // The visit and zero-result counts of one answer from `entry`.
@@ -120,7 +121,13 @@ HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest&
     HttpRequest plain = request;  // render the full page, whatever the client holds
     plain.headers.erase("if-none-match");
     HttpResponse rendered = (site.*page.page)(plain, params);
-    std::string miss = TakeSearchMiss(rendered);  // never sent, whatever the status
+    // Both internal fields are taken off whatever the status: they are never sent.
+    std::string miss = TakeInternalField(rendered, PortalSite::kSearchMissField).value_or("");
+    bool uncached = TakeInternalField(rendered, PortalSite::kUncachedField).has_value();
+    if (uncached) {
+      if (!miss.empty()) site.CountMiss(miss);
+      return rendered;
+    }
     if (rendered.status != 200) return rendered;  // errors and redirects: not cached
     cached = site.page_cache.Put(key, generation, std::move(rendered), std::move(miss));
   }

@@ -155,6 +155,7 @@ HttpResponse PortalSite::SearchPage(const HttpRequest& req, const PathParams&) {
   r.Set("Cache-Control", "no-store");
   r.Set("X-Robots-Tag", "noindex");
   if (count_miss) r.Set(std::string(kSearchMissField), q);  // counted per answer: portal.cpp
+  if (result.index_build_percent) r.Set(std::string(kUncachedField), "1");
   return r;
 }
 

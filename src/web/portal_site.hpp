@@ -122,6 +122,10 @@ struct PortalSite {
   // the portal takes it off before the page is cached or sent, and counts the query at
   // every answer from the cache (CountMiss).
   static constexpr std::string_view kSearchMissField = "X-Gongkai-Search-Miss";
+  // The response field by which a page says it must not enter the page cache (a search
+  // while the index is being rebuilt: its hits and percentage change by the second); the
+  // portal takes it off before the page is sent.
+  static constexpr std::string_view kUncachedField = "X-Gongkai-Uncached";
   // The body tree, re-read at most once a minute.
   std::shared_ptr<const core::OrgTree> Tree();
   std::string SiteName(const core::OrgTree& t);
