@@ -1,3 +1,17 @@
+-- The statements each PostgreSQL search walk issues (src/search/postgres_search.cpp), on a
+-- synthetic 1,000,000-row item_search (bench/README.md, "PostgreSQL at province scale").
+-- Build the table first (in an empty database; ~4 min + 6 min GIN + 7.5 min RUM here):
+--   CREATE TABLE item_search (item_id bigint PRIMARY KEY, tsv tsvector NOT NULL);
+--   INSERT INTO item_search SELECT g, (CASE WHEN random() < 0.9 THEN 'common:1 ' ELSE '' END ||
+--     CASE WHEN random() < 0.05 THEN 'medium:2 ' ELSE '' END ||
+--     CASE WHEN random() < 0.002 THEN 'rare:3 ' ELSE '' END ||
+--     (SELECT string_agg('w' || (floor(random() * 5000 + g % 1))::int || ':' || (k + 4), ' ')
+--      FROM generate_series(1, 120) k))::tsvector FROM generate_series(1, 1000000) g;
+--   CREATE INDEX item_search_tsv ON item_search USING GIN (tsv); ANALYZE item_search;
+--   CREATE EXTENSION IF NOT EXISTS rum SCHEMA public;
+--   CREATE INDEX item_search_rum ON item_search USING rum (tsv public.rum_tsvector_addon_ops,
+--     item_id) WITH (attach = 'item_id', to = 'tsv', order_by_attach = 't');
+-- Then: psql URL -X -f bench/pg_walks_synthetic.sql (run twice; quote the second pass).
 \timing on
 \pset pager off
 SET max_parallel_workers_per_gather = 0;
