@@ -97,7 +97,7 @@ TEST(PageCacheTest, OnlyOkPagesAndBoundedBytes) {
   EXPECT_EQ(cache.Get("/big", 1), nullptr);
   for (int i = 0; i < 12; ++i) cache.Put("/p" + std::to_string(i), 1, Page(std::string(20, 'y')));
   EXPECT_LE(cache.bytes(), 10000u);
-  EXPECT_GT(cache.bytes(), 5000u);  // several entries kept, each ~1 KB with its head
+  EXPECT_GT(cache.bytes(), 5000u);          // several entries kept, each ~1 KB with its head
   EXPECT_EQ(cache.Get("/p0", 1), nullptr);  // the oldest went first
   EXPECT_NE(cache.Get("/p11", 1), nullptr);
 }
