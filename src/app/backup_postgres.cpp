@@ -1,8 +1,11 @@
 #include "app/backup_postgres.hpp"
 
 #include <libpq-fe.h>
+#include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -120,6 +123,52 @@ core::Result<std::string> ArchiveSchema(const std::string& path,
   return core::DataLoss("备份文件中没有数据表: " + path);
 }
 
+// An archive's table of contents split in two: every entry but the RUM search index, and
+// that index alone. The RUM access method comes from an extension, which a per-schema dump
+// does not carry and the target database may lack (or lose: dropping the public schema
+// drops an extension installed in it), so the index is restored last and only where the
+// extension can be had, as migration 0019 creates it.
+struct RestoreLists {
+  std::string main;
+  std::string rum_index;
+};
+
+core::Result<RestoreLists> SplitRestoreList(const std::string& path,
+                                            const std::map<std::string, std::string>& env) {
+  GONGKAI_ASSIGN_OR_RETURN(ToolOutput list, RunChecked("pg_restore", {"--list", path}, env));
+  RestoreLists lists;
+  std::istringstream lines(list.out);
+  std::string line;
+  while (std::getline(lines, line)) {
+    bool rum = line.find(" INDEX ") != std::string::npos &&
+               line.find(" item_search_rum ") != std::string::npos;
+    (rum ? lists.rum_index : lists.main) += line + "\n";
+  }
+  return lists;
+}
+
+// Writes `text` to a fresh file in the temporary directory and removes it when destroyed.
+class TempListFile {
+ public:
+  explicit TempListFile(const std::string& text) {
+    static std::atomic<int> serial{0};
+    path_ = (fs::temp_directory_path() / ("gongkai-restore-" + std::to_string(::getpid()) + "-" +
+                                          std::to_string(serial++) + ".list"))
+                .string();
+    std::ofstream(path_, std::ios::binary) << text;
+  }
+  ~TempListFile() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+  TempListFile(const TempListFile&) = delete;
+  TempListFile& operator=(const TempListFile&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace
 
 core::Result<BackupSummary> BackupPostgres(const store::DbUrl& url, const std::string& path) {
@@ -186,11 +235,23 @@ core::Status RestorePostgres(const std::string& path, const store::DbUrl& url, b
   if (exists.at(0) != "0") {
     GONGKAI_RETURN_IF_ERROR(conn.Query("DROP SCHEMA " + quoted.at(0) + " CASCADE").status());
   }
-  return RunChecked("pg_restore",
-                    {"--no-password", "--no-owner", "--no-privileges", "--single-transaction",
-                     "--exit-on-error", "--dbname=" + env["PGDATABASE"], path},
-                    env)
-      .status();
+  GONGKAI_ASSIGN_OR_RETURN(RestoreLists lists, SplitRestoreList(path, env));
+  auto restore = [&](const std::string& list) {
+    TempListFile file(list);
+    return RunChecked("pg_restore",
+                      {"--no-password", "--no-owner", "--no-privileges", "--single-transaction",
+                       "--exit-on-error", "--use-list=" + file.path(),
+                       "--dbname=" + env["PGDATABASE"], path},
+                      env)
+        .status();
+  };
+  GONGKAI_RETURN_IF_ERROR(restore(lists.main));
+  if (lists.rum_index.empty()) return core::Status::Ok();
+  // Without the extension the search walks the GIN index (search/postgres_search.hpp).
+  if (!conn.Query("CREATE EXTENSION IF NOT EXISTS rum SCHEMA public").ok()) {
+    return core::Status::Ok();
+  }
+  return restore(lists.rum_index);
 }
 
 }  // namespace gongkai::app
