@@ -115,6 +115,8 @@ Result<ItemAttachment> RemoveItemAttachment(Repositories& repos, const ChangeCon
 // and its publication year (ParseIndexNo), not yet taken (kAlreadyExists), and at least
 // one channel (website on published_on is added when none). An import event names the
 // source. Other states are refused (kInvalidArgument, field "state").
+// `gongkai item import` takes the batched form of the same rules (item_bulk_import.hpp),
+// which is tested to store exactly what this gives row by row.
 Result<Item> ImportItem(Repositories& repos, const ChangeContext& ctx, std::string_view actor,
                         Item item, Date today);
 

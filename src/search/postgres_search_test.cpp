@@ -14,7 +14,7 @@
 #include "search/query.hpp"
 #include "search/search_index.hpp"
 #include "store/soci_store.hpp"
-#include "testing/test_database.hpp"
+#include "testing/migrated_store.hpp"
 
 namespace gongkai::search {
 namespace {
@@ -22,16 +22,10 @@ namespace {
 class PostgresSearchTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<gongkai::testing::TestDatabase>("postgres");
-    if (db_->url().empty()) {
-      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << db_->skip_reason();
-      GTEST_SKIP() << db_->skip_reason();
-    }
-    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
+    ASSERT_NO_FATAL_FAILURE(db_.Open("postgres"));
+    if (IsSkipped()) return;
     // 97 items: every one is a 通知, every 7th about 森林防火, one about 水库; ids grow with n.
-    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
+    core::Status s = db_.store().Transact([&](core::Repositories& r) -> core::Status {
       core::Org root;
       root.code = "QX";
       root.name = "青溪市人民政府";
@@ -56,17 +50,16 @@ class PostgresSearchTest : public ::testing::Test {
       return core::Status::Ok();
     });
     ASSERT_TRUE(s.ok()) << s.ToString();
-    auto n = SearchIndex(*store_).Sync();
+    auto n = SearchIndex(db_.store()).Sync();
     ASSERT_TRUE(n.ok()) << n.status().ToString();
     ASSERT_EQ(*n, 97);
   }
 
-  std::unique_ptr<gongkai::testing::TestDatabase> db_;
-  std::unique_ptr<store::SociStore> store_;
+  gongkai::testing::MigratedStore db_;
 };
 
 TEST_F(PostgresSearchTest, EveryWalkReturnsTheNewestMatchesInOrder) {
-  soci::session& sql = store_->session();
+  soci::session& sql = db_.store().session();
   const bool rum = PostgresHasRumIndex(sql);
   std::printf("RUM index: %s\n", rum ? "present" : "absent (walk 'rum' falls back to GIN)");
   for (const char* q : {"通知", "森林防火", "水库", "通知 -森林", "防", "不存在的词", "第5"}) {

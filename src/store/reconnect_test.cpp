@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "store/soci_store.hpp"
-#include "testing/test_database.hpp"
+#include "testing/migrated_store.hpp"
 
 namespace gongkai::store {
 namespace {
@@ -18,15 +18,9 @@ namespace {
 class ReconnectTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<gongkai::testing::TestDatabase>("postgres");
-    if (db_->url().empty()) {
-      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << db_->skip_reason();
-      GTEST_SKIP() << db_->skip_reason();
-    }
-    auto opened = SociStore::Open(db_->url(), SchemaPolicy::kMigrate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
-    auto other = SociStore::Open(db_->url(), SchemaPolicy::kRequireCurrent);
+    ASSERT_NO_FATAL_FAILURE(db_.Open("postgres"));
+    if (IsSkipped()) return;
+    auto other = SociStore::Open(db_.url(), SchemaPolicy::kRequireCurrent);
     ASSERT_TRUE(other.ok()) << other.status().ToString();
     killer_ = std::move(other).value();
   }
@@ -52,67 +46,66 @@ class ReconnectTest : public ::testing::Test {
     return n;
   }
 
-  std::unique_ptr<gongkai::testing::TestDatabase> db_;
-  std::unique_ptr<SociStore> store_;
+  gongkai::testing::MigratedStore db_;
   std::unique_ptr<SociStore> killer_;
 };
 
 TEST_F(ReconnectTest, HealthyConnectionIsLeftAlone) {
-  EXPECT_FALSE(store_->broken());
-  EXPECT_TRUE(store_->ReconnectIfBroken().ok());
-  EXPECT_EQ(store_->connection_generation(), 0u);
+  EXPECT_FALSE(db_.store().broken());
+  EXPECT_TRUE(db_.store().ReconnectIfBroken().ok());
+  EXPECT_EQ(db_.store().connection_generation(), 0u);
 }
 
 TEST_F(ReconnectTest, BrokenConnectionIsNoticedAndReopened) {
-  Terminate(*store_);
+  Terminate(db_.store());
   // Nothing is known until a statement finds out.
   int one = 0;
-  EXPECT_ANY_THROW((store_->session() << "SELECT 1", soci::into(one)));
-  EXPECT_TRUE(store_->broken());
-  ASSERT_TRUE(store_->ReconnectIfBroken().ok());
-  EXPECT_FALSE(store_->broken());
-  EXPECT_EQ(store_->connection_generation(), 1u);
+  EXPECT_ANY_THROW((db_.store().session() << "SELECT 1", soci::into(one)));
+  EXPECT_TRUE(db_.store().broken());
+  ASSERT_TRUE(db_.store().ReconnectIfBroken().ok());
+  EXPECT_FALSE(db_.store().broken());
+  EXPECT_EQ(db_.store().connection_generation(), 1u);
   // The session works again, with this schema (the URL's search_path) and settings.
-  EXPECT_EQ(CountOrgs(*store_), 0);
+  EXPECT_EQ(CountOrgs(db_.store()), 0);
 }
 
 TEST_F(ReconnectTest, TransactionAfterAnUnnoticedLossReconnectsAndRuns) {
   // The loss is only found by the transaction's BEGIN: nothing was done yet, so the store
   // reconnects and runs the work instead of failing the request.
-  Terminate(*store_);
-  EXPECT_EQ(CountOrgs(*store_), 0);
-  EXPECT_EQ(store_->connection_generation(), 1u);
+  Terminate(db_.store());
+  EXPECT_EQ(CountOrgs(db_.store()), 0);
+  EXPECT_EQ(db_.store().connection_generation(), 1u);
 }
 
 TEST_F(ReconnectTest, LossInsideATransactionIsUnavailableThenRecovers) {
-  core::Status s = store_->Transact([&](core::Repositories&) -> core::Status {
-    Terminate(*store_);
+  core::Status s = db_.store().Transact([&](core::Repositories&) -> core::Status {
+    Terminate(db_.store());
     int one = 0;
-    store_->session() << "SELECT 1", soci::into(one);  // throws: the connection is gone
+    db_.store().session() << "SELECT 1", soci::into(one);  // throws: the connection is gone
     return core::Status::Ok();
   });
   EXPECT_EQ(s.code(), core::ErrorCode::kUnavailable) << s.ToString();
-  EXPECT_TRUE(store_->broken());
+  EXPECT_TRUE(db_.store().broken());
   // The next transaction (a pool lends the store again) reconnects first.
-  EXPECT_EQ(CountOrgs(*store_), 0);
+  EXPECT_EQ(CountOrgs(db_.store()), 0);
 }
 
 TEST_F(ReconnectTest, UnreachableDatabaseIsUnavailableAndRetriedAfterTheInterval) {
-  Terminate(*store_);
+  Terminate(db_.store());
   int one = 0;
-  EXPECT_ANY_THROW((store_->session() << "SELECT 1", soci::into(one)));
+  EXPECT_ANY_THROW((db_.store().session() << "SELECT 1", soci::into(one)));
   // A reconnect right after a failed attempt is refused without trying (the database
   // cannot be made unreachable here, so the first attempt succeeds: check the spacing on
   // a second loss instead).
-  ASSERT_TRUE(store_->ReconnectIfBroken().ok());
-  Terminate(*store_);
-  EXPECT_ANY_THROW((store_->session() << "SELECT 1", soci::into(one)));
-  core::Status soon = store_->ReconnectIfBroken();
+  ASSERT_TRUE(db_.store().ReconnectIfBroken().ok());
+  Terminate(db_.store());
+  EXPECT_ANY_THROW((db_.store().session() << "SELECT 1", soci::into(one)));
+  core::Status soon = db_.store().ReconnectIfBroken();
   EXPECT_EQ(soon.code(), core::ErrorCode::kUnavailable) << soon.ToString();
   EXPECT_EQ(soon.message().find("password"), std::string::npos);
   std::this_thread::sleep_for(SociStore::kReconnectInterval + std::chrono::milliseconds(50));
-  EXPECT_TRUE(store_->ReconnectIfBroken().ok());
-  EXPECT_EQ(store_->connection_generation(), 2u);
+  EXPECT_TRUE(db_.store().ReconnectIfBroken().ok());
+  EXPECT_EQ(db_.store().connection_generation(), 2u);
 }
 
 }  // namespace

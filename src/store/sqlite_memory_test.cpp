@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 #include <soci/soci.h>
 
-#include "testing/test_database.hpp"
+#include "testing/migrated_store.hpp"
 
 namespace gongkai::store {
 namespace {
@@ -11,32 +11,25 @@ namespace {
 class SqliteMemoryTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<gongkai::testing::TestDatabase>(GetParam());
-    if (db_->url().empty()) {
-      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << db_->skip_reason();
-      GTEST_SKIP() << db_->skip_reason();
-    }
-    auto opened = SociStore::Open(db_->url(), SchemaPolicy::kMigrate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
+    ASSERT_NO_FATAL_FAILURE(db_.Open(GetParam()));
+    if (IsSkipped()) return;
   }
 
-  std::unique_ptr<gongkai::testing::TestDatabase> db_;
-  std::unique_ptr<SociStore> store_;
+  gongkai::testing::MigratedStore db_;
 };
 
 // The configured sizes reach the connection (sqlite_cache_mb, sqlite_mmap_mb); PostgreSQL has
 // nothing to set and reports success.
 TEST_P(SqliteMemoryTest, SetsTheConnectionsCacheAndMap) {
-  ASSERT_TRUE(ApplySqliteMemory(*store_, SqliteMemory{3, 5}));
-  if (store_->backend() != Backend::kSqlite) return;
+  ASSERT_TRUE(ApplySqliteMemory(db_.store(), SqliteMemory{3, 5}));
+  if (db_.store().backend() != Backend::kSqlite) return;
   long long cache = 0, mmap = 0;
-  store_->session() << "PRAGMA cache_size", soci::into(cache);
-  store_->session() << "PRAGMA mmap_size", soci::into(mmap);
+  db_.store().session() << "PRAGMA cache_size", soci::into(cache);
+  db_.store().session() << "PRAGMA mmap_size", soci::into(mmap);
   EXPECT_EQ(cache, -3 * 1024);  // KiB
   EXPECT_EQ(mmap, 5LL << 20);
-  ASSERT_TRUE(ApplySqliteMemory(*store_, SqliteMemory{1, 0}));  // 0: no map
-  store_->session() << "PRAGMA mmap_size", soci::into(mmap);
+  ASSERT_TRUE(ApplySqliteMemory(db_.store(), SqliteMemory{1, 0}));  // 0: no map
+  db_.store().session() << "PRAGMA mmap_size", soci::into(mmap);
   EXPECT_EQ(mmap, 0);
 }
 
