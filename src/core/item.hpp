@@ -19,6 +19,12 @@ namespace gongkai::core {
 // Only published items are public; withdrawn ones keep their 索引号 and history.
 enum class ItemState { kDraft, kSubmitted, kApproved, kRejected, kPublished, kWithdrawn };
 const char* ItemStateCode(ItemState s);
+// True for the states of an item still in the workflow (draft, submitted, approved,
+// returned): not yet published, or published and withdrawn. The back office's queues list
+// these; store/ keeps a partial index of them (migration 0018).
+constexpr bool IsInWorkflow(ItemState s) {
+  return s != ItemState::kPublished && s != ItemState::kWithdrawn;
+}
 Result<ItemState> ParseItemState(std::string_view text);
 
 enum class Validity { kValid, kExpired, kRepealed };  // 有效 / 失效 / 废止

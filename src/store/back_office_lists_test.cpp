@@ -3,11 +3,13 @@
 // first; filters; paging; total) and the items search (title, 索引号, 文号 as literal
 // substrings; body, 栏目, year, state and validity filters; newest first; paging).
 #include <gtest/gtest.h>
+#include <soci/soci.h>
 
 #include <algorithm>
 
 #include "core/fake_store.hpp"
 #include "core/org_service.hpp"
+#include "store/internal/item_workflow_sql.hpp"
 #include "store/soci_store.hpp"
 #include "testing/test_database.hpp"
 
@@ -246,6 +248,27 @@ TEST_P(BackOfficeListsTest, WorkflowQueuesReadOnlyTheirStates) {
     return core::Status::Ok();
   });
   EXPECT_EQ(Ids(found), (std::vector<core::Id>{sub_a, rej_b, sub_b, app_a}));  // by id
+}
+
+// The queries' copy of the index condition names exactly the workflow states, and is the
+// text the migration wrote (SQLite keeps it verbatim; PostgreSQL rewrites it as = ANY):
+// if either drifts, the queues silently go back to scanning every item.
+TEST_P(BackOfficeListsTest, WorkflowIndexConditionIsTheMigrationsAndNamesTheWorkflowStates) {
+  using S = core::ItemState;
+  std::string expected;
+  for (S s : {S::kDraft, S::kSubmitted, S::kApproved, S::kRejected, S::kPublished, S::kWithdrawn}) {
+    if (!core::IsInWorkflow(s)) continue;
+    expected += (expected.empty() ? "'" : ", '") + std::string(core::ItemStateCode(s)) + "'";
+  }
+  EXPECT_EQ(std::string(kItemsInWorkflow), "state IN (" + expected + ")");
+  EXPECT_EQ(WorkflowIndexTerm({S::kSubmitted, S::kRejected}), kItemsInWorkflow);
+  EXPECT_EQ(WorkflowIndexTerm({S::kApproved, S::kPublished}), "");
+  EXPECT_EQ(WorkflowIndexTerm({}), "");
+  if (GetParam() != "sqlite") return;
+  std::string sql;
+  soci_->session() << "SELECT sql FROM sqlite_master WHERE name = 'items_workflow'",
+      soci::into(sql);
+  EXPECT_EQ(sql, std::string("CREATE INDEX items_workflow ON items(id) WHERE ") + kItemsInWorkflow);
 }
 
 TEST_P(BackOfficeListsTest, CategoryStatsAggregatePublishedItemsPerColumn) {

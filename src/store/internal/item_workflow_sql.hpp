@@ -14,16 +14,15 @@
 
 namespace gongkai::store {
 
-// The condition of items_workflow, word for word as the migration writes it.
+// The condition of items_workflow, word for word as the migration writes it: the states
+// for which core::IsInWorkflow holds (checked by back_office_lists_test.cpp).
 inline constexpr const char* kItemsInWorkflow =
     "state IN ('draft', 'submitted', 'approved', 'rejected')";
 
 // kItemsInWorkflow when every state of a non-empty filter is a workflow state (the query
 // may then be answered from the partial index), else "".
 inline std::string WorkflowIndexTerm(const std::vector<core::ItemState>& states) {
-  bool workflow = !states.empty() && std::all_of(states.begin(), states.end(), [](auto s) {
-    return s != core::ItemState::kPublished && s != core::ItemState::kWithdrawn;
-  });
+  bool workflow = !states.empty() && std::all_of(states.begin(), states.end(), core::IsInWorkflow);
   return workflow ? kItemsInWorkflow : "";
 }
 
