@@ -11,12 +11,15 @@
 #             result cache: what main does)
 #   pool      workers = 2, search_cache_entries = 0  (isolation alone)
 #   pool+rc   workers = 2, search_cache_entries = 2000 (isolation and the result cache)
+#   before    the binary given with --before on its own database (--before-db), with its own
+#             defaults: a build from before issue 19, measured in the same rounds
 # All with threads = 2 and search_per_client = 0: wrk's 32 connections share one address,
 # which the per-client cap would answer with 429 (that cap is tested in
 # src/web/isolation_test.cpp, not measured here).
 #
 #   bench/isolation_bench.sh [--gongkai BIN] [--db FILE] [--rounds R] [--duration SECONDS]
 #                            [--port P] [--configs "inline pool pool+rc"]
+#                            [--before BIN --before-db FILE]   (adds the "before" configuration)
 # Default BIN build/rel/gongkai, DB /tmp/i19demo.db (generated with `gongkai demo` if
 # missing), 3 rounds of 10 s. Prints each run and the medians. Requires wrk and curl.
 set -euo pipefail
@@ -28,6 +31,8 @@ rounds=3
 duration=10
 port=18190
 configs="inline pool pool+rc"
+before_bin=
+before_db=
 while [ $# -gt 0 ]; do
   case $1 in
     --gongkai) bin=$2; shift 2 ;;
@@ -36,6 +41,8 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
     --configs) configs=$2; shift 2 ;;
+    --before) before_bin=$2; shift 2 ;;
+    --before-db) before_db=$2; shift 2 ;;
     *) echo "isolation_bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,6 +51,10 @@ for tool in wrk curl; do
 done
 [ -x "$bin" ] || { echo "isolation_bench: no binary $bin (build it: see bench/README.md)" >&2; exit 2; }
 [ -f "$db" ] || "$bin" demo --db "sqlite:$db"
+if [ -n "$before_bin" ]; then
+  [ -x "$before_bin" ] && [ -f "$before_db" ] || { echo "isolation_bench: --before needs a binary and --before-db FILE" >&2; exit 2; }
+  case " $configs " in *" before "*) ;; *) configs="before $configs" ;; esac
+fi
 
 work=$(mktemp -d)
 server_pid=
@@ -68,10 +79,15 @@ math.randomseed(os.time())
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 LUA
 
-start_server() {  # $1 workers, $2 search_cache_entries
-  GONGKAI_WORKERS=$1 GONGKAI_SEARCH_CACHE_ENTRIES=$2 GONGKAI_SEARCH_PER_CLIENT=0 \
-    "$bin" serve --db "sqlite:$db" --listen "127.0.0.1:$port" --threads 2 --quiet \
-    >"$work/serve.log" 2>&1 &
+start_server() {  # $1 workers, $2 search_cache_entries; or "before": the other binary, its defaults
+  if [ "$1" = before ]; then
+    GONGKAI_SEARCH_PER_CLIENT=0 "$before_bin" serve --db "sqlite:$before_db" \
+      --listen "127.0.0.1:$port" --threads 2 --quiet >"$work/serve.log" 2>&1 &
+  else
+    GONGKAI_WORKERS=$1 GONGKAI_SEARCH_CACHE_ENTRIES=$2 GONGKAI_SEARCH_PER_CLIENT=0 \
+      "$bin" serve --db "sqlite:$db" --listen "127.0.0.1:$port" --threads 2 --quiet \
+      >"$work/serve.log" 2>&1 &
+  fi
   server_pid=$!
   for _ in $(seq 1 3000); do
     curl -fs "$base/healthz" >/dev/null 2>&1 && break
@@ -106,6 +122,8 @@ for r in $(seq 1 "$rounds"); do
       inline) start_server 0 0 ;;
       pool) start_server 2 0 ;;
       pool+rc) start_server 2 2000 ;;
+      before) [ -n "$before_bin" ] || { echo "config before needs --before BIN" >&2; exit 2; }
+        start_server before ;;
       *) echo "unknown config $config" >&2; exit 2 ;;
     esac
     home "$work/home-$config-$r.txt"

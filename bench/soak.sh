@@ -19,6 +19,13 @@
 # catalogue categories, 45 % item pages, 20 % searches, 10 % the public form pages
 # (/status lookup form, /apply, /consult). Form *submissions* are rate limited per client
 # address by design, so one load generator on one address would only measure the limiter.
+#
+# Clients: a portal's visitors come from many addresses, and the deployment documented in
+# docs/deploy puts nginx on the same host in front of gongkai (trusted_proxies =
+# 127.0.0.1/32). The soak runs that shape: the server trusts the loopback proxy and every
+# request names one of CLIENTS (default 2000) addresses in X-Forwarded-For, so the per-client
+# search cap (search_per_client) limits each visitor, not the whole load generator.
+# CLIENTS=1 sends no header: one address, as a single crawler would be seen.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 duration=${DURATION:-600}
@@ -27,6 +34,7 @@ anon_limit_mb=${ANON_LIMIT_MB:-200}
 connections=${CONNECTIONS:-64}
 wrk_threads=${WRK_THREADS:-2}
 first_year=${FIRST_YEAR-2024}
+clients=${CLIENTS:-2000}
 last_year=${LAST_YEAR-2025}
 command -v wrk >/dev/null || { echo "soak: wrk not found (apt-get install wrk)" >&2; exit 2; }
 [ "$duration" -gt "$warmup" ] || { echo "soak: DURATION must exceed WARMUP" >&2; exit 2; }
@@ -60,7 +68,9 @@ else
     >"$work/demo.log" 2>&1 || { cat "$work/demo.log"; exit 1; }
 fi
 "$gk" request keygen "$work/personal.key" >/dev/null
-"$gk" serve --db "sqlite:$db" --key-file "$work/personal.key" --listen 127.0.0.1:0 --quiet \
+proxy=""
+[ "$clients" -gt 1 ] && proxy=127.0.0.1/32
+GONGKAI_TRUSTED_PROXIES=$proxy "$gk" serve --db "sqlite:$db" --key-file "$work/personal.key" --listen 127.0.0.1:0 --quiet \
   ${SERVER_THREADS:+--threads "$SERVER_THREADS"} >"$work/serve.out" 2>"$work/serve.err" &
 server=$!
 base=""
@@ -101,7 +111,10 @@ local paths = {}
 local weights = { {"home", 10}, {"org", 15}, {"item", 45}, {"search", 20}, {"form", 10} }
 errors, by_status = 0, {}  -- globals: done() reads them with thread:get
 
+local clients = 1
+
 function init(args)
+  clients = tonumber(args[2]) or 1
   for line in io.lines(args[1]) do
     local kind, path = line:match("^(%a+)\t(.+)$")
     if kind then
@@ -118,7 +131,13 @@ function request()
     acc = acc + w[2]
     if r <= acc then
       local list = paths[w[1]]
-      return wrk.format("GET", list[math.random(#list)])
+      local headers = nil
+      if clients > 1 then  -- one of CLIENTS visitors, as the trusted local proxy names them
+        local c = math.random(clients) - 1
+        headers = { ["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.floor(c / 65536) % 256,
+                                                         math.floor(c / 256) % 256, c % 256) }
+      end
+      return wrk.format("GET", list[math.random(#list)], headers)
     end
   end
 end
@@ -160,11 +179,11 @@ LUA
 ) >"$work/rss.txt" 2>/dev/null &
 sampler=$!
 
-echo "serving $base (pid $server); wrk -t$wrk_threads -c$connections -d${duration}s, warm-up ${warmup}s"
+echo "serving $base (pid $server); wrk -t$wrk_threads -c$connections -d${duration}s, warm-up ${warmup}s, $clients client address(es)"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 cpu_start=$(cpu_ticks)
 wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --timeout 10s -s "$work/mix.lua" "$base" -- \
-  "$work/paths.txt" >"$work/wrk.out" 2>&1 || true
+  "$work/paths.txt" "$clients" >"$work/wrk.out" 2>&1 || true
 cpu_end=$(cpu_ticks 2>/dev/null || echo "$cpu_start")
 kill "$sampler" 2>/dev/null || true
 sampler=""

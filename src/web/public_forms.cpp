@@ -13,6 +13,7 @@
 #include "core/request_service.hpp"
 #include "text/encoding.hpp"
 #include "text/normalize.hpp"
+#include "web/blank_forms.hpp"
 #include "web/form.hpp"
 #include "web/letter_layout.hpp"
 #include "web/status_view.hpp"
@@ -65,6 +66,7 @@ struct Submission {
   FormFields fields;
   std::map<std::string, std::string> errors;  // field → message
   std::string general_error;                  // shown above the form
+  std::string token;  // the token to show; empty: one issued for the visitor
 };
 
 }  // namespace
@@ -74,6 +76,7 @@ struct PublicForms::Impl {
   FormsOptions opt;
   RateLimiter submit_limiter;
   RateLimiter lookup_limiter;
+  BlankForms blank_forms;
   app::SystemClock system_clock;
 
   Impl(PageContext c, FormsOptions o)
@@ -110,6 +113,30 @@ struct PublicForms::Impl {
     return r;
   }
 
+  std::string TokenFor(const std::string& purpose, const Visitor& visitor, const Submission& s) {
+    return s.token.empty() ? opt.csrf.Issue(purpose, visitor.id, UnixSeconds()) : s.token;
+  }
+
+  // A form with nothing typed yet: the stored rendering for this body tree (BlankForms) with
+  // the visitor's token, or rendered now and stored. `org` is the body the link chose
+  // (?org=); a page for a code that is no body is rendered for this visitor only.
+  HttpResponse Blank(const std::string& purpose, const std::string& org, const Visitor& visitor,
+                     const std::function<HttpResponse(const Visitor&, const Submission&)>& form) {
+    auto tree = ctx.tree();
+    std::string token = opt.csrf.Issue(purpose, visitor.id, UnixSeconds());
+    const bool keep = org.empty() || tree->FindByCode(org) != nullptr;
+    const std::string key = purpose + '\n' + org;
+    if (keep) {
+      if (auto page = blank_forms.Find(key, tree, token)) return Finish(std::move(*page), visitor);
+    }
+    Submission s;
+    s.fields.emplace("org", org);
+    s.token = blank_forms.marker();
+    HttpResponse page = form(Visitor{visitor.id, false}, s);  // stored without the cookie
+    if (keep) blank_forms.Store(key, tree, page);
+    return Finish(blank_forms.WithToken(std::move(page), token), visitor);
+  }
+
   View OrgOptions(const std::string& selected) {
     auto tree = ctx.tree();
     View list = View::List();
@@ -129,7 +156,7 @@ struct PublicForms::Impl {
   View FormView(const std::string& purpose, const Visitor& visitor, const Submission& s,
                 const FieldSpec* specs, size_t n_specs) {
     View v;
-    v.Set("token", opt.csrf.Issue(purpose, visitor.id, UnixSeconds()));
+    v.Set("token", TokenFor(purpose, visitor, s));
     v.Set("honeypot", kHoneypot);
     v.Set("closed", View::Bool(!opt.key.has_value()));
     std::string org = FormValue(s.fields, "org");
@@ -255,9 +282,8 @@ struct PublicForms::Impl {
   HttpResponse Apply(const HttpRequest& req) {
     Visitor visitor = VisitorOf(req);
     if (req.method != "POST") {
-      Submission s;
-      s.fields.emplace("org", req.Param("org"));
-      return ApplyForm(visitor, s);
+      return Blank("apply", req.Param("org"), visitor,
+                   [this](const Visitor& v, const Submission& s) { return ApplyForm(v, s); });
     }
     std::optional<FormFields> fields;
     auto reshow = [&](Submission s) { return ApplyForm(visitor, s); };
@@ -346,7 +372,7 @@ struct PublicForms::Impl {
 
   HttpResponse StatusForm(const Visitor& visitor, const Submission& s, int status = 200) {
     View v;
-    v.Set("token", opt.csrf.Issue("status", visitor.id, UnixSeconds()));
+    v.Set("token", TokenFor("status", visitor, s));
     v.Set("orgs", OrgOptions(FormValue(s.fields, "org")));
     v.Set("tracking_no", FormValue(s.fields, "tracking_no"));
     if (!s.general_error.empty()) v.Set("general_error", s.general_error);
@@ -355,7 +381,10 @@ struct PublicForms::Impl {
 
   HttpResponse Status(const HttpRequest& req) {
     Visitor visitor = VisitorOf(req);
-    if (req.method != "POST") return StatusForm(visitor, {});
+    if (req.method != "POST") {
+      return Blank("status", "", visitor,
+                   [this](const Visitor& v, const Submission& s) { return StatusForm(v, s); });
+    }
     std::optional<FormFields> fields;
     auto reshow = [&](Submission s) { return StatusForm(visitor, s); };
     if (auto stop = Guard(req, "status", lookup_limiter, fields, reshow)) {
@@ -490,9 +519,10 @@ struct PublicForms::Impl {
   HttpResponse CaseSubmit(const HttpRequest& req, bool complaint) {
     Visitor visitor = VisitorOf(req);
     if (req.method != "POST") {
-      Submission s;
-      s.fields.emplace("org", req.Param("org"));
-      return CaseForm(complaint, visitor, s);
+      return Blank(complaint ? "complaint" : "consult", req.Param("org"), visitor,
+                   [this, complaint](const Visitor& v, const Submission& s) {
+                     return CaseForm(complaint, v, s);
+                   });
     }
     std::optional<FormFields> fields;
     auto reshow = [&](Submission s) { return CaseForm(complaint, visitor, s); };

@@ -6,7 +6,9 @@
 // Every POST is checked, in this order: per-client rate limit (429), form content type
 // (415), CSRF token bound to the visitor's csrf cookie (403, the form is shown again with a
 // fresh token), the honeypot field (400), then the fields (the form is shown again with a
-// message next to each bad field and the visitor's input kept). Answers are never cached.
+// message next to each bad field and the visitor's input kept). Answers are never cached by
+// clients (no-store); a blank form is rendered once per body tree and handed to each
+// visitor with a token of its own (web/blank_forms.hpp).
 // The applicant's name, ID document and contact are sealed before they are stored and are
 // never shown or logged; the status page shows state, dates, outcome, what to correct and
 // the letters issued (POST /status/letter, behind a token bound to the visitor and request).

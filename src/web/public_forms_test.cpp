@@ -364,6 +364,42 @@ TEST_F(FormsTest, CsrfHoneypotContentTypeAndMethodAreChecked) {
   EXPECT_TRUE(s.ok());
 }
 
+TEST_F(FormsTest, BlankFormsAreRenderedOnceYetEachVisitorGetsItsOwnToken) {
+  // Two new visitors: the stored page is shared, the cookie and the token are each their own.
+  auto page = [&](const std::string& target) {
+    Reply r = Get(target);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_EQ(r.Header("Cache-Control"), "no-store");
+    std::smatch m;
+    EXPECT_TRUE(std::regex_search(r.body, m, std::regex("name=\"token\" value=\"([^\"]+)\"")));
+    std::string token = m[1];
+    std::string cookie;
+    std::string set = r.Header("Set-Cookie");
+    if (std::regex_search(set, m, std::regex("gk_csrf=([^;]+)"))) cookie = m[1];
+    std::string body = r.body;
+    body.replace(body.find(token), token.size(), "TOKEN");
+    return std::tuple{token, cookie, body};
+  };
+  for (const char* form : {"/apply", "/consult", "/complaint", "/status", "/apply?org=QX"}) {
+    SCOPED_TRACE(form);
+    auto [t1, c1, b1] = page(form);
+    auto [t2, c2, b2] = page(form);
+    EXPECT_NE(c1, c2);
+    EXPECT_NE(t1, t2);
+    EXPECT_EQ(b1, b2);
+    EXPECT_EQ(b1.find("TOKEN"), b1.rfind("TOKEN"));  // one token, no marker left over
+  }
+  EXPECT_NE(std::get<2>(page("/apply?org=QX")).find("value=\"QX\" selected"), std::string::npos);
+  EXPECT_EQ(std::get<2>(page("/apply?org=NOPE")).find(" selected>"), std::string::npos);
+  // A token from the shared page works for its own visitor only.
+  auto [t1, c1, b1] = page("/apply");
+  auto [t2, c2, b2] = page("/apply");
+  EXPECT_EQ(Post("/apply", ApplyBody(t1, "请公开青溪市二〇二六年部门预算"), c2).status, 403);
+  Reply done = Post("/apply", ApplyBody(t2, "请公开青溪市二〇二六年部门预算"), c2);
+  EXPECT_EQ(done.status, 200);
+  EXPECT_NE(done.body.find("申请已提交"), std::string::npos);
+}
+
 TEST_F(FormsTest, SubmissionsAreRateLimitedPerClient) {
   Stop();
   Start(3);
