@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "core/doc_no.hpp"
 #include "search/item_rows.hpp"
@@ -20,6 +21,8 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
   const Query query = ParseQuery(request.q);
   result.nothing_to_search = query.empty();
   try {
+    std::optional<SqliteReadSnapshot> snapshot;
+    if (backend_ == store::Backend::kSqlite) snapshot.emplace(sql_);
     // Exact lookup: the whole query as a 索引号 or a 文号.
     std::string trimmed = request.q;
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();

@@ -18,11 +18,28 @@
 #include <string_view>
 #include <vector>
 
+struct sqlite3;
+
 namespace soci {
 class session;
 }
 
 namespace gongkai::search {
+
+// One read transaction around a search's statements when the connection is in autocommit
+// mode (otherwise the caller's transaction serves): one snapshot and one shared lock for
+// all of them. Each autocommit statement takes and releases SQLite's file locks (fcntl
+// system calls), which for 1,000 candidate reads cost more than the reads.
+class SqliteReadSnapshot {
+ public:
+  explicit SqliteReadSnapshot(soci::session& sql);
+  ~SqliteReadSnapshot();  // ends the transaction it began (a read: nothing to write)
+  SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
+  SqliteReadSnapshot& operator=(const SqliteReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_ = nullptr;  // set when this object began a transaction
+};
 
 // The ids of the withdrawn items, ascending.
 std::vector<int64_t> SqliteWithdrawnIds(soci::session& sql);
