@@ -89,7 +89,9 @@ SqliteMatches SqliteNewestMatches(soci::session& sql, const std::string& match, 
   SqliteMatches out;
   first = std::min(first, need);
   const auto walk_limit = static_cast<int64_t>(need + withdrawn.size());
-  bool more = false;  // the walk stopped before the index ran out of entries
+  bool more = false;    // the walk stopped before the index ran out of entries
+  int64_t walked = 0;   // entries stepped over, withdrawn ones included
+  int64_t last_id = 0;  // the last (lowest) of them
   {
     // The newest entries one by one only until `first` of them are kept.
     Statement st(db,
@@ -97,26 +99,33 @@ SqliteMatches SqliteNewestMatches(soci::session& sql, const std::string& match, 
                  "LIMIT ?2");
     st.Bind(1, match);
     st.Bind(2, walk_limit);
-    int64_t walked = 0;
     while (out.ids.size() < first && st.Step()) {
       ++walked;
-      int64_t id = st.Int(0);
-      if (!std::binary_search(withdrawn.begin(), withdrawn.end(), id)) out.ids.push_back(id);
+      last_id = st.Int(0);
+      if (!std::binary_search(withdrawn.begin(), withdrawn.end(), last_id)) {
+        out.ids.push_back(last_id);
+      }
     }
     more = out.ids.size() == first && walked < walk_limit && st.Step();
   }
   out.count = static_cast<int64_t>(out.ids.size());
   if (!more) return out;
-  // The rest of the count inside SQLite: the same entries, counted without leaving the VM.
+  // The rest of the count inside SQLite: the entries after the last one stepped over, up to
+  // the same limit, counted without leaving the VM (FTS5 seeks to the rowid bound instead of
+  // walking the first entries' doclists and positions again).
   std::string text =
       "SELECT count(*) FROM (SELECT rowid AS id FROM item_search WHERE item_search MATCH ?1 "
-      "ORDER BY rowid DESC LIMIT ?2)";
-  if (!withdrawn.empty())
+      "AND rowid < ?3 ORDER BY rowid DESC LIMIT ?2)";
+  if (!withdrawn.empty()) {
     text += " WHERE id NOT IN (SELECT id FROM items WHERE state = 'withdrawn')";
+  }
   Statement count(db, text);
   count.Bind(1, match);
-  count.Bind(2, walk_limit);
-  if (count.Step()) out.count = std::min<int64_t>(count.Int(0), static_cast<int64_t>(need));
+  count.Bind(2, walk_limit - walked);
+  count.Bind(3, last_id);
+  if (count.Step()) {
+    out.count = std::min<int64_t>(out.count + count.Int(0), static_cast<int64_t>(need));
+  }
   return out;
 }
 
