@@ -13,6 +13,11 @@
 
 namespace gongkai::bench {
 
+// User + system CPU time of the whole process in s (getrusage; every thread included).
+double ProcessCpuSeconds();
+// The `p` quantile (0–1) of `v` (nearest rank; 0 when empty).
+double Percentile(std::vector<double> v, double p);
+
 // `count` distinct query texts: the query set first, then pairs "a b" of its one-word
 // queries (common, topic, rare and single-character words) in a fixed pseudo-random
 // order; never the same text twice, so a result cache would never hit.

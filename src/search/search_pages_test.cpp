@@ -11,7 +11,7 @@
 
 #include "search/search_index.hpp"
 #include "store/soci_store.hpp"
-#include "testing/test_database.hpp"
+#include "testing/migrated_store.hpp"
 
 namespace gongkai::search {
 namespace {
@@ -33,14 +33,9 @@ class SearchPagesTest : public ::testing::TestWithParam<std::string> {
   };
 
   void SetUp() override {
-    db_ = std::make_unique<gongkai::testing::TestDatabase>(GetParam());
-    if (db_->url().empty()) {
-      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << db_->skip_reason();
-      GTEST_SKIP() << db_->skip_reason();
-    }
-    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
+    ASSERT_NO_FATAL_FAILURE(db_.Open(GetParam()));
+    if (IsSkipped()) return;
+    store_ = &db_.store();
     core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
       core::Org root;
       root.code = "QX";
@@ -97,14 +92,23 @@ class SearchPagesTest : public ::testing::TestWithParam<std::string> {
     return SearchIndex(*store_).Search(r);
   }
 
+  // The ids of the page of 20 at `offset` of `ordered`.
+  static std::vector<core::Id> Page(const std::vector<Model>& ordered, int offset) {
+    std::vector<core::Id> out;
+    for (size_t k = static_cast<size_t>(offset); k < ordered.size() && out.size() < 20; ++k) {
+      out.push_back(ordered[k].id);
+    }
+    return out;
+  }
+
   static std::vector<core::Id> Ids(const SearchResult& result) {
     std::vector<core::Id> out;
     for (const auto& hit : result.hits) out.push_back(hit.item.id);
     return out;
   }
 
-  std::unique_ptr<gongkai::testing::TestDatabase> db_;
-  std::unique_ptr<store::SociStore> store_;
+  gongkai::testing::MigratedStore db_;
+  store::SociStore* store_ = nullptr;
   std::vector<Model> model_;
 };
 
@@ -116,12 +120,7 @@ TEST_P(SearchPagesTest, CountsAndNewestPagesSkipWithdrawnItems) {
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     EXPECT_EQ(result->count, static_cast<int64_t>(published.size()));
     EXPECT_FALSE(result->count_capped);
-    std::vector<core::Id> expected;
-    for (size_t k = static_cast<size_t>(offset); k < published.size() && expected.size() < 20;
-         ++k) {
-      expected.push_back(published[k].id);
-    }
-    EXPECT_EQ(Ids(*result), expected) << "offset " << offset;
+    EXPECT_EQ(Ids(*result), Page(published, offset)) << "offset " << offset;
   }
 }
 
@@ -148,12 +147,7 @@ TEST_P(SearchPagesTest, RelevanceRanksTheNewestCandidatesByTheScoreRules) {
     auto result = Run(false, offset);
     ASSERT_TRUE(result.ok()) << result.status().ToString();
     EXPECT_TRUE(result->ranked_bounded);
-    std::vector<core::Id> expected;
-    for (size_t k = static_cast<size_t>(offset); k < candidates.size() && expected.size() < 20;
-         ++k) {
-      expected.push_back(candidates[k].id);
-    }
-    EXPECT_EQ(Ids(*result), expected) << "offset " << offset;
+    EXPECT_EQ(Ids(*result), Page(candidates, offset)) << "offset " << offset;
   }
   auto result = Run(false, 0);
   ASSERT_TRUE(result.ok());
