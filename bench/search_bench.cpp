@@ -8,6 +8,7 @@
 //                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
 //                [--compare sqlite:PATH [--walks gin,windows,rum]] [--mmap-mb M]
 //                [--clients C [--seconds S] [--distinct N]] [--dump FILE]
+//                [--list-queries [--distinct N]]
 //
 // With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
 // baseline: the same queries on both databases in one run (search_bench_postgres.hpp).
@@ -23,6 +24,8 @@
 // --dump FILE writes every query's result (count, exact ids, hit ids and a hash of their
 // highlighting) for a before/after comparison. --mmap-mb sets PRAGMA mmap_size on SQLite
 // connections (the portal's sqlite_mmap_mb; default 2047, SQLite's 2 GB limit).
+// --list-queries prints the N distinct queries of --clients, one a line (for
+// bench/search_http_bench.sh).
 // Figures and command lines:
 // bench/README.md.
 #include <soci/soci.h>
@@ -147,6 +150,7 @@ int main(int argc, char** argv) {
   clients.mmap_mb = 2047;
   size_t distinct = 20000;
   std::string dump;
+  bool list_queries = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) url = argv[++i];
@@ -166,6 +170,7 @@ int main(int argc, char** argv) {
     if (a == "--distinct" && i + 1 < argc) distinct = std::stoull(argv[++i]);
     if (a == "--mmap-mb" && i + 1 < argc) clients.mmap_mb = std::stoll(argv[++i]);
     if (a == "--dump" && i + 1 < argc) dump = argv[++i];
+    if (a == "--list-queries") list_queries = true;
   }
   if (url.empty() || runs < 1 || like_every < 1) {
     std::cerr << "usage: search_bench --db URL [--generate N] [--runs R] [--like-every K] "
@@ -235,6 +240,10 @@ int main(int argc, char** argv) {
     pg_compare.runs = runs;
     pg_compare.verbose = verbose;
     return ComparePostgres(pg_compare, queries);
+  }
+  if (list_queries) {
+    for (const std::string& q : DistinctQueries(queries, distinct)) std::cout << q << "\n";
+    return 0;
   }
   if (!dump.empty()) return DumpResults(url, clients.mmap_mb, queries, dump);
   if (clients.clients > 0) return RunClients(clients, DistinctQueries(queries, distinct));
