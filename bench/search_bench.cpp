@@ -6,7 +6,9 @@
 //
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
 //                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
-//                [--compare sqlite:PATH [--walks gin,windows,rum]]
+//                [--compare sqlite:PATH [--walks gin,windows,rum]] [--mmap-mb M]
+//                [--clients C [--seconds S] [--distinct N]] [--dump FILE]
+//                [--list-queries [--distinct N]]
 //
 // With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
 // baseline: the same queries on both databases in one run (search_bench_postgres.hpp).
@@ -17,6 +19,13 @@
 // then the segment merge) and reports items/s and the process's CPU time;
 // --reindex-one-transaction rebuilds it the way it was built before issue 19 (Clear, then
 // one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison.
+// --clients C runs the throughput mode instead of the sequential runs: C threads, one
+// connection each, searching N distinct queries for S seconds (search_bench_clients.hpp);
+// --dump FILE writes every query's result (count, exact ids, hit ids and a hash of their
+// highlighting) for a before/after comparison. --mmap-mb sets PRAGMA mmap_size on SQLite
+// connections (the portal's sqlite_mmap_mb; default 2047, SQLite's 2 GB limit).
+// --list-queries prints the N distinct queries of --clients, one a line (for
+// bench/search_http_bench.sh).
 // Figures and command lines:
 // bench/README.md.
 #include <soci/soci.h>
@@ -33,9 +42,11 @@
 #include <vector>
 
 #include "search/search_index.hpp"
+#include "search_bench_clients.hpp"
 #include "search_bench_corpus.hpp"
 #include "search_bench_postgres.hpp"
 #include "store/soci_store.hpp"
+#include "store/sqlite_memory.hpp"
 
 namespace {
 
@@ -49,16 +60,6 @@ double CpuMs() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
-// User + system CPU time of the whole process in s (the tokenizing threads included).
-double ProcessCpuSeconds() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  auto sec = [](const timeval& t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  return sec(u.ru_utime) + sec(u.ru_stime);
 }
 
 double Ms(Clock::time_point start) {
@@ -132,13 +133,6 @@ std::vector<std::string> SplitList(const std::string& text) {
   }
 }
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  size_t k = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(k, v.size() - 1)];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -151,6 +145,12 @@ int main(int argc, char** argv) {
   bool no_index = false, reindex = false, one_transaction = false;
   int batch = 0;
   PostgresCompareOptions pg_compare;  // PostgreSQL mode (search_bench_postgres.hpp)
+  ClientsOptions clients;             // throughput mode (search_bench_clients.hpp)
+  clients.clients = 0;
+  clients.mmap_mb = 2047;
+  size_t distinct = 20000;
+  std::string dump;
+  bool list_queries = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) url = argv[++i];
@@ -165,6 +165,12 @@ int main(int argc, char** argv) {
     if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
     if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
     if (a == "--walks" && i + 1 < argc) pg_compare.walks = SplitList(argv[++i]);
+    if (a == "--clients" && i + 1 < argc) clients.clients = std::stoi(argv[++i]);
+    if (a == "--seconds" && i + 1 < argc) clients.seconds = std::stod(argv[++i]);
+    if (a == "--distinct" && i + 1 < argc) distinct = std::stoull(argv[++i]);
+    if (a == "--mmap-mb" && i + 1 < argc) clients.mmap_mb = std::stoll(argv[++i]);
+    if (a == "--dump" && i + 1 < argc) dump = argv[++i];
+    if (a == "--list-queries") list_queries = true;
   }
   if (url.empty() || runs < 1 || like_every < 1) {
     std::cerr << "usage: search_bench --db URL [--generate N] [--runs R] [--like-every K] "
@@ -182,6 +188,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   store::SociStore& st = **opened;
+  clients.url = url;
+  if (clients.mmap_mb > 0) store::ApplySqliteMemory(st, store::SqliteMemory{2, clients.mmap_mb});
   search::SearchIndex index(st.session(), st.backend());
   std::shared_ptr<Corpus> corpus_owner = MakeCorpus(std::max<int64_t>(generate, 1));
   Corpus& corpus = *corpus_owner;
@@ -233,6 +241,12 @@ int main(int argc, char** argv) {
     pg_compare.verbose = verbose;
     return ComparePostgres(pg_compare, queries);
   }
+  if (list_queries) {
+    for (const std::string& q : DistinctQueries(queries, distinct)) std::cout << q << "\n";
+    return 0;
+  }
+  if (!dump.empty()) return DumpResults(url, clients.mmap_mb, queries, dump);
+  if (clients.clients > 0) return RunClients(clients, DistinctQueries(queries, distinct));
   std::printf("queries: %zu, timed runs of each: %d\n", queries.size(), runs);
 
   // Warm-up pass (page cache and SQLite's cache), then the timed runs.

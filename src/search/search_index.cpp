@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "core/doc_no.hpp"
 #include "search/item_rows.hpp"
 #include "search/postgres_search.hpp"
 #include "search/snippet.hpp"
+#include "search/sqlite_matches.hpp"
 #include "search/tokenize.hpp"
 #include "store/internal/sql_util.hpp"
 
@@ -19,6 +21,8 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
   const Query query = ParseQuery(request.q);
   result.nothing_to_search = query.empty();
   try {
+    std::optional<SqliteReadSnapshot> snapshot;
+    if (backend_ == store::Backend::kSqlite) snapshot.emplace(sql_);
     // Exact lookup: the whole query as a 索引号 or a 文号.
     std::string trimmed = request.q;
     while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
@@ -35,9 +39,8 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
     if (query.empty()) return result;
 
     const bool lite = backend_ == store::Backend::kSqlite;
-    // Read the database file through a memory map (up to SQLite's 2 GB limit) instead of
-    // pread copies into a 2 MB page cache: a search touches the index and ~1,000 items rows.
-    if (lite) sql_ << "PRAGMA mmap_size = 2147418112";
+    // The memory map is the connection's (the portal's sqlite_mmap_mb, set when the pool
+    // opens it): no PRAGMA per search.
     std::string match = lite ? ToFts5(query) : ToTsquery(query);
     std::string from =
         // CROSS JOIN makes SQLite read the FTS index first: with the MATCH string bound as a
@@ -52,9 +55,14 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
     int limit = std::clamp(request.limit, 1, 100);
     int offset = std::max(0, request.offset);
     // The matching published items, newest first: at least the first kCountCap + 1 (for the
-    // count) and the first offset + limit (for the page), or all of them.
+    // count) and the first offset + limit (for the page), or all of them. `matches` holds
+    // the first `first` of them (the page or the relevance candidates); `count` how many
+    // there are up to `need`.
     std::vector<core::Id> matches;
+    int64_t count = 0;
     const size_t need = static_cast<size_t>(std::max<int64_t>(kCountCap + 1, offset + limit));
+    const size_t first =
+        std::min(need, static_cast<size_t>(std::max<int64_t>(kRankCandidates, offset + limit)));
     std::vector<long long> withdrawn;
     const bool unfiltered = request.org_ids.empty() && request.year <= 0 &&
                             request.category.empty() && request.validity.empty();
@@ -63,25 +71,29 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       // holds only items that were published, and a published item can only be withdrawn),
       // instead of joining every match with its items row (one random row read per match:
       // 10,000 of them for the count of a common word).
-      soci::rowset<soci::row> rows =
-          (sql_.prepare << "SELECT id FROM items WHERE state = 'withdrawn'");
-      for (const auto& r : rows) withdrawn.push_back(GetInt(r, 0));
-      std::sort(withdrawn.begin(), withdrawn.end());
-    }
-    if (unfiltered && withdrawn.size() <= kCountCap) {
-      std::vector<long long> ids(need + withdrawn.size());
       if (lite) {
-        sql_ << "SELECT s.rowid FROM item_search s WHERE item_search MATCH :q ORDER BY s.rowid "
-                "DESC LIMIT " +
-                    std::to_string(ids.size()),
-            soci::use(match), soci::into(ids);
+        std::vector<int64_t> ids = SqliteWithdrawnIds(sql_);
+        withdrawn.assign(ids.begin(), ids.end());
       } else {
-        ids = PostgresNewestMatches(sql_, match, ids.size(), pg_walk_);
+        soci::rowset<soci::row> rows =
+            (sql_.prepare << "SELECT id FROM items WHERE state = 'withdrawn'");
+        for (const auto& r : rows) withdrawn.push_back(GetInt(r, 0));
+        std::sort(withdrawn.begin(), withdrawn.end());
       }
+    }
+    if (unfiltered && withdrawn.size() <= kCountCap && lite) {
+      SqliteMatches found = SqliteNewestMatches(
+          sql_, match, first, need, std::vector<int64_t>(withdrawn.begin(), withdrawn.end()));
+      matches.assign(found.ids.begin(), found.ids.end());
+      count = found.count;
+    } else if (unfiltered && withdrawn.size() <= kCountCap) {
+      std::vector<long long> ids =
+          PostgresNewestMatches(sql_, match, need + withdrawn.size(), pg_walk_);
       for (long long id : ids) {
         if (std::binary_search(withdrawn.begin(), withdrawn.end(), id)) continue;
         if (matches.size() < need) matches.push_back(id);
       }
+      count = static_cast<int64_t>(matches.size());
     } else {
       // Column and validity are typed by people: bound, never spliced into the SQL. An empty
       // value switches its clause off.
@@ -97,11 +109,12 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
           soci::use(match), soci::use(cat_on), soci::use(cat), soci::use(cat_len),
           soci::use(cat_below), soci::use(val), soci::use(val2), soci::into(ids);
       matches.assign(ids.begin(), ids.end());
+      count = static_cast<int64_t>(matches.size());
     }
-    const int64_t count = static_cast<int64_t>(matches.size());
     result.count = std::min<int64_t>(count, kCountCap);
     result.count_capped = count > kCountCap;
 
+    const Matcher matcher(query);
     std::vector<core::Id> page_ids;
     if (request.newest) {
       for (size_t k = static_cast<size_t>(offset);
@@ -117,14 +130,28 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       result.ranked_bounded = count > kRankCandidates;
       struct Scored {
         double score;
-        std::string published_on;
+        std::string published_on;  // ISO dates fit std::string's inline buffer: no allocation
         core::Id id;
       };
       std::vector<Scored> scored;
-      if (!candidates.empty()) {
-        Matcher matcher(query);
+      scored.reserve(candidates.size());
+      auto score = [&](int64_t id, std::string_view title, std::string_view summary,
+                       std::string_view published_on) {
+        double s = 0;
+        for (size_t k = 0; k < query.must.size(); ++k) {
+          const Phrase& p = query.must[k];
+          s += 4.0 * std::min(3, matcher.Count(title, k));
+          s += 1.0 * std::min(3, matcher.Count(summary, k));
+          if (!p.text.empty() && title.starts_with(p.text)) s += 2.0;
+        }
+        scored.push_back({s, std::string(published_on), id});
+      };
+      if (!candidates.empty() && lite) {
+        SqliteReadCandidates(sql_, std::vector<int64_t>(candidates.begin(), candidates.end()),
+                             score);
+      } else if (!candidates.empty()) {
         // One bulk fetch into column vectors: a rowset of soci::row allocates per row and
-        // column, which was most of a search's CPU time.
+        // column.
         const size_t n = candidates.size();
         std::vector<long long> ids(n);
         std::vector<std::string> titles(n), summaries(n), dates(n);
@@ -134,18 +161,12 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
             soci::into(ids), soci::into(titles, title_ind), soci::into(summaries, summary_ind),
             soci::into(dates, date_ind);
         for (size_t r = 0; r < ids.size(); ++r) {
-          static const std::string kEmpty;
-          const std::string& title = title_ind[r] == soci::i_null ? kEmpty : titles[r];
-          const std::string& summary = summary_ind[r] == soci::i_null ? kEmpty : summaries[r];
-          double score = 0;
-          for (size_t k = 0; k < query.must.size(); ++k) {
-            const Phrase& p = query.must[k];
-            score += 4.0 * std::min(3, matcher.Count(title, k));
-            score += 1.0 * std::min(3, matcher.Count(summary, k));
-            if (!p.text.empty() && title.rfind(p.text, 0) == 0) score += 2.0;
-          }
-          scored.push_back(
-              {score, date_ind[r] == soci::i_null ? std::string() : std::move(dates[r]), ids[r]});
+          auto text = [&](const std::vector<std::string>& v,
+                          const std::vector<soci::indicator>& ind) {
+            return ind[r] == soci::i_null ? std::string_view() : std::string_view(v[r]);
+          };
+          score(ids[r], text(titles, title_ind), text(summaries, summary_ind),
+                text(dates, date_ind));
         }
       }
       std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
@@ -174,7 +195,6 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
         }
       }
     }
-    Matcher matcher(query);
     for (SearchHit& hit : result.hits) {
       hit.title_html = matcher.Highlight(hit.item.title, 200);
       hit.snippet_html = matcher.Highlight(hit.item.summary, 120);
