@@ -299,6 +299,30 @@ core::Result<core::PublishedPage> PublishedReads::ListColumn(
   });
 }
 
+core::Status PublishedReads::InOneSnapshot(const std::function<core::Status()>& reads) {
+  if (store_.backend() != store::Backend::kSqlite) return reads();
+  auto run = [this](const char* sql) {
+    store_.statements().Query(sql, {}, [](const store::StatementRow&) {});
+  };
+  try {
+    run("BEGIN");
+  } catch (const std::exception& e) {
+    return Unavailable(e);
+  }
+  // Read-only: COMMIT and ROLLBACK end it alike; COMMIT also when `reads` throws.
+  struct End {
+    decltype(run)& end;
+    ~End() {
+      try {
+        end("COMMIT");
+      } catch (...) {
+        // Nothing was written; the next BEGIN reports a connection that is gone.
+      }
+    }
+  } end{run};
+  return reads();
+}
+
 core::Result<std::vector<core::ItemAttachment>> PublishedReads::Attachments(core::Id item_id) {
   return OnStore(store_,
                  [&](store::StatementCache& c) { return published::Attachments(c, item_id); });

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -74,6 +75,12 @@ class PublishedReads final : public core::PublicReads {
   core::Result<core::PublishedPage> ListColumn(
       core::Id org_id, const std::string& category,
       const std::vector<std::pair<std::string, int64_t>>& counts, int offset, int limit);
+  // Runs `reads` (calls on this object) on one snapshot of the database: inside one read
+  // transaction on SQLite (a statement in autocommit mode takes and drops the file's read
+  // locks by itself: four system calls or more each), directly on PostgreSQL (a BEGIN would
+  // cost two round trips there). Returns `reads`' status, or kUnavailable when the
+  // transaction cannot begin. Not re-entrant.
+  core::Status InOneSnapshot(const std::function<core::Status()>& reads);
   // published::Attachments and published::Interpretations.
   core::Result<std::vector<core::ItemAttachment>> Attachments(core::Id item_id);
   core::Result<std::vector<core::Response>> Interpretations(core::Id item_id);

@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 #include <soci/error.h>
 
+#include <atomic>
 #include <charconv>
 #include <memory>
 #include <string>
@@ -14,6 +15,8 @@
 namespace gongkai::store {
 
 namespace {
+
+std::atomic<uint64_t> named{0};  // statement names handed out, by every cache
 
 std::string FirstLine(std::string_view text) {
   return std::string(text.substr(0, text.find('\n')));
@@ -68,7 +71,9 @@ class PostgresStatementCache final : public StatementCache {
     // so a prepared statement is free again once PQexecPrepared returns.
     auto* entry = lru_.Find(sql);
     if (entry == nullptr) {
-      std::string name = "gongkai_" + std::to_string(++named_);
+      // Unique in the process, so that two caches on one connection (SearchIndex's
+      // short-lived one beside the store's) never take the same name.
+      std::string name = "gongkai_" + std::to_string(++named);
       Result prepared(PQprepare(conn_, name.c_str(), std::string(sql).c_str(),
                                 static_cast<int>(params.size()), nullptr));
       if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK) Fail("prepare", sql);
@@ -108,7 +113,6 @@ class PostgresStatementCache final : public StatementCache {
 
   PGconn* conn_;
   StatementLru<std::string> lru_;
-  uint64_t named_ = 0;
   uint64_t prepares_ = 0;
 };
 

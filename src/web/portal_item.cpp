@@ -42,17 +42,20 @@ HttpResponse PortalSite::ItemPage(const HttpRequest& req, const PathParams& para
   int64_t id = 0;
   if (!ParseDecimal(id_text, id, INT64_C(999999999999))) throw PortalError{404};
   auto t = Tree();
-  // One connection for the page's three reads, each on a statement prepared once per
-  // connection; in autocommit, as the other published reads (no transaction to begin).
+  // One connection and one snapshot for the page's reads, each on a statement prepared
+  // once per connection.
   std::optional<core::Item> item;
   std::vector<core::ItemAttachment> attachments;
   std::vector<core::Response> interpretations;
   CheckRead(reads.With([&](store::SociStore& st) -> core::Result<bool> {
     search::PublishedReads port(st);
-    GONGKAI_ASSIGN_OR_RETURN(item, port.GetPublished(id));
-    if (!item) return false;
-    GONGKAI_ASSIGN_OR_RETURN(attachments, port.Attachments(item->id));
-    GONGKAI_ASSIGN_OR_RETURN(interpretations, port.Interpretations(item->id));
+    GONGKAI_RETURN_IF_ERROR(port.InOneSnapshot([&]() -> core::Status {
+      GONGKAI_ASSIGN_OR_RETURN(item, port.GetPublished(id));
+      if (!item) return core::Status::Ok();
+      GONGKAI_ASSIGN_OR_RETURN(attachments, port.Attachments(item->id));
+      GONGKAI_ASSIGN_OR_RETURN(interpretations, port.Interpretations(item->id));
+      return core::Status::Ok();
+    }));
     return true;
   }));
   if (!item) throw PortalError{404};
