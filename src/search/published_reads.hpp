@@ -33,9 +33,10 @@ core::PublishedPage List(store::StatementCache& sql, store::Backend backend,
                          int offset, int limit);
 // The page of a body's column: `categories` are the exact category paths to list (those at
 // and below the column), `total` their item count (the portal knows both from the body's
-// cached category counts). Each category is walked newest first on the items_column_newest
-// index and the walks are merged, so a page reads about offset + limit rows per category
-// instead of sorting the column. At most kMaxColumnArms categories (one statement arm each).
+// cached category counts). Each category is walked newest first on an index in that order
+// (migration 0020 on PostgreSQL, 0015 on SQLite) and the walks are merged, so a page reads about
+// offset + limit rows per category instead of sorting the column. At most kMaxColumnArms categories
+// (one statement arm each).
 inline constexpr size_t kMaxColumnArms = 64;
 core::PublishedPage ListColumn(store::StatementCache& sql, core::Id org_id,
                                const std::vector<std::string>& categories, int64_t total,
