@@ -42,24 +42,57 @@ core::Status Unavailable(const std::exception& e) {
   return core::Status(core::ErrorCode::kUnavailable, std::string("数据库错误: ") + e.what());
 }
 
-core::Item ReadItem(const soci::row& r, bool with_body) {
+namespace {
+
+// A soci::row seen through StatementRow's accessors, so that one decoder reads both.
+class SociRowView {
+ public:
+  explicit SociRowView(const soci::row& r) : r_(r) {}
+  bool IsNull(int i) const { return r_.get_indicator(i) == soci::i_null; }
+  int64_t Int(int i) const { return GetInt(r_, i); }
+  std::string String(int i) const { return GetText(r_, i); }
+  std::string Text(int i) const { return GetText(r_, i); }
+
+ private:
+  const soci::row& r_;
+};
+
+// A stored date read without a copy of its text; throws CorruptRow as store::ToDate.
+core::Date DateOf(std::string_view text) {
+  auto parsed = core::Date::Parse(text);
+  if (!parsed.ok()) throw store::CorruptRow("invalid stored date '" + std::string(text) + "'");
+  return *parsed;
+}
+
+template <typename Row>
+core::Item DecodeItem(const Row& r, bool with_body) {
   core::Item item;
-  item.id = GetInt(r, 0);
-  item.org_id = GetInt(r, 1);
-  if (r.get_indicator(2) != soci::i_null) item.index_no = r.get<std::string>(2);
-  item.title = GetText(r, 3);
-  item.summary = GetText(r, 4);
-  item.publisher = GetText(r, 5);
-  item.formed_on = store::ToDate(GetText(r, 6));
-  if (r.get_indicator(7) != soci::i_null) item.published_on = store::ToDate(GetText(r, 7));
-  item.doc_no = GetText(r, 8);
-  item.topic = GetText(r, 9);
-  item.category = GetText(r, 10);
-  item.validity = store::Unwrap(core::ParseValidity(GetText(r, 11)));
-  if (r.get_indicator(12) != soci::i_null) item.validity_changed_on = store::ToDate(GetText(r, 12));
-  item.state = store::Unwrap(core::ParseItemState(GetText(r, 13)));
-  if (with_body) item.body_md = GetText(r, 14);
+  item.id = r.Int(0);
+  item.org_id = r.Int(1);
+  if (!r.IsNull(2)) item.index_no = r.String(2);
+  item.title = r.String(3);
+  item.summary = r.String(4);
+  item.publisher = r.String(5);
+  item.formed_on = DateOf(r.Text(6));
+  if (!r.IsNull(7)) item.published_on = DateOf(r.Text(7));
+  item.doc_no = r.String(8);
+  item.topic = r.String(9);
+  item.category = r.String(10);
+  item.validity = store::Unwrap(core::ParseValidity(r.Text(11)));
+  if (!r.IsNull(12)) item.validity_changed_on = DateOf(r.Text(12));
+  item.state = store::Unwrap(core::ParseItemState(r.Text(13)));
+  if (with_body) item.body_md = r.String(14);
   return item;
+}
+
+}  // namespace
+
+core::Item ReadItem(const soci::row& r, bool with_body) {
+  return DecodeItem(SociRowView(r), with_body);
+}
+
+core::Item ReadItem(const store::StatementRow& r, bool with_body) {
+  return DecodeItem(r, with_body);
 }
 
 std::string Filters(const std::vector<core::Id>& org_ids, int year) {

@@ -11,6 +11,7 @@
 
 #include "core/item.hpp"
 #include "core/status.hpp"
+#include "store/statement_cache.hpp"
 
 namespace soci {
 class row;
@@ -35,6 +36,8 @@ core::Status Unavailable(const std::exception& e);
 // The item of a row of kItemColumns (and body_md as column 14 when `with_body`). Throws on
 // a stored value that cannot be parsed.
 core::Item ReadItem(const soci::row& r, bool with_body);
+// The same from a prepared statement's row (store/statement_cache.hpp).
+core::Item ReadItem(const store::StatementRow& r, bool with_body);
 // " AND …": published items only, of `org_ids` (empty: all), published in `year` (0: any).
 std::string Filters(const std::vector<core::Id>& org_ids, int year);
 

@@ -90,6 +90,28 @@ TEST_F(ReconnectTest, LossInsideATransactionIsUnavailableThenRecovers) {
   EXPECT_EQ(CountOrgs(db_.store()), 0);
 }
 
+TEST_F(ReconnectTest, PreparedStatementsArePreparedAgainOnTheNewConnection) {
+  auto count_orgs = [&] {
+    int64_t n = -1;
+    db_.store().statements().Query("SELECT COUNT(*) FROM orgs WHERE id > $1", {int64_t{0}},
+                                   [&](const StatementRow& r) { n = r.Int(0); });
+    return n;
+  };
+  EXPECT_EQ(count_orgs(), 0);
+  EXPECT_EQ(count_orgs(), 0);
+  EXPECT_EQ(db_.store().statements().prepares(), 1u);
+  Terminate(db_.store());
+  // The kept statement's connection is gone: the run fails, and the store knows it.
+  EXPECT_THROW(count_orgs(), soci::soci_error);
+  EXPECT_TRUE(db_.store().broken());
+  ASSERT_TRUE(db_.store().ReconnectIfBroken().ok());
+  // A new cache on the new connection: the statement is prepared there and runs.
+  EXPECT_EQ(db_.store().statements().size(), 0u);
+  EXPECT_EQ(count_orgs(), 0);
+  EXPECT_EQ(count_orgs(), 0);
+  EXPECT_EQ(db_.store().statements().prepares(), 1u);
+}
+
 TEST_F(ReconnectTest, UnreachableDatabaseIsUnavailableAndRetriedAfterTheInterval) {
   Terminate(db_.store());
   int one = 0;

@@ -86,7 +86,32 @@ std::optional<long long> SociStore::SwapSqliteCacheSize(long long cache_size) {
   }
 }
 
-SociStore::~SociStore() = default;
+SociStore::~SociStore() {
+  statements_.reset();  // finalized on the connection before it closes
+}
+
+StatementCache& SociStore::statements() {
+  if (statements_ && statements_generation_ != generation_) {
+    statements_->Forget();
+    statements_.reset();
+  }
+  if (!statements_) {
+    statements_ = MakeStatementCache(*sql_, backend_);
+    statements_generation_ = generation_;
+  }
+  return *statements_;
+}
+
+std::unique_ptr<StatementCache> MakeStatementCache(soci::session& sql, Backend backend) {
+  // After a failed reconnect SOCI leaves the session without a backend.
+  if (sql.get_backend() == nullptr) throw soci::soci_error("数据库连接中断");
+  if (backend == Backend::kSqlite) {
+    auto* lite = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+    return MakeSqliteStatementCache(static_cast<void*>(lite->conn_));
+  }
+  auto* pg = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  return MakePostgresStatementCache(static_cast<void*>(pg->conn_));
+}
 
 namespace {
 
@@ -179,6 +204,10 @@ core::Status SociStore::ReconnectIfBroken() {
     return core::Unavailable("数据库连接中断，稍后重试: " + redacted_url_);
   }
   last_attempt_ = now;
+  if (statements_) {
+    statements_->Forget();  // prepared on the connection about to be closed
+    statements_.reset();
+  }
   try {
     sql_->reconnect();  // the same connection string; a promoted standby at that address works
     ConfigureSession();

@@ -18,6 +18,7 @@
 
 #include "core/store.hpp"
 #include "store/db_url.hpp"
+#include "store/statement_cache.hpp"
 
 namespace soci {
 class session;
@@ -30,6 +31,11 @@ enum class SchemaPolicy {
   kRequireCurrent,  // refuse a database that is not at this binary's schema version
   kMigrate,         // apply pending migrations first
 };
+
+// A statement cache over `sql`'s current connection, for code that holds a session but no
+// store (search::SearchIndex); it must be destroyed before the session closes or
+// reconnects. SociStore::statements() is the kept, per-connection one.
+std::unique_ptr<StatementCache> MakeStatementCache(soci::session& sql, Backend backend);
 
 class SociStore : public core::Store {
  public:
@@ -76,6 +82,13 @@ class SociStore : public core::Store {
   // statements died with its connection).
   uint64_t connection_generation() const { return generation_; }
 
+  // This connection's prepared statements (store/statement_cache.hpp), for the hot read
+  // paths. Created on first use; emptied when the connection is replaced by a reconnect,
+  // so a statement never outlives the connection it was prepared on. Same thread rules as
+  // the store. Must not be used while the connection is broken (ReconnectIfBroken first,
+  // as the pool does before lending the store).
+  StatementCache& statements();
+
   // Which database this store talks to (SQL dialect differences live in store/ and search/).
   Backend backend() const { return backend_; }
   // Refreshes the query planner's statistics (ANALYZE). Call after bulk loads: without them
@@ -97,6 +110,9 @@ class SociStore : public core::Store {
   // once and reused by every transaction of this store.
   class Repos;
   std::unique_ptr<soci::session> sql_;  // the one connection this store owns
+  // Prepared on sql_'s current connection (declared after sql_: destroyed before it).
+  std::unique_ptr<StatementCache> statements_;
+  uint64_t statements_generation_ = 0;  // generation_ when statements_ was made
   Backend backend_;
   std::vector<int> applied_;  // migrations Open applied
   int schema_version_ = 0;

@@ -3,7 +3,7 @@
 
 #include "app/attachment_store.hpp"
 #include "app/markdown.hpp"
-#include "search/search_index.hpp"
+#include "search/published_reads.hpp"
 #include "web/portal_site.hpp"
 
 namespace gongkai::web {
@@ -42,7 +42,22 @@ HttpResponse PortalSite::ItemPage(const HttpRequest& req, const PathParams& para
   int64_t id = 0;
   if (!ParseDecimal(id_text, id, INT64_C(999999999999))) throw PortalError{404};
   auto t = Tree();
-  auto item = CheckRead(Read([&](core::PublicReads& port) { return port.GetPublished(id); }));
+  // One connection and one snapshot for the page's reads, each on a statement prepared
+  // once per connection.
+  std::optional<core::Item> item;
+  std::vector<core::ItemAttachment> attachments;
+  std::vector<core::Response> interpretations;
+  CheckRead(reads.With([&](store::SociStore& st) -> core::Result<bool> {
+    search::PublishedReads port(st);
+    GONGKAI_RETURN_IF_ERROR(port.InOneSnapshot([&]() -> core::Status {
+      GONGKAI_ASSIGN_OR_RETURN(item, port.GetPublished(id));
+      if (!item) return core::Status::Ok();
+      GONGKAI_ASSIGN_OR_RETURN(attachments, port.Attachments(item->id));
+      GONGKAI_ASSIGN_OR_RETURN(interpretations, port.Interpretations(item->id));
+      return core::Status::Ok();
+    }));
+    return true;
+  }));
   if (!item) throw PortalError{404};
   const core::Org* org = t->Find(item->org_id);
   View v = Base(item->title, *t);
@@ -72,16 +87,6 @@ HttpResponse PortalSite::ItemPage(const HttpRequest& req, const PathParams& para
     channels.Push(cv);
   }
   v.Set("channels", channels);
-  std::vector<core::ItemAttachment> attachments;
-  std::vector<core::Response> interpretations;
-  CheckRead(reads.With([&](store::SociStore& st) -> core::Result<bool> {
-    GONGKAI_RETURN_IF_ERROR(st.Transact([&](core::Repositories& repos) -> core::Status {
-      GONGKAI_ASSIGN_OR_RETURN(attachments, repos.items().ListAttachments(item->id));
-      GONGKAI_ASSIGN_OR_RETURN(interpretations, repos.items().ListResponsesFor(item->id));
-      return core::Status::Ok();
-    }));
-    return true;
-  }));
   View files = View::List();
   for (const auto& a : attachments) {
     View fv;
@@ -122,15 +127,13 @@ HttpResponse PortalSite::Attachment(const HttpRequest& req, const PathParams& pa
   if (options.attachment_dir.empty()) throw PortalError{404};
   std::optional<core::ItemAttachment> found;
   CheckRead(reads.With([&](store::SociStore& st) -> core::Result<bool> {
-    GONGKAI_ASSIGN_OR_RETURN(auto item, search::PublishedReads(st).GetPublished(id));
+    search::PublishedReads port(st);
+    GONGKAI_ASSIGN_OR_RETURN(auto item, port.GetPublished(id));
     if (!item) return false;
-    GONGKAI_RETURN_IF_ERROR(st.Transact([&](core::Repositories& repos) -> core::Status {
-      GONGKAI_ASSIGN_OR_RETURN(auto list, repos.items().ListAttachments(id));
-      for (auto& a : list) {
-        if (a.position == position) found = a;
-      }
-      return core::Status::Ok();
-    }));
+    GONGKAI_ASSIGN_OR_RETURN(auto list, port.Attachments(id));
+    for (auto& a : list) {
+      if (a.position == position) found = a;
+    }
     return true;
   }));
   if (!found) throw PortalError{404};

@@ -66,8 +66,10 @@ HttpResponse PortalSite::OrgPage(const HttpRequest& req, const PathParams& param
     } else {
       selected = "法定主动公开内容";
     }
-    page = CheckRead(idx.ListPublished(
-        {org.id}, selected, static_cast<int>((page_no - 1) * kPortalPageSize), kPortalPageSize));
+    // The total from the cached counts; the list from one newest-first walk per category.
+    page = CheckRead(idx.ListColumn(org.id, selected, counts,
+                                    static_cast<int>((page_no - 1) * kPortalPageSize),
+                                    kPortalPageSize));
     return 0;
   });
   const CategoryCounts& counts = *counted;

@@ -1,0 +1,9 @@
+-- A body's column page lists its published items of one category and those below it,
+-- newest first (search/published_queries.cpp, published::ListColumn): one walk per
+-- category, newest first, merged — a page reads about offset + limit rows per category.
+-- On SQLite the index of migration 0015, items_state_org_category (state, org_id, category,
+-- published_on), already serves each walk in full order (an index ends with the rowid, so
+-- equal dates come in id order): the query plan is MERGE (UNION ALL) of searches on it, with
+-- no sort. PostgreSQL's migration 0020 adds the index it needs (id in the key); here the
+-- version is recorded and nothing else is done, so that imports do not maintain a second
+-- copy of that index.
