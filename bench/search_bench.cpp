@@ -5,7 +5,8 @@
 // count).
 //
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
-//                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
+//                [--batch B] [--hashsize BYTES] [--crisismerge N] [--runs R] [--like-every K]
+//                [--no-like] [-v]
 //                [--compare sqlite:PATH [--walks gin,windows,rum]]
 //
 // With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
@@ -16,7 +17,8 @@
 // the index of an existing database (SearchIndex::Rebuild: committed batches of B items,
 // then the segment merge) and reports items/s and the process's CPU time;
 // --reindex-one-transaction rebuilds it the way it was built before issue 19 (Clear, then
-// one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison.
+// one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison;
+// --hashsize and --crisismerge set FTS5's settings during the build (0: FTS5's default).
 // Figures and command lines:
 // bench/README.md.
 #include <soci/soci.h>
@@ -150,7 +152,8 @@ int main(int argc, char** argv) {
   bool verbose = false;
   bool no_index = false, reindex = false, one_transaction = false;
   int batch = 0;
-  PostgresCompareOptions pg_compare;  // PostgreSQL mode (search_bench_postgres.hpp)
+  search::SearchIndex::Fts5Bulk fts5_bulk;  // FTS5 settings of the bulk build (0: FTS5's own)
+  PostgresCompareOptions pg_compare;        // PostgreSQL mode (search_bench_postgres.hpp)
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) url = argv[++i];
@@ -163,6 +166,8 @@ int main(int argc, char** argv) {
     if (a == "--reindex") reindex = true;
     if (a == "--reindex-one-transaction") reindex = one_transaction = true;
     if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
+    if (a == "--hashsize" && i + 1 < argc) fts5_bulk.hashsize = std::stoll(argv[++i]);
+    if (a == "--crisismerge" && i + 1 < argc) fts5_bulk.crisismerge = std::stoi(argv[++i]);
     if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
     if (a == "--walks" && i + 1 < argc) pg_compare.walks = SplitList(argv[++i]);
   }
@@ -198,8 +203,23 @@ int main(int argc, char** argv) {
   }
   if (generate > 0 || reindex) {
     if (batch > 0) index.SetBulkLoad(search::kBulkItems, batch);
+    index.SetFts5Bulk(fts5_bulk);
     auto start = Clock::now();
     double cpu = ProcessCpuSeconds();
+    // Phases: a line every tenth of the insert phase, and where it ends (the rest is the
+    // segment merge: Compact, or 'optimize' in the one-transaction build).
+    double insert_s = 0, insert_cpu = 0;
+    int64_t last_tenth = -1;
+    index.SetProgress([&](int64_t done, int64_t total) {
+      const int64_t tenth = total > 0 ? done * 10 / total : 10;
+      if (tenth == last_tenth && done < total) return;
+      last_tenth = tenth;
+      insert_s = Ms(start) / 1000;
+      insert_cpu = ProcessCpuSeconds() - cpu;
+      std::printf("  insert %lld/%lld at %.1f s, CPU %.1f s\n", static_cast<long long>(done),
+                  static_cast<long long>(total), insert_s, insert_cpu);
+      std::fflush(stdout);
+    });
     core::Result<int64_t> n = 0;
     if (one_transaction) {
       core::Status cleared = index.Clear();
@@ -217,6 +237,8 @@ int main(int argc, char** argv) {
         "indexed %lld items in %.1f s (%.0f items/s), CPU %.1f s (%.0f items per CPU-s)%s\n",
         static_cast<long long>(*n), s, static_cast<double>(*n) / s, cpu,
         static_cast<double>(*n) / cpu, one_transaction ? " [one transaction]" : "");
+    std::printf("phases: insert %.1f s (CPU %.1f s), merge %.1f s (CPU %.1f s)\n", insert_s,
+                insert_cpu, s - insert_s, cpu - insert_cpu);
     core::Status a = st.Analyze();
     if (!a.ok()) std::cerr << a.ToString() << "\n";
   }

@@ -86,6 +86,15 @@ class SearchIndex {
     bulk_items_ = bulk_items;
     batch_ = batch;
   }
+  // FTS5 settings of a bulk load on SQLite (index_writes.cpp, Fts5BulkConfig), for the
+  // bench to compare; 0 keeps FTS5's default. Measured in bench/README.md ("Import and index
+  // build", 6 Dec 12:00): the defaults below cut the build's CPU without changing the index
+  // the queries read.
+  struct Fts5Bulk {
+    long long hashsize = 64LL << 20;  // bytes of pending postings per level-0 segment
+    int crisismerge = 64;             // segments per level before FTS5 merges them at once
+  };
+  void SetFts5Bulk(Fts5Bulk bulk) { fts5_bulk_ = bulk; }
   // SyncInBatches and Compact wait this long after each committed batch or merge step, so
   // that a writer waiting for SQLite's lock (a publication) gets it: SQLite's busy handler
   // polls at most every 100 ms, and the builder would otherwise take the lock again at once.
@@ -139,6 +148,7 @@ class SearchIndex {
   std::function<void(int64_t, int64_t)> progress_;
   int64_t pending_ = 0;
   PgWalk pg_walk_ = PgWalk::kAuto;
+  Fts5Bulk fts5_bulk_;
 };
 
 // Makes `store` index every item it stores as published in the same transaction (so a

@@ -345,6 +345,11 @@ std::string ToSimplified(std::string_view utf8) {
   return out;
 }
 
+bool SimplificationMayChange(char32_t c) {
+  const Simplifier& s = GetSimplifier();
+  return s.converter && c < s.key_chars.size() && s.key_chars[c];
+}
+
 core::Status SimplifierStatus() {
   const Simplifier& s = GetSimplifier();
   if (s.converter) return core::Status::Ok();

@@ -23,6 +23,13 @@ namespace gongkai::text {
 // unchanged (OpenCC is not fed bytes it cannot parse).
 std::string ToSimplified(std::string_view utf8);
 
+// True when `c` occurs in one of OpenCC's traditional→simplified rules that change text
+// (at least one character of each such rule is marked), so ToSimplified may rewrite a text
+// that contains it. A text with no such character comes back from ToSimplified unchanged:
+// the tokenizer's fast path (search/tokenize.cpp) relies on this to skip the normalisation
+// chain. False for every code point when OpenCC is not loaded (nothing is then converted).
+bool SimplificationMayChange(char32_t c);
+
 // OK when ToSimplified's OpenCC configuration is loaded (loading it if needed), otherwise
 // kUnavailable naming the paths tried. For start-up checks.
 core::Status SimplifierStatus();
