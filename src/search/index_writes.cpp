@@ -98,18 +98,23 @@ class BuildPragmas {
 //   - a larger hashsize: FTS5 flushes its in-memory hash of pending terms to a new level-0
 //     segment whenever it holds this many bytes (default 1 MB, a few hundred items), so a
 //     batch of thousands of items left dozens of small segments;
-//   - a larger crisismerge: whenever one level holds this many segments (default 16) FTS5
-//     merges them at once, automerge or not, so the postings of a long build were rewritten
-//     once per level; with fewer, larger segments the final merge does it once.
+//   - crisismerge: whenever one level holds this many segments (default 16) FTS5 merges
+//     them at once, automerge or not. A build of few segments turns it off (1000): the final
+//     merge reads them all once. A build of many small batches (serve's) merges groups of 8
+//     as it goes, since one merge's cost grows with the number of segments it reads.
 // The settings are stored in the database (item_search_config): with no transaction open
 // they are committed at once, so a crash leaves them set until the next build's end (the
 // next `serve` resumes the build).
 class Fts5BulkConfig {
  public:
-  Fts5BulkConfig(soci::session& sql, const SearchIndex::Fts5Bulk& bulk) : sql_(sql) {
+  // `segments`: how many level-0 segments the build will write (its committed batches).
+  Fts5BulkConfig(soci::session& sql, const SearchIndex::Fts5Bulk& bulk, int64_t segments)
+      : sql_(sql) {
     Set("automerge", 0);
     if (bulk.hashsize > 0) Set("hashsize", bulk.hashsize);
-    if (bulk.crisismerge > 0) Set("crisismerge", bulk.crisismerge);
+    int crisis = bulk.crisismerge;
+    if (crisis <= 0) crisis = segments <= SearchIndex::kFewSegments ? 1000 : 8;
+    Set("crisismerge", crisis);
   }
   ~Fts5BulkConfig() {
     try {
@@ -248,7 +253,7 @@ int64_t SearchIndex::IndexPendingBulk(int64_t pending) {
   sql_ << "PRAGMA mmap_size = 2147418112";
   int64_t n = 0;
   {
-    Fts5BulkConfig bulk_config(sql_, fts5_bulk_);
+    Fts5BulkConfig bulk_config(sql_, fts5_bulk_, 1);  // one transaction: flushes only
     n = IndexPending(Walk{});
     if (progress_) progress_(n, std::max<int64_t>(pending, n));
     sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
@@ -315,7 +320,8 @@ core::Result<int64_t> SearchIndex::SyncInBatches(const std::atomic<bool>* stop) 
     {
       // A bulk load merges at its end (Compact) instead of while inserting.
       std::optional<Fts5BulkConfig> bulk_config;
-      if (bulk) bulk_config.emplace(sql_, fts5_bulk_);
+      if (bulk)
+        bulk_config.emplace(sql_, fts5_bulk_, (pending_ + batch_ - 1) / std::max(1, batch_));
       n = IndexPending(Walk{std::nullopt, true, stop});
     }
     if (bulk && !(stop && stop->load())) GONGKAI_RETURN_IF_ERROR(Compact(stop));

@@ -86,14 +86,22 @@ class SearchIndex {
     bulk_items_ = bulk_items;
     batch_ = batch;
   }
-  // FTS5 settings of a bulk load on SQLite (index_writes.cpp, Fts5BulkConfig), for the
-  // bench to compare; 0 keeps FTS5's default. Measured in bench/README.md ("Import and index
-  // build", 6 Dec 12:00): the defaults below cut the build's CPU without changing the index
-  // the queries read.
+  // FTS5 settings of a bulk load on SQLite (index_writes.cpp, Fts5BulkConfig); the bench
+  // compares them. Measured in bench/README.md ("Import and index build", 6 Dec 12:00):
+  // FTS5's final merge costs in proportion to the number of segments it reads at once
+  // times their size, so a build should leave few segments — one per committed batch when
+  // the hash holds a whole batch — or merge them in small groups as it goes.
   struct Fts5Bulk {
-    long long hashsize = 64LL << 20;  // bytes of pending postings per level-0 segment
-    int crisismerge = 64;             // segments per level before FTS5 merges them at once
+    // Bytes of pending postings FTS5 holds before it writes a level-0 segment (FTS5's
+    // default is 1 MB: a few hundred items). 0: FTS5's default.
+    long long hashsize = 256LL << 20;
+    // Segments on one level that FTS5 merges at once, automerge or not (FTS5's default 16).
+    // 0: chosen by the build — never, when the build leaves at most kFewSegments segments
+    // (one final merge reads them all), else 8 (merged in groups as the build goes: a
+    // serve build of small batches).
+    int crisismerge = 0;
   };
+  static constexpr int64_t kFewSegments = 32;
   void SetFts5Bulk(Fts5Bulk bulk) { fts5_bulk_ = bulk; }
   // SyncInBatches and Compact wait this long after each committed batch or merge step, so
   // that a writer waiting for SQLite's lock (a publication) gets it: SQLite's busy handler
@@ -143,7 +151,9 @@ class SearchIndex {
   soci::session& sql_;
   store::Backend backend_;
   int64_t bulk_items_ = kBulkItems;
-  int batch_ = 2000;
+  // Items per batch: each committed batch of a bulk build is one FTS5 segment, so large
+  // batches leave few segments to merge (50,000 items ≈ 150 MB of items and tokens).
+  int batch_ = 50000;
   std::chrono::milliseconds pause_{0};
   std::function<void(int64_t, int64_t)> progress_;
   int64_t pending_ = 0;

@@ -112,7 +112,7 @@ TEST(TokenizeTest, FastPathGivesTheSameRunsAsTheNormalisationChain) {
     // Half the texts only from the first pieces (the fast path's alphabet, mostly).
     const size_t alphabet = round % 2 ? kPieces.size() : 40;
     for (int k = 0; k < n; ++k) text += kPieces[rng() % alphabet];
-    const std::vector<Run> expected = RunsSlow(text), got = Runs(text);
+    const std::vector<search::Run> expected = RunsSlow(text), got = Runs(text);
     ASSERT_EQ(got.size(), expected.size()) << text;
     for (size_t k = 0; k < got.size(); ++k) {
       EXPECT_EQ(got[k].han, expected[k].han) << text;
@@ -120,7 +120,7 @@ TEST(TokenizeTest, FastPathGivesTheSameRunsAsTheNormalisationChain) {
     }
     std::string joined;
     size_t count = 0;
-    for (const Run& run : expected) {
+    for (const search::Run& run : expected) {
       const size_t tokens = run.han ? run.text.size() : 1;
       for (size_t k = 0; k < tokens; ++k) {
         const size_t length = run.han && k + 1 < tokens ? 2 : (run.han ? 1 : run.text.size());
