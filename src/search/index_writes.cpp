@@ -251,12 +251,18 @@ int64_t SearchIndex::IndexPendingBulk(int64_t pending) {
   long long mmap = 0;
   sql_ << "PRAGMA mmap_size", soci::into(mmap);
   sql_ << "PRAGMA mmap_size = 2147418112";
+  // 'optimize' rewrites the whole index into one segment: worth it when the load is most of
+  // the index (a rebuild), not when it adds a year to a city's index (`item import`: the
+  // new items' segment stays beside the old one, and FTS5's automerge, back on after the
+  // load, merges as segments accumulate).
+  long long indexed_before = 0;
+  sql_ << "SELECT COUNT(*) FROM item_search_docs", soci::into(indexed_before);
   int64_t n = 0;
   {
     Fts5BulkConfig bulk_config(sql_, fts5_bulk_, 1);  // one transaction: flushes only
     n = IndexPending(Walk{});
     if (progress_) progress_(n, std::max<int64_t>(pending, n));
-    sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
+    if (indexed_before <= n) sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
   }
   sql_ << "PRAGMA mmap_size = " + std::to_string(mmap);
   return n;

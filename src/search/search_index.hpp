@@ -146,7 +146,9 @@ class SearchIndex {
   // Published items not yet indexed. Throws on database errors.
   int64_t CountPending();
   // IndexPending of all `pending` items on the current transaction, with FTS5 automerge off
-  // and one 'optimize' at the end when they are a bulk load. Throws on database errors.
+  // when they are a bulk load, and one 'optimize' at the end when they are at least as many
+  // as the items indexed before (else their segment stays beside the old ones: optimize
+  // would rewrite the whole index). Throws on database errors.
   int64_t IndexPendingBulk(int64_t pending);
   soci::session& sql_;
   store::Backend backend_;

@@ -283,6 +283,30 @@ TEST_P(SearchIndexTest, SyncIsIncrementalAndRebuildIsComplete) {
   }
 }
 
+// A bulk load smaller than the index it joins (`item import` of a year into a city) does
+// not rewrite the whole index with 'optimize': its segment stays beside the old ones, and
+// every item is found.
+TEST_P(SearchIndexTest, BulkLoadIntoALargerIndexSkipsOptimize) {
+  if (store_->backend() != store::Backend::kSqlite) GTEST_SKIP() << "FTS5 only";
+  ASSERT_TRUE(Index().Clear().ok());
+  const size_t first = items_.size() * 2 / 3;
+  ASSERT_GT(items_.size() - first, 0u);
+  for (size_t k = 0; k < first; ++k) ASSERT_TRUE(Index().IndexItem(items_[k].id).ok());
+  SearchIndex index = Index();
+  index.SetBulkLoad(1, 4);
+  auto n = index.Sync();
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, static_cast<int64_t>(items_.size() - first));
+  long long before = 0, after = 0;
+  store_->session() << "SELECT total_changes()", soci::into(before);
+  store_->session() << "INSERT INTO item_search(item_search, rank) VALUES ('merge', -4000)";
+  store_->session() << "SELECT total_changes()", soci::into(after);
+  EXPECT_GE(after - before, 2) << "left unmerged";
+  for (const char* word : {"投诉举报", "政府信息公开", "青", "公告", "应急管理预案"}) {
+    EXPECT_EQ(Hits(word), Scan(word)) << word;
+  }
+}
+
 // A bulk load in one transaction (Sync of many pending items; SQLite: bigger cache, foreign
 // keys off, no automerge, optimize) read in batches of 3 indexes the same documents as the
 // plain Sync, and puts every setting back.
