@@ -129,51 +129,8 @@ namespace {
 // letters or digits, and the marks FoldPunctuation maps. None changes under NFC or case
 // folding.
 bool IsSimpleSeparator(char32_t c) {
-  if (c >= 0xFF01 && c <= 0xFF5E) return true;  // letters and digits are tested first
-  switch (c) {
-    case 0x00B7:
-    case 0x2010:
-    case 0x2011:
-    case 0x2012:
-    case 0x2013:
-    case 0x2014:
-    case 0x2015:
-    case 0x2018:
-    case 0x2019:
-    case 0x201C:
-    case 0x201D:
-    case 0x2026:
-    case 0x2212:
-    case 0x3001:
-    case 0x3002:
-    case 0x3008:
-    case 0x3009:
-    case 0x300A:
-    case 0x300B:
-    case 0x300C:
-    case 0x300D:
-    case 0x300E:
-    case 0x300F:
-    case 0x3010:
-    case 0x3011:
-    case 0x3014:
-    case 0x3015:
-    case 0x3016:
-    case 0x3017:
-    case 0x301C:
-    case 0x30FB:
-    case 0xFE63:
-    case 0xFF61:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool IsWhiteSpace(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
+  // Letters and digits of U+FF01..FF5E are tested first.
+  return (c >= 0xFF01 && c <= 0xFF5E) || c == 0x00B7 || text::IsFoldedPunctuation(c);
 }
 
 enum class Scan { kDone, kStopped, kSlow };
@@ -206,7 +163,7 @@ Scan ScanSimple(std::string_view text, Sink& sink) {
       ok = sink.Add(false, c);
     } else if (c >= 'A' && c <= 'Z') {
       ok = sink.Add(false, c - 'A' + 'a');
-    } else if (IsWhiteSpace(c)) {
+    } else if (text::IsWhiteSpace(c)) {
       // White space ends a word run; a Han run goes on ("统 计").
       if (sink.InWord()) ok = sink.End();
     } else if (c < 0x20 || c == 0x7F) {

@@ -54,6 +54,12 @@ std::string FoldWidth(std::string_view utf8);
 //   ～ 〜 → ~      … → ...      ·・ (U+00B7, U+30FB) → ·  (U+00B7, kept: names use it)
 // Everything else, including full-width letters and digits (see FoldWidth), is unchanged.
 std::string FoldPunctuation(std::string_view utf8);
+// True for the marks outside ASCII that FoldPunctuation maps (the list above).
+bool IsFoldedPunctuation(char32_t c);
+
+// True for Unicode White_Space (the set CollapseSpaces and NormalizeForMatch treat as white
+// space, listed below; the same as ICU's u_isUWhiteSpace).
+bool IsWhiteSpace(char32_t c);
 
 // Replaces every run of white space (Unicode White_Space: ASCII space, \t \n \v \f \r,
 // U+0085, U+00A0, U+1680, U+2000..200A, U+2028, U+2029, U+202F, U+205F, U+3000) with one
