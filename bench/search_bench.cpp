@@ -5,7 +5,8 @@
 // count).
 //
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
-//                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
+//                [--batch B] [--hashsize BYTES] [--crisismerge N] [--runs R] [--like-every K]
+//                [--no-like] [-v]
 //                [--compare sqlite:PATH [--walks gin,windows,rum]] [--mmap-mb M]
 //                [--clients C [--seconds S] [--distinct N]] [--dump FILE]
 //                [--list-queries [--distinct N]]
@@ -18,7 +19,8 @@
 // the index of an existing database (SearchIndex::Rebuild: committed batches of B items,
 // then the segment merge) and reports items/s and the process's CPU time;
 // --reindex-one-transaction rebuilds it the way it was built before issue 19 (Clear, then
-// one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison.
+// one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison;
+// --hashsize and --crisismerge set FTS5's settings during the build (0: FTS5's default).
 // --clients C runs the throughput mode instead of the sequential runs: C threads, one
 // connection each, searching N distinct queries for S seconds (search_bench_clients.hpp);
 // --dump FILE writes every query's result (count, exact ids, hit ids and a hash of their
@@ -144,8 +146,9 @@ int main(int argc, char** argv) {
   bool verbose = false;
   bool no_index = false, reindex = false, one_transaction = false;
   int batch = 0;
-  PostgresCompareOptions pg_compare;  // PostgreSQL mode (search_bench_postgres.hpp)
-  ClientsOptions clients;             // throughput mode (search_bench_clients.hpp)
+  search::SearchIndex::Fts5Bulk fts5_bulk;  // FTS5 settings of the bulk build (0: FTS5's own)
+  PostgresCompareOptions pg_compare;        // PostgreSQL mode (search_bench_postgres.hpp)
+  ClientsOptions clients;                   // throughput mode (search_bench_clients.hpp)
   clients.clients = 0;
   clients.mmap_mb = 2047;
   size_t distinct = 20000;
@@ -163,6 +166,8 @@ int main(int argc, char** argv) {
     if (a == "--reindex") reindex = true;
     if (a == "--reindex-one-transaction") reindex = one_transaction = true;
     if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
+    if (a == "--hashsize" && i + 1 < argc) fts5_bulk.hashsize = std::stoll(argv[++i]);
+    if (a == "--crisismerge" && i + 1 < argc) fts5_bulk.crisismerge = std::stoi(argv[++i]);
     if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
     if (a == "--walks" && i + 1 < argc) pg_compare.walks = SplitList(argv[++i]);
     if (a == "--clients" && i + 1 < argc) clients.clients = std::stoi(argv[++i]);
@@ -206,8 +211,28 @@ int main(int argc, char** argv) {
   }
   if (generate > 0 || reindex) {
     if (batch > 0) index.SetBulkLoad(search::kBulkItems, batch);
+    index.SetFts5Bulk(fts5_bulk);
     auto start = Clock::now();
     double cpu = ProcessCpuSeconds();
+    // Phases: a line every tenth of the insert phase, and where it ends (the rest is the
+    // segment merge: Compact, or 'optimize' in the one-transaction build).
+    // The writer (this thread: SQLite) is the build's critical path on an idle machine; the
+    // tokenizing threads run beside it. Its CPU time bounds the wall time from below.
+    const double writer_start = CpuMs();
+    double insert_s = 0, insert_cpu = 0, insert_writer = 0;
+    int64_t last_tenth = -1;
+    index.SetProgress([&](int64_t done, int64_t total) {
+      const int64_t tenth = total > 0 ? done * 10 / total : 10;
+      if (tenth == last_tenth && done < total) return;
+      last_tenth = tenth;
+      insert_s = Ms(start) / 1000;
+      insert_cpu = ProcessCpuSeconds() - cpu;
+      insert_writer = (CpuMs() - writer_start) / 1000;
+      std::printf("  insert %lld/%lld at %.1f s, CPU %.1f s (writer thread %.1f s)\n",
+                  static_cast<long long>(done), static_cast<long long>(total), insert_s, insert_cpu,
+                  insert_writer);
+      std::fflush(stdout);
+    });
     core::Result<int64_t> n = 0;
     if (one_transaction) {
       core::Status cleared = index.Clear();
@@ -225,6 +250,12 @@ int main(int argc, char** argv) {
         "indexed %lld items in %.1f s (%.0f items/s), CPU %.1f s (%.0f items per CPU-s)%s\n",
         static_cast<long long>(*n), s, static_cast<double>(*n) / s, cpu,
         static_cast<double>(*n) / cpu, one_transaction ? " [one transaction]" : "");
+    const double writer = (CpuMs() - writer_start) / 1000;
+    std::printf(
+        "phases: insert %.1f s (CPU %.1f s, writer thread %.1f s), merge %.1f s (CPU %.1f s, "
+        "writer thread %.1f s)\n",
+        insert_s, insert_cpu, insert_writer, s - insert_s, cpu - insert_cpu,
+        writer - insert_writer);
     core::Status a = st.Analyze();
     if (!a.ok()) std::cerr << a.ToString() << "\n";
   }

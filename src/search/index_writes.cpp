@@ -91,36 +91,59 @@ class BuildPragmas {
   long long cache_ = 0, mmap_ = 0;
 };
 
-// FTS5's automerge off while documents are inserted, put back when it ends: automerge
-// merges segments as they are written, which in a bulk load re-reads the growing index
-// again and again; the load merges once at its end instead ('optimize', or Compact's
-// steps). The setting is stored in the database (item_search_config): with no transaction
-// open it is committed at once, so a crash leaves it off until the next build's end (the
+// FTS5's settings for a bulk load, put back when it ends (SearchIndex::Fts5Bulk):
+//   - automerge off: automerge merges segments as they are written, which in a bulk load
+//     re-reads the growing index again and again; the load merges once at its end instead
+//     ('optimize', or Compact's steps);
+//   - a larger hashsize: FTS5 flushes its in-memory hash of pending terms to a new level-0
+//     segment whenever it holds this many bytes (default 1 MB, a few hundred items), so a
+//     batch of thousands of items left dozens of small segments;
+//   - crisismerge: whenever one level holds this many segments (default 16) FTS5 merges
+//     them at once, automerge or not. A build of few segments turns it off (1000): the final
+//     merge reads them all once. A build of many small batches (serve's) merges groups of 8
+//     as it goes, since one merge's cost grows with the number of segments it reads.
+// The settings are stored in the database (item_search_config): with no transaction open
+// they are committed at once, so a crash leaves them set until the next build's end (the
 // next `serve` resumes the build).
-class AutomergeOff {
+class Fts5BulkConfig {
  public:
-  explicit AutomergeOff(soci::session& sql) : sql_(sql) {
-    soci::indicator ind = soci::i_null;
-    sql_ << "SELECT v FROM item_search_config WHERE k = 'automerge'", soci::into(saved_, ind);
-    if (ind != soci::i_ok) saved_.clear();
-    sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', 0)";
+  // `segments`: how many level-0 segments the build will write (its committed batches).
+  Fts5BulkConfig(soci::session& sql, const SearchIndex::Fts5Bulk& bulk, int64_t segments)
+      : sql_(sql) {
+    Set("automerge", 0);
+    if (bulk.hashsize > 0) Set("hashsize", bulk.hashsize);
+    int crisis = bulk.crisismerge;
+    if (crisis <= 0) crisis = segments <= SearchIndex::kFewSegments ? 1000 : 8;
+    Set("crisismerge", crisis);
   }
-  ~AutomergeOff() {
+  ~Fts5BulkConfig() {
     try {
-      if (saved_.empty()) {
-        sql_ << "DELETE FROM item_search_config WHERE k = 'automerge'";  // FTS5's default
-      } else {
-        sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('automerge', " + saved_ + ")";
+      for (auto it = saved_.rbegin(); it != saved_.rend(); ++it) {
+        if (it->second.empty()) {  // FTS5's default
+          sql_ << "DELETE FROM item_search_config WHERE k = :k", soci::use(it->first);
+        } else {
+          sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('" + it->first + "', " +
+                      it->second + ")";
+        }
       }
-    } catch (...) {  // the connection is gone: the next build puts it back
+    } catch (...) {  // the connection is gone: the next build puts them back
     }
   }
-  AutomergeOff(const AutomergeOff&) = delete;
-  AutomergeOff& operator=(const AutomergeOff&) = delete;
+  Fts5BulkConfig(const Fts5BulkConfig&) = delete;
+  Fts5BulkConfig& operator=(const Fts5BulkConfig&) = delete;
 
  private:
+  // `key` is one of the literals above, `value` an integer: nothing from outside is spliced.
+  void Set(const std::string& key, long long value) {
+    soci::indicator ind = soci::i_null;
+    std::string saved;
+    sql_ << "SELECT v FROM item_search_config WHERE k = :k", soci::use(key), soci::into(saved, ind);
+    saved_.emplace_back(key, ind == soci::i_ok ? saved : std::string());
+    sql_ << "INSERT INTO item_search(item_search, rank) VALUES ('" + key + "', " +
+                std::to_string(value) + ")";
+  }
   soci::session& sql_;
-  std::string saved_;
+  std::vector<std::pair<std::string, std::string>> saved_;
 };
 
 }  // namespace
@@ -228,12 +251,18 @@ int64_t SearchIndex::IndexPendingBulk(int64_t pending) {
   long long mmap = 0;
   sql_ << "PRAGMA mmap_size", soci::into(mmap);
   sql_ << "PRAGMA mmap_size = 2147418112";
+  // 'optimize' rewrites the whole index into one segment: worth it when the load is most of
+  // the index (a rebuild), not when it adds a year to a city's index (`item import`: the
+  // new items' segment stays beside the old one, and FTS5's automerge, back on after the
+  // load, merges as segments accumulate).
+  long long indexed_before = 0;
+  sql_ << "SELECT COUNT(*) FROM item_search_docs", soci::into(indexed_before);
   int64_t n = 0;
   {
-    AutomergeOff automerge(sql_);
+    Fts5BulkConfig bulk_config(sql_, fts5_bulk_, 1);  // one transaction: flushes only
     n = IndexPending(Walk{});
     if (progress_) progress_(n, std::max<int64_t>(pending, n));
-    sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
+    if (indexed_before <= n) sql_ << "INSERT INTO item_search(item_search) VALUES ('optimize')";
   }
   sql_ << "PRAGMA mmap_size = " + std::to_string(mmap);
   return n;
@@ -296,8 +325,9 @@ core::Result<int64_t> SearchIndex::SyncInBatches(const std::atomic<bool>* stop) 
     int64_t n = 0;
     {
       // A bulk load merges at its end (Compact) instead of while inserting.
-      std::optional<AutomergeOff> automerge;
-      if (bulk) automerge.emplace(sql_);
+      std::optional<Fts5BulkConfig> bulk_config;
+      if (bulk)
+        bulk_config.emplace(sql_, fts5_bulk_, (pending_ + batch_ - 1) / std::max(1, batch_));
       n = IndexPending(Walk{std::nullopt, true, stop});
     }
     if (bulk && !(stop && stop->load())) GONGKAI_RETURN_IF_ERROR(Compact(stop));

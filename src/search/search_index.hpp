@@ -86,6 +86,23 @@ class SearchIndex {
     bulk_items_ = bulk_items;
     batch_ = batch;
   }
+  // FTS5 settings of a bulk load on SQLite (index_writes.cpp, Fts5BulkConfig); the bench
+  // compares them. Measured in bench/README.md ("Import and index build", 6 Dec 12:00):
+  // FTS5's final merge costs in proportion to the number of segments it reads at once
+  // times their size, so a build should leave few segments — one per committed batch when
+  // the hash holds a whole batch — or merge them in small groups as it goes.
+  struct Fts5Bulk {
+    // Bytes of pending postings FTS5 holds before it writes a level-0 segment (FTS5's
+    // default is 1 MB: a few hundred items). 0: FTS5's default.
+    long long hashsize = 256LL << 20;
+    // Segments on one level that FTS5 merges at once, automerge or not (FTS5's default 16).
+    // 0: chosen by the build — never, when the build leaves at most kFewSegments segments
+    // (one final merge reads them all), else 8 (merged in groups as the build goes: a
+    // serve build of small batches).
+    int crisismerge = 0;
+  };
+  static constexpr int64_t kFewSegments = 32;
+  void SetFts5Bulk(Fts5Bulk bulk) { fts5_bulk_ = bulk; }
   // SyncInBatches and Compact wait this long after each committed batch or merge step, so
   // that a writer waiting for SQLite's lock (a publication) gets it: SQLite's busy handler
   // polls at most every 100 ms, and the builder would otherwise take the lock again at once.
@@ -129,16 +146,21 @@ class SearchIndex {
   // Published items not yet indexed. Throws on database errors.
   int64_t CountPending();
   // IndexPending of all `pending` items on the current transaction, with FTS5 automerge off
-  // and one 'optimize' at the end when they are a bulk load. Throws on database errors.
+  // when they are a bulk load, and one 'optimize' at the end when they are at least as many
+  // as the items indexed before (else their segment stays beside the old ones: optimize
+  // would rewrite the whole index). Throws on database errors.
   int64_t IndexPendingBulk(int64_t pending);
   soci::session& sql_;
   store::Backend backend_;
   int64_t bulk_items_ = kBulkItems;
-  int batch_ = 2000;
+  // Items per batch: each committed batch of a bulk build is one FTS5 segment, so large
+  // batches leave few segments to merge (50,000 items ≈ 150 MB of items and tokens).
+  int batch_ = 50000;
   std::chrono::milliseconds pause_{0};
   std::function<void(int64_t, int64_t)> progress_;
   int64_t pending_ = 0;
   PgWalk pg_walk_ = PgWalk::kAuto;
+  Fts5Bulk fts5_bulk_;
 };
 
 // Makes `store` index every item it stores as published in the same transaction (so a

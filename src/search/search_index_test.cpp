@@ -283,6 +283,30 @@ TEST_P(SearchIndexTest, SyncIsIncrementalAndRebuildIsComplete) {
   }
 }
 
+// A bulk load smaller than the index it joins (`item import` of a year into a city) does
+// not rewrite the whole index with 'optimize': its segment stays beside the old ones, and
+// every item is found.
+TEST_P(SearchIndexTest, BulkLoadIntoALargerIndexSkipsOptimize) {
+  if (store_->backend() != store::Backend::kSqlite) GTEST_SKIP() << "FTS5 only";
+  ASSERT_TRUE(Index().Clear().ok());
+  const size_t first = items_.size() * 2 / 3;
+  ASSERT_GT(items_.size() - first, 0u);
+  for (size_t k = 0; k < first; ++k) ASSERT_TRUE(Index().IndexItem(items_[k].id).ok());
+  SearchIndex index = Index();
+  index.SetBulkLoad(1, 4);
+  auto n = index.Sync();
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  EXPECT_EQ(*n, static_cast<int64_t>(items_.size() - first));
+  long long before = 0, after = 0;
+  store_->session() << "SELECT total_changes()", soci::into(before);
+  store_->session() << "INSERT INTO item_search(item_search, rank) VALUES ('merge', -4000)";
+  store_->session() << "SELECT total_changes()", soci::into(after);
+  EXPECT_GE(after - before, 2) << "left unmerged";
+  for (const char* word : {"投诉举报", "政府信息公开", "青", "公告", "应急管理预案"}) {
+    EXPECT_EQ(Hits(word), Scan(word)) << word;
+  }
+}
+
 // A bulk load in one transaction (Sync of many pending items; SQLite: bigger cache, foreign
 // keys off, no automerge, optimize) read in batches of 3 indexes the same documents as the
 // plain Sync, and puts every setting back.
@@ -383,28 +407,36 @@ TEST_P(SearchIndexTest, BatchedSyncCommitsEachBatchSkipsWhatOthersIndexedAndResu
   EXPECT_EQ(Hits("桥梁安全巡查"), std::set<core::Id>{published_during.id});
 }
 
-// A bulk load in committed batches (SQLite): automerge is off while the batches go in and
-// back to FTS5's default after, and the segments are merged at the end (Compact).
-TEST_P(SearchIndexTest, BulkBatchedSyncTurnsAutomergeOffAndPutsItBack) {
+// A bulk load in committed batches (SQLite): automerge is off and hashsize and crisismerge
+// are the bulk values while the batches go in; afterwards each setting is back to what it
+// was (FTS5's default, or a value set before), and the segments are merged (Compact).
+TEST_P(SearchIndexTest, BulkBatchedSyncSetsFts5BulkConfigAndPutsItBack) {
   if (store_->backend() != store::Backend::kSqlite) GTEST_SKIP() << "FTS5 only";
   ASSERT_TRUE(Index().Clear().ok());
+  store_->session() << "INSERT INTO item_search(item_search, rank) VALUES ('crisismerge', 8)";
   SearchIndex index = Index();
   index.SetBulkLoad(1, 4);
+  index.SetFts5Bulk({.hashsize = 1 << 24, .crisismerge = 100});
   std::vector<std::string> during;
   index.SetProgress([&](int64_t done, int64_t) {
     if (done == 0) return;
     std::string v;
-    store_->session() << "SELECT v FROM item_search_config WHERE k = 'automerge'", soci::into(v);
+    store_->session() << "SELECT group_concat(k || '=' || v, ',') FROM (SELECT k, v FROM "
+                         "item_search_config WHERE k IN ('automerge', 'hashsize', "
+                         "'crisismerge') ORDER BY k)",
+        soci::into(v);
     during.push_back(v);
   });
   auto n = index.SyncInBatches();
   ASSERT_TRUE(n.ok()) << n.status().ToString();
   EXPECT_EQ(*n, static_cast<int64_t>(items_.size()));
-  EXPECT_EQ(during, std::vector<std::string>(3, "0"));
-  long long rows = -1, before = 0, after = 0;
-  store_->session() << "SELECT COUNT(*) FROM item_search_config WHERE k = 'automerge'",
-      soci::into(rows);
-  EXPECT_EQ(rows, 0);
+  EXPECT_EQ(during, std::vector<std::string>(3, "automerge=0,crisismerge=100,hashsize=16777216"));
+  std::string after_build;
+  store_->session() << "SELECT group_concat(k || '=' || v, ',') FROM item_search_config WHERE k "
+                       "IN ('automerge', 'hashsize', 'crisismerge')",
+      soci::into(after_build);
+  EXPECT_EQ(after_build, "crisismerge=8");
+  long long before = 0, after = 0;
   store_->session() << "SELECT total_changes()", soci::into(before);
   store_->session() << "INSERT INTO item_search(item_search, rank) VALUES ('merge', -4000)";
   store_->session() << "SELECT total_changes()", soci::into(after);

@@ -36,8 +36,14 @@ struct Run {
   bool han = false;
   std::u32string text;
 };
-// The runs of `text` after normalisation (see the rules above).
+// The runs of `text` after normalisation (see the rules above). Text made only of ASCII,
+// white space, common Han characters and Chinese punctuation (nearly every item) takes a
+// one-pass fast path; any other character sends the whole text through RunsSlow. Both give
+// the same runs.
 std::vector<Run> Runs(std::string_view text);
+// Runs without the fast path: each white-space-separated chunk through
+// text::NormalizeForMatch. The reference the fast path is tested against.
+std::vector<Run> RunsSlow(std::string_view text);
 
 std::string ToUtf8(std::u32string_view text);
 std::u32string ToUtf32(std::string_view utf8);  // ill-formed bytes become U+FFFD

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "search/query.hpp"
 #include "search/segment.hpp"
 #include "search/snippet.hpp"
@@ -43,6 +45,100 @@ TEST(TokenizeTest, AppendTokenTextIsTheTokenStreamJoinedAndCapped) {
   std::string capped;
   EXPECT_EQ(AppendTokenText("信息公开 PDF2021", 3, capped), 3u);
   EXPECT_EQ(capped, "信息 息公 公开");
+}
+
+// The fast path (one pass, no normalisation chain) gives exactly what the chain gives, on
+// text drawn from the characters it handles mixed with ones it hands to the slow path
+// (traditional characters, combining marks, compatibility ideographs, ill-formed bytes).
+TEST(TokenizeTest, FastPathGivesTheSameRunsAsTheNormalisationChain) {
+  const std::vector<std::string> kPieces = {"信息",
+                                            "公开",
+                                            "的",
+                                            "㐀",
+                                            "报",
+                                            "回",
+                                            "a",
+                                            "PDF",
+                                            "2021",
+                                            " ",
+                                            "\t",
+                                            "\n",
+                                            "\r\n",
+                                            "\x01",
+                                            "\x7f",
+                                            ",",
+                                            "-",
+                                            "．",
+                                            "，",
+                                            "。",
+                                            "、",
+                                            "《",
+                                            "》",
+                                            "（",
+                                            "）",
+                                            "【",
+                                            "】",
+                                            "“",
+                                            "”",
+                                            "…",
+                                            "·",
+                                            "・",
+                                            "～",
+                                            "Ａ",
+                                            "ｚ",
+                                            "１",
+                                            "＃",
+                                            "　",
+                                            "\xc2\xa0",
+                                            "\xe2\x80\x83",
+                                            "報",
+                                            "覆",
+                                            "臺",
+                                            "e\xcc\x81",
+                                            "\xcc\x81",
+                                            "\xef\xa4\x80",
+                                            "\xef\xbb\xbf",
+                                            "\xe2\x80\x8b",
+                                            "\xc3\xa9",
+                                            "\xe3\x81\x82",
+                                            "\xf0\xa0\x80\x80",
+                                            "\xff",
+                                            "\xe4\xb8",
+                                            "\xef\xbc\x8c"};
+  std::mt19937 rng(19);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 12);
+    // Half the texts only from the first pieces (the fast path's alphabet, mostly).
+    const size_t alphabet = round % 2 ? kPieces.size() : 40;
+    for (int k = 0; k < n; ++k) text += kPieces[rng() % alphabet];
+    const std::vector<search::Run> expected = RunsSlow(text), got = Runs(text);
+    ASSERT_EQ(got.size(), expected.size()) << text;
+    for (size_t k = 0; k < got.size(); ++k) {
+      EXPECT_EQ(got[k].han, expected[k].han) << text;
+      EXPECT_EQ(got[k].text, expected[k].text) << text;
+    }
+    std::string joined;
+    size_t count = 0;
+    for (const search::Run& run : expected) {
+      const size_t tokens = run.han ? run.text.size() : 1;
+      for (size_t k = 0; k < tokens; ++k) {
+        const size_t length = run.han && k + 1 < tokens ? 2 : (run.han ? 1 : run.text.size());
+        if (!joined.empty()) joined += ' ';
+        joined += ToUtf8(std::u32string_view(run.text).substr(k, length));
+        ++count;
+      }
+    }
+    std::string out;
+    EXPECT_EQ(AppendTokenText(text, 1000, out), count) << text;
+    EXPECT_EQ(out, joined) << text;
+    // Capped at every length: a prefix of the same stream.
+    for (size_t cap = 0; cap < count; ++cap) {
+      std::string part;
+      ASSERT_EQ(AppendTokenText(text, cap, part), cap) << text;
+      EXPECT_EQ(joined.rfind(part, 0), 0u) << text << " cap " << cap;
+    }
+  }
 }
 
 // Found by fuzz/search_query_fuzz: overlong forms, surrogates and code points past

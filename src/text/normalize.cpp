@@ -38,12 +38,6 @@ void ForEachCodePoint(std::string_view s, F&& f) {
   }
 }
 
-bool IsWhiteSpace(char32_t c) {
-  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
-}
-
 // Loaded once (C++ guarantees thread-safe initialisation of function-local statics);
 // OpenCC's converters are safe to share between threads once built.
 struct Simplifier {
@@ -343,6 +337,19 @@ std::string ToSimplified(std::string_view utf8) {
     start = nul + 1;
   }
   return out;
+}
+
+bool IsWhiteSpace(char32_t c) {
+  return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
+}
+
+bool IsFoldedPunctuation(char32_t c) { return c >= 0x80 && PunctuationFold(c) != nullptr; }
+
+bool SimplificationMayChange(char32_t c) {
+  const Simplifier& s = GetSimplifier();
+  return s.converter && c < s.key_chars.size() && s.key_chars[c];
 }
 
 core::Status SimplifierStatus() {

@@ -23,6 +23,13 @@ namespace gongkai::text {
 // unchanged (OpenCC is not fed bytes it cannot parse).
 std::string ToSimplified(std::string_view utf8);
 
+// True when `c` occurs in one of OpenCC's traditional→simplified rules that change text
+// (at least one character of each such rule is marked), so ToSimplified may rewrite a text
+// that contains it. A text with no such character comes back from ToSimplified unchanged:
+// the tokenizer's fast path (search/tokenize.cpp) relies on this to skip the normalisation
+// chain. False for every code point when OpenCC is not loaded (nothing is then converted).
+bool SimplificationMayChange(char32_t c);
+
 // OK when ToSimplified's OpenCC configuration is loaded (loading it if needed), otherwise
 // kUnavailable naming the paths tried. For start-up checks.
 core::Status SimplifierStatus();
@@ -47,6 +54,12 @@ std::string FoldWidth(std::string_view utf8);
 //   ～ 〜 → ~      … → ...      ·・ (U+00B7, U+30FB) → ·  (U+00B7, kept: names use it)
 // Everything else, including full-width letters and digits (see FoldWidth), is unchanged.
 std::string FoldPunctuation(std::string_view utf8);
+// True for the marks outside ASCII that FoldPunctuation maps (the list above).
+bool IsFoldedPunctuation(char32_t c);
+
+// True for Unicode White_Space (the set CollapseSpaces and NormalizeForMatch treat as white
+// space, listed below; the same as ICU's u_isUWhiteSpace).
+bool IsWhiteSpace(char32_t c);
 
 // Replaces every run of white space (Unicode White_Space: ASCII space, \t \n \v \f \r,
 // U+0085, U+00A0, U+1680, U+2000..200A, U+2028, U+2029, U+202F, U+205F, U+3000) with one

@@ -50,6 +50,19 @@ TEST(NormalizeTest, ShortcutKeepsPhraseConversions) {
   for (const Case& c : cases) EXPECT_EQ(ToSimplified(c.in), c.want) << c.in;
 }
 
+// The tokenizer's fast path skips ToSimplified for text with none of these characters.
+TEST(NormalizeTest, SimplificationMayChangeMarksTheConvertedCharacters) {
+  EXPECT_TRUE(SimplificationMayChange(U'臺'));
+  EXPECT_TRUE(SimplificationMayChange(U'報'));
+  EXPECT_TRUE(SimplificationMayChange(U'覆'));  // 回覆 → 回复: marked on the changing side
+  EXPECT_FALSE(SimplificationMayChange(U'回'));
+  EXPECT_FALSE(SimplificationMayChange(U'信'));
+  EXPECT_FALSE(SimplificationMayChange(U'a'));
+  EXPECT_FALSE(SimplificationMayChange(U'，'));
+  EXPECT_EQ(ToSimplified("臺"), "台");
+  EXPECT_EQ(ToSimplified("回覆"), "回复");
+}
+
 TEST(NormalizeTest, ToSimplifiedLeavesInvalidUtf8AndKeepsNul) {
   EXPECT_EQ(ToSimplified("申請\xFF"), "申請\xFF");
   const std::string with_nul("申請\0公開", 13);
