@@ -6,10 +6,13 @@
 //
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
 //                [--batch B] [--runs R] [--like-every K] [--no-like] [-v]
-//                [--compare sqlite:PATH [--walks gin,windows,rum]]
+//                [--compare sqlite:PATH [--walks gin,windows,rum]] [--load-from sqlite:PATH]
 //
 // With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
 // baseline: the same queries on both databases in one run (search_bench_postgres.hpp).
+// --load-from (--db PostgreSQL) fills the PostgreSQL database by copying a generated SQLite
+// corpus and builds its index (search_bench_pg_load.hpp): minutes instead of --generate's
+// row-by-row inserts; with --no-index it stops there, else the queries run as usual.
 // URL is sqlite:PATH or a postgresql:// URL. --generate N replaces the database's content
 // with N items of a fictional city (deterministic: the same N gives the same corpus) and
 // rebuilds the index; --no-index stops after generating (no queries), --reindex rebuilds
@@ -34,6 +37,7 @@
 
 #include "search/search_index.hpp"
 #include "search_bench_corpus.hpp"
+#include "search_bench_pg_load.hpp"
 #include "search_bench_postgres.hpp"
 #include "store/soci_store.hpp"
 
@@ -151,6 +155,7 @@ int main(int argc, char** argv) {
   bool no_index = false, reindex = false, one_transaction = false;
   int batch = 0;
   PostgresCompareOptions pg_compare;  // PostgreSQL mode (search_bench_postgres.hpp)
+  std::string load_from;              // a SQLite corpus to copy into PostgreSQL
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--db" && i + 1 < argc) url = argv[++i];
@@ -165,6 +170,7 @@ int main(int argc, char** argv) {
     if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
     if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
     if (a == "--walks" && i + 1 < argc) pg_compare.walks = SplitList(argv[++i]);
+    if (a == "--load-from" && i + 1 < argc) load_from = argv[++i];
   }
   if (url.empty() || runs < 1 || like_every < 1) {
     std::cerr << "usage: search_bench --db URL [--generate N] [--runs R] [--like-every K] "
@@ -175,6 +181,10 @@ int main(int argc, char** argv) {
     std::filesystem::remove(url.substr(7));
     std::filesystem::remove(url.substr(7) + "-wal");
     std::filesystem::remove(url.substr(7) + "-shm");
+  }
+  if (!load_from.empty()) {
+    int status = LoadPostgresFromSqlite(url, load_from, !no_index);
+    if (status != 0 || no_index) return status;
   }
   auto opened = store::SociStore::Open(url, store::SchemaPolicy::kMigrate);
   if (!opened.ok()) {
