@@ -166,9 +166,8 @@ PgWalk ChooseWalk(const MatchEstimate& e, size_t limit, bool has_rum) {
 }
 
 // kAuto: the newest rows when the estimate says most rows match (bounded to the window such
-// a density needs; the rest, if the estimate was wrong, by the walk for sparse matches), the
-// RUM ordered scan when more matches exist than are needed and spread out, the GIN sort when
-// there are few (it visits each match, and there are not many to visit).
+// a density needs; the rest, if the estimate was wrong, by the walk for sparse matches),
+// else RUM's ordered scan above kPgSparseFactor × limit estimated matches, else the GIN sort.
 // `scan_width` (tests) overrides the width of the newest rows' window (0: limit over half the
 // dense fraction, so a density half the estimate still fills it).
 std::vector<long long> AutoWalk(soci::session& sql, const std::string& tsquery, size_t limit,
