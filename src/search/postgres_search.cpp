@@ -159,7 +159,8 @@ MatchEstimate EstimateMatches(soci::session& sql, const std::string& tsquery) {
 
 PgWalk ChooseWalk(const MatchEstimate& e, size_t limit, bool has_rum) {
   if (e.rows > 0 && e.matches >= kPgDenseFraction * e.rows) return PgWalk::kNewestRows;
-  if (has_rum && e.matches > kPgSparseFactor * static_cast<double>(limit)) {
+  if (has_rum && e.rows >= kPgRumMinRows &&
+      e.matches > kPgSparseFactor * static_cast<double>(limit)) {
     return PgWalk::kRumOrdered;
   }
   return PgWalk::kGinSort;

@@ -84,17 +84,16 @@ TEST_F(PostgresSearchTest, EveryWalkReturnsTheNewestMatchesInOrder) {
 }
 
 // kAuto chooses by the planner's estimate: with statistics, a word in every item is read
-// from the newest rows, a word in one item through RUM (GIN without it); and whatever the choice,
-// the newest rows' window narrower than the matches (first_window 1, 3, 40: the fallback below the
-// window) still gives the same ids as the plain GIN sort.
+// from the newest rows, a word in one item (97 rows: too few for RUM) through GIN; and whatever the
+// choice, the newest rows' window narrower than the matches (first_window 1, 3, 40: the fallback
+// below the window) still gives the same ids as the plain GIN sort.
 TEST_F(PostgresSearchTest, AutoChoosesByEstimatedDensityAndFallsBackBelowItsWindow) {
   soci::session& sql = db_.store().session();
   sql << "ANALYZE item_search";
   const std::string common = ToTsquery(ParseQuery("通知"));
   EXPECT_EQ(PostgresChooseWalk(sql, common, 1000), PgWalk::kNewestRows);
-  // Not dense: RUM when the index exists, else GIN.
-  EXPECT_EQ(PostgresChooseWalk(sql, ToTsquery(ParseQuery("水库")), 1000),
-            PostgresHasRumIndex(sql) ? PgWalk::kRumOrdered : PgWalk::kGinSort);
+  // Not dense, and far fewer rows than kPgRumMinRows: GIN.
+  EXPECT_EQ(PostgresChooseWalk(sql, ToTsquery(ParseQuery("水库")), 1000), PgWalk::kGinSort);
   for (const char* q : {"通知", "森林防火", "通知 -森林", "防", "水库"}) {
     const std::string tsquery = ToTsquery(ParseQuery(q));
     for (size_t limit : {1u, 13u, 200u}) {
