@@ -7,12 +7,15 @@
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
 //                [--batch B] [--hashsize BYTES] [--crisismerge N] [--runs R] [--like-every K]
 //                [--no-like] [-v]
-//                [--compare sqlite:PATH [--walks gin,windows,rum]] [--mmap-mb M]
-//                [--clients C [--seconds S] [--distinct N]] [--dump FILE]
+//                [--compare sqlite:PATH [--walks gin,windows,rum]] [--load-from sqlite:PATH]
+//                [--mmap-mb M] [--clients C [--seconds S] [--distinct N]] [--dump FILE]
 //                [--list-queries [--distinct N]]
 //
 // With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
 // baseline: the same queries on both databases in one run (search_bench_postgres.hpp).
+// --load-from (--db PostgreSQL) fills the PostgreSQL database by copying a generated SQLite
+// corpus and builds its index (search_bench_pg_load.hpp): minutes instead of --generate's
+// row-by-row inserts; with --no-index it stops there, else the queries run as usual.
 // URL is sqlite:PATH or a postgresql:// URL. --generate N replaces the database's content
 // with N items of a fictional city (deterministic: the same N gives the same corpus) and
 // rebuilds the index; --no-index stops after generating (no queries), --reindex rebuilds
@@ -46,6 +49,7 @@
 #include "search/search_index.hpp"
 #include "search_bench_clients.hpp"
 #include "search_bench_corpus.hpp"
+#include "search_bench_pg_load.hpp"
 #include "search_bench_postgres.hpp"
 #include "store/soci_store.hpp"
 #include "store/sqlite_memory.hpp"
@@ -148,6 +152,7 @@ int main(int argc, char** argv) {
   int batch = 0;
   search::SearchIndex::Fts5Bulk fts5_bulk;  // FTS5 settings of the bulk build (0: FTS5's own)
   PostgresCompareOptions pg_compare;        // PostgreSQL mode (search_bench_postgres.hpp)
+  std::string load_from;                    // a SQLite corpus to copy into PostgreSQL
   ClientsOptions clients;                   // throughput mode (search_bench_clients.hpp)
   clients.clients = 0;
   clients.mmap_mb = 2047;
@@ -170,6 +175,7 @@ int main(int argc, char** argv) {
     if (a == "--crisismerge" && i + 1 < argc) fts5_bulk.crisismerge = std::stoi(argv[++i]);
     if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
     if (a == "--walks" && i + 1 < argc) pg_compare.walks = SplitList(argv[++i]);
+    if (a == "--load-from" && i + 1 < argc) load_from = argv[++i];
     if (a == "--clients" && i + 1 < argc) clients.clients = std::stoi(argv[++i]);
     if (a == "--seconds" && i + 1 < argc) clients.seconds = std::stod(argv[++i]);
     if (a == "--distinct" && i + 1 < argc) distinct = std::stoull(argv[++i]);
@@ -186,6 +192,10 @@ int main(int argc, char** argv) {
     std::filesystem::remove(url.substr(7));
     std::filesystem::remove(url.substr(7) + "-wal");
     std::filesystem::remove(url.substr(7) + "-shm");
+  }
+  if (!load_from.empty()) {
+    int status = LoadPostgresFromSqlite(url, load_from, !no_index);
+    if (status != 0 || no_index) return status;
   }
   auto opened = store::SociStore::Open(url, store::SchemaPolicy::kMigrate);
   if (!opened.ok()) {

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "search/postgres_search.hpp"
+#include "search/query.hpp"
 #include "search/search_index.hpp"
 #include "store/soci_store.hpp"
 
@@ -130,8 +131,14 @@ int ComparePostgres(const PostgresCompareOptions& options, const std::vector<Q>&
                     got.substr(got.find('|')).c_str(), expected.substr(expected.find('|')).c_str());
       }
       if (options.verbose && e == 0) {
-        std::printf("  %-8s %-28s count %s\n", queries[k].kind.c_str(), r.q.c_str(),
-                    expected.substr(expected.find('|') + 1).c_str());
+        // What kAuto chooses for it (from the planner's estimate of the matches).
+        const std::string tsquery = search::ToTsquery(search::ParseQuery(r.q));
+        const char* choice = tsquery.empty()
+                                 ? "-"
+                                 : search::PgWalkName(search::PostgresChooseWalk(
+                                       (*pg)->session(), tsquery, search::kCountCap + 1));
+        std::printf("  %-8s %-28s count %-7s auto: %s\n", queries[k].kind.c_str(), r.q.c_str(),
+                    expected.substr(expected.find('|') + 1).c_str(), choice);
       }
     }
   }

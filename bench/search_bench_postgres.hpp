@@ -2,7 +2,7 @@
 // on a SQLite database holding the same generated corpus, in one run, alternating engines
 // query by query, with every result checked against SQLite's.
 //
-//   search_bench --db postgresql://… --compare sqlite:PATH [--walks gin,windows,rum]
+//   search_bench --db postgresql://… --compare sqlite:PATH [--walks auto,gin,windows,rum,scan]
 //                [--runs R] [-v]
 //
 // For each walk (postgres_search.hpp: how the newest matches are found) and for SQLite it
@@ -23,7 +23,7 @@ namespace gongkai::bench {
 struct PostgresCompareOptions {
   std::string pg_url;      // the PostgreSQL database (already generated and indexed)
   std::string sqlite_url;  // the SQLite database with the same corpus
-  std::vector<std::string> walks = {"gin", "windows", "rum"};
+  std::vector<std::string> walks = {"auto", "gin", "windows", "rum"};
   int runs = 3;          // timed passes over the query set
   bool verbose = false;  // per-query lines
 };

@@ -67,7 +67,8 @@ TEST_F(PostgresSearchTest, EveryWalkReturnsTheNewestMatchesInOrder) {
     for (size_t limit : {1u, 5u, 13u, 200u}) {
       auto expected = PostgresNewestMatches(sql, tsquery, limit, PgWalk::kGinSort);
       ASSERT_TRUE(std::is_sorted(expected.rbegin(), expected.rend())) << q;
-      for (PgWalk walk : {PgWalk::kAuto, PgWalk::kIdWindows, PgWalk::kRumOrdered}) {
+      for (PgWalk walk :
+           {PgWalk::kAuto, PgWalk::kIdWindows, PgWalk::kRumOrdered, PgWalk::kNewestRows}) {
         for (long long window : {0LL, 1LL, 3LL, 40LL}) {
           auto got = PostgresNewestMatches(sql, tsquery, limit, walk, window);
           EXPECT_EQ(got, expected) << q << " walk " << PgWalkName(walk) << " limit " << limit
@@ -82,8 +83,32 @@ TEST_F(PostgresSearchTest, EveryWalkReturnsTheNewestMatchesInOrder) {
   EXPECT_EQ(PostgresNewestMatches(sql, ToTsquery(ParseQuery("水库")), 1000).size(), 1u);
 }
 
+// kAuto chooses by the planner's estimate: with statistics, a word in every item is read
+// from the newest rows, a word in one item (97 rows: too few for RUM) through GIN; and whatever the
+// choice, the newest rows' window narrower than the matches (first_window 1, 3, 40: the fallback
+// below the window) still gives the same ids as the plain GIN sort.
+TEST_F(PostgresSearchTest, AutoChoosesByEstimatedDensityAndFallsBackBelowItsWindow) {
+  soci::session& sql = db_.store().session();
+  sql << "ANALYZE item_search";
+  const std::string common = ToTsquery(ParseQuery("通知"));
+  EXPECT_EQ(PostgresChooseWalk(sql, common, 1000), PgWalk::kNewestRows);
+  // Not dense, and far fewer rows than kPgRumMinRows: GIN.
+  EXPECT_EQ(PostgresChooseWalk(sql, ToTsquery(ParseQuery("水库")), 1000), PgWalk::kGinSort);
+  for (const char* q : {"通知", "森林防火", "通知 -森林", "防", "水库"}) {
+    const std::string tsquery = ToTsquery(ParseQuery(q));
+    for (size_t limit : {1u, 13u, 200u}) {
+      auto expected = PostgresNewestMatches(sql, tsquery, limit, PgWalk::kGinSort);
+      for (long long window : {0LL, 1LL, 3LL, 40LL}) {
+        EXPECT_EQ(PostgresNewestMatches(sql, tsquery, limit, PgWalk::kAuto, window), expected)
+            << q << " limit " << limit << " window " << window;
+      }
+    }
+  }
+}
+
 TEST(PgWalkTest, NamesRoundTrip) {
-  for (PgWalk w : {PgWalk::kAuto, PgWalk::kGinSort, PgWalk::kRumOrdered, PgWalk::kIdWindows}) {
+  for (PgWalk w : {PgWalk::kAuto, PgWalk::kGinSort, PgWalk::kRumOrdered, PgWalk::kIdWindows,
+                   PgWalk::kNewestRows}) {
     PgWalk parsed = PgWalk::kAuto;
     ASSERT_TRUE(ParsePgWalk(PgWalkName(w), parsed));
     EXPECT_EQ(parsed, w);
