@@ -22,11 +22,11 @@ void PageCache::Reset(uint64_t generation) {
 }
 
 std::shared_ptr<const PageCache::Entry> PageCache::Get(const std::string& key, uint64_t generation,
-                                                       bool count_miss) {
+                                                       bool count_miss, int64_t period) {
   std::lock_guard<std::mutex> lock(mu_);
   if (generation > generation_) Reset(generation);
   auto it = generation == generation_ ? pages_.find(key) : pages_.end();
-  if (it == pages_.end()) {
+  if (it == pages_.end() || it->second->period != period) {
     if (count_miss) ++misses_;
     return nullptr;
   }
@@ -36,12 +36,13 @@ std::shared_ptr<const PageCache::Entry> PageCache::Get(const std::string& key, u
 
 std::shared_ptr<const PageCache::Entry> PageCache::Put(const std::string& key, uint64_t generation,
                                                        HttpResponse response,
-                                                       std::string count_miss) {
+                                                       std::string count_miss, int64_t period) {
   if (response.status != 200) return nullptr;
   // Serialised outside the lock: other threads keep hitting while this one renders.
   auto entry = std::make_shared<Entry>();
   entry->etag = response.Get("ETag");
   entry->count_miss = std::move(count_miss);
+  entry->period = period;
   entry->fields = response;
   entry->fields.body.clear();
   entry->wire = Serialize(std::move(response));
@@ -54,8 +55,13 @@ std::shared_ptr<const PageCache::Entry> PageCache::Put(const std::string& key, u
     Reset(generation);
   }
   auto [it, inserted] = pages_.emplace(key, entry);
-  if (!inserted) return it->second;  // another thread rendered it first
-  order_.push_back(key);
+  if (!inserted) {
+    if (it->second->period >= period) return it->second;  // another thread rendered it first
+    bytes_ -= EntryBytes(it->first, *it->second);         // its predecessor: replaced in place
+    it->second = entry;
+  } else {
+    order_.push_back(key);
+  }
   bytes_ += size;
   while (bytes_ > max_bytes_ && !order_.empty()) {
     auto old = pages_.find(order_.front());

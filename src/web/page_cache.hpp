@@ -28,21 +28,27 @@ class PageCache {
     HttpResponse fields;                       // the same response without its body
     std::string etag;                          // its ETag field, "" when none
     std::string count_miss;  // a search without hits: its query, counted at every answer
+    // The period the page is valid for within its generation (a search page's interval of
+    // search_sync_seconds), 0 for pages valid for the whole generation. A page of a new
+    // period replaces its predecessor under the same key instead of piling up beside it.
+    int64_t period = 0;
   };
 
   explicit PageCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
-  // The page stored under `key` for `generation`, or null (a miss; counted unless
-  // !count_miss). A newer generation empties the cache; an older one (a reader that raced
-  // a publication) always misses and leaves the cache as it is.
+  // The page stored under `key` for `generation` and `period`, or null (a miss; counted
+  // unless !count_miss). A newer generation empties the cache; an older one (a reader that
+  // raced a publication) always misses and leaves the cache as it is.
   std::shared_ptr<const Entry> Get(const std::string& key, uint64_t generation,
-                                   bool count_miss = true);
+                                   bool count_miss = true, int64_t period = 0);
   // An entry for `response` (security headers added, serialised), stored under `key` when it
   // is a 200 rendered at the current or a newer generation and fits; null for any other
   // status (those are answered as they are).
-  // `count_miss` is kept in the entry (see Entry).
+  // `count_miss` and `period` are kept in the entry (see Entry); an entry of an earlier
+  // period under `key` is replaced.
   std::shared_ptr<const Entry> Put(const std::string& key, uint64_t generation,
-                                   HttpResponse response, std::string count_miss = {});
+                                   HttpResponse response, std::string count_miss = {},
+                                   int64_t period = 0);
 
   uint64_t hits() const;
   uint64_t misses() const;

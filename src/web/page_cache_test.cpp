@@ -102,6 +102,24 @@ TEST(PageCacheTest, OnlyOkPagesAndBoundedBytes) {
   EXPECT_NE(cache.Get("/p11", 1), nullptr);
 }
 
+TEST(PageCacheTest, APageOfANewPeriodReplacesItsPredecessor) {
+  PageCache cache(1 << 20);
+  cache.Put("/search?q=a", 1, Page("first"), "", 7);
+  ASSERT_NE(cache.Get("/search?q=a", 1, true, 7), nullptr);
+  EXPECT_EQ(cache.Get("/search?q=a", 1, true, 8), nullptr);  // its interval is over
+  const size_t one = cache.bytes();
+  for (int64_t period = 8; period < 40; ++period) {
+    cache.Put("/search?q=a", 1, Page("again"), "", period);
+  }
+  EXPECT_EQ(cache.bytes(), one);  // one entry, however many intervals passed
+  auto hit = cache.Get("/search?q=a", 1, true, 39);
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->wire->body, "again");
+  // A render that started in an earlier interval does not displace the newer page.
+  EXPECT_EQ(cache.Put("/search?q=a", 1, Page("late"), "", 38)->wire->body, "again");
+  EXPECT_EQ(cache.Get("/search?q=a", 1, true, 39)->wire->body, "again");
+}
+
 TEST(PageCacheTest, RevalidateAnswers304OnlyForTheEntrysETag) {
   PageCache cache(1 << 20);
   auto entry = cache.Put("/item/2", 1, Page("body"));

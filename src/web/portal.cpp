@@ -17,7 +17,7 @@ namespace {
 
 // How a page is answered: kLive renders every time (forms, health); kCached is kept in the
 // page cache; kCounted is cached and its visits counted (访问量); kSearch is cached for one
-// search-sync interval at most (see CacheKey) and a query without hits is counted at every
+// search-sync interval at most (see CachePeriod) and a query without hits is counted at every
 // answer, cached or not (检索无结果).
 enum class PageUse { kLive, kCached, kCounted, kSearch };
 
@@ -71,20 +71,22 @@ std::string ReadWholeFile(const std::string& path) {
   return ss.str();
 }
 
-// The page-cache key of `request` for `page`: its target. A search's key also names the
-// current interval of search_sync_seconds: a search renders (and so runs the index sync of
-// items published by other processes, PortalSite::MaybeSync) at least once an interval, so
-// a cached result page is never older than it would have been uncached. Each target's
-// intervals start at an offset of its own (a hash of it), so the cached searches do not all
-// expire in the same second and come back to the workers at once.
-std::string CacheKey(const PortalSite& site, const PortalPage& page, const HttpRequest& request) {
-  if (page.use != PageUse::kSearch) return request.target;
+// The page-cache period of `request` for `page` (PageCache::Entry::period): 0, or for a
+// search the current interval of search_sync_seconds. A search renders (and so runs the
+// index sync of items published by other processes, PortalSite::MaybeSync) at least once an
+// interval, so a cached result page is never older than it would have been uncached. Each
+// target's intervals start at an offset of its own (a hash of it), so the cached searches do
+// not all expire in the same second and come back to the workers at once. The page of the
+// next interval replaces the last one under the same key (the target): a search's expired
+// pages do not fill the cache.
+int64_t CachePeriod(const PortalSite& site, const PortalPage& page, const HttpRequest& request) {
+  if (page.use != PageUse::kSearch) return 0;
   auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::steady_clock::now().time_since_epoch())
                      .count();
   int64_t interval = std::max(1, site.options.search_sync_seconds);
   int64_t offset = static_cast<int64_t>(std::hash<std::string>{}(request.target) % interval);
-  return request.target + "\n" + std::to_string((seconds + offset) / interval);
+  return 1 + (seconds + offset) / interval;
 }
 
 // The value of the internal field `name` a page handler put on `r` (e.g.
@@ -111,9 +113,11 @@ void CountAnswer(PortalSite& site, const PortalPage& page, const HttpRequest& re
 HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest& request,
                     const PathParams& params) {
   if (page.use == PageUse::kLive) return (site.*page.page)(request, params);
-  const std::string key = CacheKey(site, page, request);
+  const std::string& key = request.target;
+  const int64_t period = CachePeriod(site, page, request);
   uint64_t generation = site.Generation();
-  std::shared_ptr<const PageCache::Entry> cached = site.page_cache.Get(key, generation);
+  std::shared_ptr<const PageCache::Entry> cached =
+      site.page_cache.Get(key, generation, /*count_miss=*/true, period);
   if (Metrics* metrics = site.options.metrics) {
     cached ? metrics->RecordCacheHit() : metrics->RecordCacheMiss();
   }
@@ -129,7 +133,7 @@ HttpResponse Answer(PortalSite& site, const PortalPage& page, const HttpRequest&
       return rendered;
     }
     if (rendered.status != 200) return rendered;  // errors and redirects: not cached
-    cached = site.page_cache.Put(key, generation, std::move(rendered), std::move(miss));
+    cached = site.page_cache.Put(key, generation, std::move(rendered), std::move(miss), period);
   }
   CountAnswer(site, page, request, *cached);
   return Revalidate(request, *cached);
@@ -205,8 +209,8 @@ std::optional<HttpResponse> Portal::TryCached(const HttpRequest& request) {
   }
   std::optional<uint64_t> generation = site_->RecentGeneration();
   if (!generation) return std::nullopt;
-  std::shared_ptr<const PageCache::Entry> cached =
-      site_->page_cache.Get(CacheKey(*site_, page, request), *generation, /*count_miss=*/false);
+  std::shared_ptr<const PageCache::Entry> cached = site_->page_cache.Get(
+      request.target, *generation, /*count_miss=*/false, CachePeriod(*site_, page, request));
   if (!cached) return std::nullopt;  // Handle renders it, and counts the miss
   if (Metrics* metrics = site_->options.metrics) metrics->RecordCacheHit();
   CountAnswer(*site_, page, request, *cached);
