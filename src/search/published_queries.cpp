@@ -11,6 +11,7 @@
 #include "search/published_reads.hpp"
 #include "search/search_index.hpp"
 #include "store/internal/sql_util.hpp"
+#include "store/item_extras.hpp"
 
 namespace gongkai::search {
 
@@ -153,45 +154,6 @@ int64_t CountPublished(store::StatementCache& sql) {
   return n;
 }
 
-std::vector<core::ItemAttachment> Attachments(store::StatementCache& sql, core::Id item_id) {
-  std::vector<core::ItemAttachment> out;
-  sql.Query(
-      "SELECT id, position, name, sha256, media_type, size_bytes FROM item_attachments WHERE "
-      "item_id = $1 ORDER BY position",
-      {static_cast<int64_t>(item_id)}, [&](const store::StatementRow& r) {
-        core::ItemAttachment a;
-        a.id = r.Int(0);
-        a.item_id = item_id;
-        a.position = static_cast<int>(r.Int(1));
-        a.name = r.String(2);
-        a.sha256 = r.String(3);
-        a.media_type = r.String(4);
-        a.size_bytes = r.Int(5);
-        out.push_back(std::move(a));
-      });
-  return out;
-}
-
-std::vector<core::Response> Interpretations(store::StatementCache& sql, core::Id item_id) {
-  std::vector<core::Response> out;
-  sql.Query(
-      "SELECT id, org_id, kind, held_on, topic, concern_key, principal_attended FROM responses "
-      "WHERE interpreted_item_id = $1 ORDER BY held_on, id",
-      {static_cast<int64_t>(item_id)}, [&](const store::StatementRow& r) {
-        core::Response resp;
-        resp.id = r.Int(0);
-        resp.org_id = r.Int(1);
-        resp.kind = store::Unwrap(core::ParseResponseKind(r.Text(2)));
-        resp.held_on = store::ToDate(r.String(3));
-        resp.topic = r.String(4);
-        resp.concern_key = r.String(5);
-        resp.principal_attended = r.Int(6) != 0;
-        resp.interpreted_item_id = item_id;
-        out.push_back(std::move(resp));
-      });
-  return out;
-}
-
 }  // namespace published
 
 namespace {
@@ -325,12 +287,12 @@ core::Status PublishedReads::InOneSnapshot(const std::function<core::Status()>& 
 
 core::Result<std::vector<core::ItemAttachment>> PublishedReads::Attachments(core::Id item_id) {
   return OnStore(store_,
-                 [&](store::StatementCache& c) { return published::Attachments(c, item_id); });
+                 [&](store::StatementCache& c) { return store::ReadAttachments(c, item_id); });
 }
 
 core::Result<std::vector<core::Response>> PublishedReads::Interpretations(core::Id item_id) {
   return OnStore(store_,
-                 [&](store::StatementCache& c) { return published::Interpretations(c, item_id); });
+                 [&](store::StatementCache& c) { return store::ReadInterpretations(c, item_id); });
 }
 
 }  // namespace gongkai::search

@@ -47,10 +47,6 @@ std::vector<std::pair<std::string, int64_t>> CategoryCounts(store::StatementCach
 std::vector<std::pair<core::Id, std::string>> SitemapPage(store::StatementCache& sql, int page,
                                                           int per_page);
 int64_t CountPublished(store::StatementCache& sql);
-// An item's attachments in display order, and the responses (解读, 回应) that interpret it
-// in date order (the item page's lists; no state check: callers read a published item).
-std::vector<core::ItemAttachment> Attachments(store::StatementCache& sql, core::Id item_id);
-std::vector<core::Response> Interpretations(store::StatementCache& sql, core::Id item_id);
 
 }  // namespace published
 
@@ -82,7 +78,9 @@ class PublishedReads final : public core::PublicReads {
   // cost two round trips there). Returns `reads`' status, or kUnavailable when the
   // transaction cannot begin. Not re-entrant.
   core::Status InOneSnapshot(const std::function<core::Status()>& reads);
-  // published::Attachments and published::Interpretations.
+  // An item's attachments in display order, and the responses (解读, 回应) that interpret it
+  // in date order (the item page's lists; no state check: callers read a published item):
+  // store::ReadAttachments and store::ReadInterpretations on the kept statements.
   core::Result<std::vector<core::ItemAttachment>> Attachments(core::Id item_id);
   core::Result<std::vector<core::Response>> Interpretations(core::Id item_id);
 

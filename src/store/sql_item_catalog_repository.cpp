@@ -5,6 +5,7 @@
 
 #include "store/internal/item_workflow_sql.hpp"
 #include "store/internal/sql_util.hpp"
+#include "store/item_extras.hpp"
 #include "store/sql_repositories.hpp"
 
 namespace gongkai::store {
@@ -122,22 +123,7 @@ core::Result<Id> SqlItemRepository::AddAttachment(const core::ItemAttachment& a)
 }
 
 core::Result<std::vector<core::ItemAttachment>> SqlItemRepository::ListAttachments(Id item_id) {
-  std::vector<core::ItemAttachment> out;
-  core::ItemAttachment a;
-  long long id = 0, item = item_id, size = 0;
-  soci::statement st =
-      (sql_.prepare << "SELECT id, position, name, sha256, media_type, size_bytes FROM "
-                       "item_attachments WHERE item_id = :i ORDER BY position",
-       soci::into(id), soci::into(a.position), soci::into(a.name), soci::into(a.sha256),
-       soci::into(a.media_type), soci::into(size), soci::use(item));
-  st.execute();
-  while (st.fetch()) {
-    a.id = id;
-    a.item_id = item_id;
-    a.size_bytes = size;
-    out.push_back(a);
-  }
-  return out;
+  return ReadAttachments(*MakeStatementCache(sql_, backend_), item_id);
 }
 
 core::Status SqlItemRepository::RemoveAttachment(Id item_id, Id attachment_id) {

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "store/internal/sql_util.hpp"
+#include "store/item_extras.hpp"
 #include "store/sql_repositories.hpp"
 #include "store/sql_rows.hpp"
 
@@ -272,34 +273,26 @@ core::Result<Id> SqlItemRepository::InsertResponse(const core::Response& r) {
   return Id{id};
 }
 
-namespace {
-
-// Reads the responses selected by `where` (binding :k) held in [from, to], in date order.
-std::vector<core::Response> SelectResponses(soci::session& sql, const char* where, long long key,
-                                            std::string from, std::string to) {
+core::Result<std::vector<core::Response>> SqlItemRepository::ListResponses(Id org_id, int year) {
   std::vector<core::Response> out;
   ResponseRow r;
+  long long org = org_id;
+  std::string from = YearStart(year), to = YearEnd(year);
   soci::statement st =
-      (sql.prepare << std::string("SELECT id, org_id, kind, held_on, topic, concern_key, "
-                                  "principal_attended, interpreted_item_id FROM responses WHERE ") +
-                          where + " AND held_on >= :f AND held_on <= :t ORDER BY held_on, id",
+      (sql_.prepare << "SELECT id, org_id, kind, held_on, topic, concern_key, principal_attended, "
+                       "interpreted_item_id FROM responses WHERE org_id = :k AND held_on >= :f "
+                       "AND held_on <= :t ORDER BY held_on, id",
        soci::into(r.id), soci::into(r.org_id), soci::into(r.kind), soci::into(r.held_on),
        soci::into(r.topic), soci::into(r.concern_key), soci::into(r.principal_attended),
-       soci::into(r.interpreted_item_id.value, r.interpreted_item_id.ind), soci::use(key),
+       soci::into(r.interpreted_item_id.value, r.interpreted_item_id.ind), soci::use(org),
        soci::use(from), soci::use(to));
   st.execute();
   while (st.fetch()) out.push_back(r.Decode());
   return out;
 }
 
-}  // namespace
-
-core::Result<std::vector<core::Response>> SqlItemRepository::ListResponses(Id org_id, int year) {
-  return SelectResponses(sql_, "org_id = :k", org_id, YearStart(year), YearEnd(year));
-}
-
 core::Result<std::vector<core::Response>> SqlItemRepository::ListResponsesFor(Id item_id) {
-  return SelectResponses(sql_, "interpreted_item_id = :k", item_id, "0000-01-01", "9999-12-31");
+  return ReadInterpretations(*MakeStatementCache(sql_, backend_), item_id);
 }
 
 }  // namespace gongkai::store
