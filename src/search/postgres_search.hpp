@@ -63,6 +63,11 @@ inline constexpr double kPgSparseFactor = 0.0;
 // threshold is a choice, not a measurement.
 inline constexpr double kPgRumMinRows = 200000;
 
+// work_mem for the RUM walk's statement (a PostgreSQL memory size): the index sorts all the
+// postings a query matches by item_id before the first row, and at 1,000,000 items that
+// sort outgrew the default 4 MB (bench/README.md). Per concurrent search, at most this much.
+inline constexpr const char* kPgRumWorkMem = "64MB";
+
 // The name of a walk, for the bench's output ("auto", "gin", "rum", "windows", "scan").
 const char* PgWalkName(PgWalk walk);
 // The walk named `name` (as PgWalkName), or false when the name is unknown.

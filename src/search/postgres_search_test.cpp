@@ -106,6 +106,63 @@ TEST_F(PostgresSearchTest, AutoChoosesByEstimatedDensityAndFallsBackBelowItsWind
   }
 }
 
+// Migration 0021: a search vector larger than the ~2 KB PostgreSQL moves out of line by
+// default stays in its heap row (STORAGE MAIN, toast_tuple_target 8160), so a recheck reads
+// no TOAST; and a phrase over that long document is still found by every walk.
+TEST_F(PostgresSearchTest, LongSearchVectorsStayInTheirRows) {
+  soci::session& sql = db_.store().session();
+  std::string body;  // 300 distinct characters: ~600 lexemes (characters and bigrams)
+  for (char32_t c = 0x4E00; c < 0x4E00 + 300; ++c) {
+    body += static_cast<char>(0xE0 | (c >> 12));
+    body += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    body += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  long long org = 0;
+  sql << "SELECT MIN(id) FROM orgs", soci::into(org);
+  core::Status s = db_.store().Transact([&](core::Repositories& r) -> core::Status {
+    core::Item item;
+    item.org_id = org;
+    item.title = "长文档的通知";
+    item.summary = "摘要";
+    item.publisher = "青溪市人民政府";
+    item.formed_on = core::Date::FromYmd(2024, 3, 1);
+    item.published_on = core::Date::FromYmd(2024, 3, 3);
+    item.index_no = "QX/2024-20000";
+    item.category = "法定主动公开内容/通知公告";
+    item.state = core::ItemState::kPublished;
+    item.body_md = body;
+    item.channels.push_back({core::Channel::kWebsite, *item.published_on});
+    return r.items().Insert(item).status();
+  });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  auto n = SearchIndex(db_.store()).Sync();
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  ASSERT_EQ(*n, 1);
+
+  long long largest = 0, toast_bytes = -1;
+  std::string storage;
+  sql << "SELECT MAX(pg_column_size(tsv)) FROM item_search", soci::into(largest);
+  sql << "SELECT pg_relation_size(reltoastrelid) FROM pg_class "
+         "WHERE oid = to_regclass('item_search')",
+      soci::into(toast_bytes);
+  sql << "SELECT attstorage FROM pg_attribute WHERE attrelid = to_regclass('item_search') "
+         "AND attname = 'tsv'",
+      soci::into(storage);
+  EXPECT_GT(largest, 2100) << "the long document's vector is not long enough to test";
+  EXPECT_LT(largest, 8000);
+  EXPECT_EQ(storage, "m");
+  EXPECT_EQ(toast_bytes, 0) << "a search vector went to TOAST";
+
+  // 丐丑丒 (U+4E10..U+4E12) is a phrase of the long body and of no other item.
+  const std::string phrase = ToTsquery(ParseQuery("丐丑丒"));
+  auto expected = PostgresNewestMatches(sql, phrase, 10, PgWalk::kGinSort);
+  ASSERT_EQ(expected.size(), 1u);
+  for (PgWalk walk :
+       {PgWalk::kAuto, PgWalk::kIdWindows, PgWalk::kRumOrdered, PgWalk::kNewestRows}) {
+    EXPECT_EQ(PostgresNewestMatches(sql, phrase, 10, walk), expected) << PgWalkName(walk);
+  }
+}
+
 TEST(PgWalkTest, NamesRoundTrip) {
   for (PgWalk w : {PgWalk::kAuto, PgWalk::kGinSort, PgWalk::kRumOrdered, PgWalk::kIdWindows,
                    PgWalk::kNewestRows}) {
