@@ -298,6 +298,7 @@ int Import(const ItemArgs& a) {
   options.today = app::SystemClock().Today();
   options.skip_bad = a.skip_bad;
   options.allow_personal_data = a.allow_personal_data;
+  options.row_workers = a.row_workers < 0 ? -1 : a.row_workers;
   Progress progress("导入", 0);
   options.progress = [&progress](size_t done, size_t total) {
     progress.SetTotal(static_cast<int64_t>(total));
@@ -462,6 +463,8 @@ void AddItemCommands(CLI::App& app, Action& action) {
   import->add_option("--encoding", a->encoding, "auto|utf-8|gb18030|gbk（默认自动识别）");
   import->add_flag("--skip-bad", a->skip_bad, "只导入无误的行并列出有误的行");
   import->add_flag("--timings", a->timings, "在标准错误输出各阶段的用时和 CPU 时间");
+  import->add_option("--row-workers", a->row_workers,
+                     "并行检查行的线程数（默认按 CPU 数，最多 4；0 表示在写入线程上逐块检查）");
   import->add_flag("--allow-personal-data", a->allow_personal_data,
                    "确认依法公开后，导入含未遮盖个人信息的已发布信息（默认拒绝）");
   Bind(import, action, a, [](const ItemArgs& x, CLI::App*) { return Import(x); });
