@@ -12,6 +12,7 @@
 #include "app/item_io.hpp"
 #include "core/org_service.hpp"
 #include "store/soci_store.hpp"
+#include "testing/import_fixture.hpp"
 #include "testing/test_database.hpp"
 
 namespace gongkai::app {
@@ -29,40 +30,18 @@ std::string MixedCsv(int rows) {
     std::string title = "关于第" + std::to_string(k) + "批項目的公告";  // 項 → 项
     std::string org = "QXS", formed = "2024-01-02", published = "2024/1/3", body = "正文",
                 flag = "否", extra;
-    switch (k % 23) {
-      case 3:
-        title.clear();
-        break;  // no title
-      case 5:
-        formed = "2024-13-40";
-        break;  // bad date
-      case 7:
-        org = "NOPE";
-        break;  // unknown body
-      case 9:
-        ix = "QXS/2024-10001";
-        break;  // repeats row 1's 索引号
-      case 11:
-        ix = "QXS/2023-00001";
-        break;  // year does not match
-      case 13:
-        body = "身份证号 11010519491231002X";
-        break;  // personal data, published
-      case 15:
-        flag = "也许";
-        break;  // bad flag
-      case 17:
-        extra = ",多余";
-        break;  // more cells than columns
-      case 19:
-        ix = "QXS/2024-00001";
-        break;  // stored before the import
-      case 21:
-        published = "2024-01-01";
-        break;  // published before formed
-      default:
-        break;
-    }
+    // One kind of bad row per residue, the others good.
+    const int kind = k % 23;
+    if (kind == 3) title.clear();                          // no title
+    if (kind == 5) formed = "2024-13-40";                  // bad date
+    if (kind == 7) org = "NOPE";                           // unknown body
+    if (kind == 9) ix = "QXS/2024-10001";                  // repeats row 1's 索引号
+    if (kind == 11) ix = "QXS/2023-00001";                 // year does not match
+    if (kind == 13) body = "身份证号 11010519491231002X";  // personal data, published
+    if (kind == 15) flag = "也许";                         // bad flag
+    if (kind == 17) extra = ",多余";                       // more cells than columns
+    if (kind == 19) ix = "QXS/2024-00001";                 // stored before the import
+    if (kind == 21) published = "2024-01-01";              // published before formed
     csv += ix + "," + title + "," + org + "," + formed + "," + published + ",政府工作报告," +
            "published," + body + "," + flag + extra + "\n";
   }
@@ -90,17 +69,7 @@ class ImportPipelineTest : public ::testing::TestWithParam<const char*> {
     EXPECT_TRUE(opened.ok()) << opened.status().ToString();
     if (!opened.ok()) return {};
     auto& store = **opened;
-    core::Status s = store.Transact([&](core::Repositories& r) -> core::Status {
-      core::Org root;
-      root.code = "QXS";
-      root.name = "青溪市人民政府";
-      root.kind = core::OrgKind::kGovernment;
-      GONGKAI_RETURN_IF_ERROR(core::CreateOrg(r, ctx_, root, "").status());
-      core::User u;
-      u.username = "zhang.san";
-      u.password_hash = "x";
-      return core::CreateUser(r, ctx_, u, core::Role::kEditor, "QXS").status();
-    });
+    core::Status s = gongkai::testing::SeedImportBody(store, ctx_);
     EXPECT_TRUE(s.ok()) << s.ToString();
     ImportOptions options;
     options.actor = "zhang.san";
@@ -176,7 +145,7 @@ TEST_P(ImportPipelineTest, ChunksOnWorkersGiveTheSerialPathsRowsErrorsAndLineNum
 }
 
 TEST_P(ImportPipelineTest, OneBadRowRollsBackChunksAlreadyStored) {
-  // Only row 250 is bad (case 13 of 23 → personal data): chunks before it are stored first.
+  // Only data row 250 is bad (personal data): the chunks before it are stored first.
   std::string csv = kHeader;
   for (int k = 1; k <= 300; ++k) {
     csv += "QXS/2024-" + std::to_string(10000 + k) + ",第" + std::to_string(k) +
