@@ -140,7 +140,7 @@ TEST_P(ImportPipelineTest, ChunksOnWorkersGiveTheSerialPathsRowsErrorsAndLineNum
   EXPECT_EQ(serial.report.errors.front().row, 4u);
   EXPECT_EQ(serial.report.errors.front().field, "title");
   EXPECT_EQ(serial.items.size(), 1 + serial.report.imported);
-  EXPECT_EQ(serial.items[1], "QXS/2024-10001|关于第1批项目的公告|政府工作报告");
+  EXPECT_EQ(serial.items[1], "QXS/2024-10001|关于第1批项目的公告|法定主动公开内容/政府工作报告");
   ExpectSame(serial, parallel);
 }
 
