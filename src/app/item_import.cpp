@@ -8,10 +8,9 @@
 //
 // The writer stops storing at the first row error unless skip_bad, but keeps checking the
 // remaining chunks so that every error is reported; the transaction is then rolled back.
-#include <time.h>
-
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <deque>
 #include <future>
 #include <map>
@@ -145,6 +144,57 @@ size_t RowWorkers(const ImportOptions& options, size_t chunks) {
   return std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
 }
 
+// Decodes and parses the file into rows (file-level errors only).
+core::Result<std::vector<RawRow>> ReadRows(std::string_view bytes, const ImportOptions& options) {
+  std::string decoded;
+  if (options.encoding == "auto" || options.encoding.empty()) {
+    GONGKAI_ASSIGN_OR_RETURN(decoded, text::DecodeToUtf8(bytes));
+  } else {
+    GONGKAI_ASSIGN_OR_RETURN(decoded, text::DecodeAs(bytes, options.encoding));
+  }
+  if (options.format == "csv") return item_rows::ParseCsvRows(std::move(decoded));
+  if (options.format == "json") return item_rows::ParseJsonRows(decoded);
+  return core::InvalidArgument("未知的格式: " + options.format + "（可选 csv, json）", "format");
+}
+
+// What the writer keeps from chunk to chunk.
+struct WriterState {
+  core::ImportSnapshot snapshot;  // extended chunk by chunk
+  std::set<std::string> claimed;  // 索引号 of the rows that passed so far
+};
+
+// The writer's step for one chunk, in row order: its errors and findings into the report,
+// ImportItem's rules against the snapshot, and (unless a row failed without skip_bad) the
+// rows that pass stored with their records and scan counts.
+core::Status CheckAndStore(core::Repositories& repos, const core::ChangeContext& ctx,
+                           const ImportOptions& options, CheckedChunk& chunk, WriterState& state,
+                           ImportReport& report) {
+  for (auto& e : chunk.errors) report.errors.push_back(std::move(e));
+  for (auto& f : chunk.findings) report.findings.push_back(std::move(f));
+  GONGKAI_RETURN_IF_ERROR(core::ExtendImportSnapshot(repos, state.snapshot, chunk.items));
+  auto checked = core::PrepareImportedItems(state.snapshot, options.actor, chunk.items,
+                                            options.today, state.claimed);
+  std::vector<core::Item> good;
+  std::vector<core::ExposureScan> scans;
+  good.reserve(chunk.items.size());
+  for (size_t k = 0; k < chunk.items.size(); ++k) {
+    if (!checked[k].ok()) {
+      report.errors.push_back({chunk.numbers[k], checked[k].field(), checked[k].message()});
+      continue;
+    }
+    good.push_back(std::move(chunk.items[k]));
+    scans.push_back(chunk.scans[k]);
+  }
+  const bool storing = report.errors.empty() || options.skip_bad;
+  if (!storing || good.empty()) return core::Status::Ok();
+  GONGKAI_RETURN_IF_ERROR(core::StoreImportedItems(repos, ctx, options.actor, good));
+  // Stored for the dashboard's count of published items with personal data.
+  for (size_t k = 0; k < good.size(); ++k) scans[k].item_id = good[k].id;
+  GONGKAI_RETURN_IF_ERROR(repos.items().SaveExposureScans(scans));
+  report.imported += good.size();
+  return core::Status::Ok();
+}
+
 }  // namespace
 
 core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeContext& ctx,
@@ -154,21 +204,7 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
     return timings ? &(timings->*member) : nullptr;
   };
   const Clocks start = Clocks::Now();
-  std::string decoded;
-  if (options.encoding == "auto" || options.encoding.empty()) {
-    GONGKAI_ASSIGN_OR_RETURN(decoded, text::DecodeToUtf8(bytes));
-  } else {
-    GONGKAI_ASSIGN_OR_RETURN(decoded, text::DecodeAs(bytes, options.encoding));
-  }
-  std::vector<RawRow> rows;
-  if (options.format == "csv") {
-    GONGKAI_ASSIGN_OR_RETURN(rows, item_rows::ParseCsvRows(std::move(decoded)));
-  } else if (options.format == "json") {
-    GONGKAI_ASSIGN_OR_RETURN(rows, item_rows::ParseJsonRows(decoded));
-  } else {
-    return core::InvalidArgument("未知的格式: " + options.format + "（可选 csv, json）", "format");
-  }
-  decoded = std::string();
+  GONGKAI_ASSIGN_OR_RETURN(std::vector<RawRow> rows, ReadRows(bytes, options));
   ImportReport report;
   report.rows = rows.size();
   if (options.parsed) options.parsed(rows.size());
@@ -190,8 +226,8 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
       orgs[o.id] = &o;
     }
     // The bodies, the actor and its grants; catalogs and taken 索引号 come per chunk.
-    GONGKAI_ASSIGN_OR_RETURN(auto snapshot, core::LoadImportSnapshot(repos, options.actor, {}));
-    std::set<std::string> claimed;
+    WriterState state;
+    GONGKAI_ASSIGN_OR_RETURN(state.snapshot, core::LoadImportSnapshot(repos, options.actor, {}));
     const RowScope scope{org_ids, orgs, options};
     auto work = [&rows, &scope, chunk_rows](size_t c) {
       return CheckRows(rows, c * chunk_rows, std::min(rows.size(), (c + 1) * chunk_rows), scope);
@@ -214,30 +250,7 @@ core::Result<ImportReport> ImportItems(core::Store& store, const core::ChangeCon
         ahead.pop_front();
         launch();
       }
-      for (auto& e : chunk.errors) report.errors.push_back(std::move(e));
-      for (auto& f : chunk.findings) report.findings.push_back(std::move(f));
-      GONGKAI_RETURN_IF_ERROR(core::ExtendImportSnapshot(repos, snapshot, chunk.items));
-      auto checked =
-          core::PrepareImportedItems(snapshot, options.actor, chunk.items, options.today, claimed);
-      std::vector<core::Item> good;
-      std::vector<core::ExposureScan> scans;
-      good.reserve(chunk.items.size());
-      for (size_t k = 0; k < chunk.items.size(); ++k) {
-        if (!checked[k].ok()) {
-          report.errors.push_back({chunk.numbers[k], checked[k].field(), checked[k].message()});
-          continue;
-        }
-        good.push_back(std::move(chunk.items[k]));
-        scans.push_back(chunk.scans[k]);
-      }
-      const bool storing = report.errors.empty() || options.skip_bad;
-      if (storing && !good.empty()) {
-        GONGKAI_RETURN_IF_ERROR(core::StoreImportedItems(repos, ctx, options.actor, good));
-        // Stored for the dashboard's count of published items with personal data.
-        for (size_t k = 0; k < good.size(); ++k) scans[k].item_id = good[k].id;
-        GONGKAI_RETURN_IF_ERROR(repos.items().SaveExposureScans(scans));
-        report.imported += good.size();
-      }
+      GONGKAI_RETURN_IF_ERROR(CheckAndStore(repos, ctx, options, chunk, state, report));
       if (options.progress)
         options.progress(std::min(rows.size(), (c + 1) * chunk_rows), rows.size());
     }

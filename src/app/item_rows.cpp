@@ -109,6 +109,52 @@ core::Result<std::vector<core::ItemChannel>> ParseChannels(std::string_view s,
   return out;
 }
 
+// The fields of one JSON array element by key, with "#error" for an element that is not an
+// object of known fields of the right types. Collected by key first: an unknown key is
+// reported in the order of the keys.
+std::map<std::string, std::string> JsonFields(const json::value& element) {
+  std::map<std::string, std::string> fields;
+  const json::object* obj = element.if_object();
+  if (!obj) fields["#error"] = "不是对象";
+  for (const auto& [key, value] : obj ? *obj : json::object()) {
+    std::string k(key);
+    if (k == "channels" && value.is_array()) {
+      std::string joined;
+      for (const auto& c : value.as_array()) {
+        const json::object* co = c.if_object();
+        if (!co || !co->contains("channel")) continue;
+        const json::value& channel = co->at("channel");
+        if (!channel.is_string()) {
+          fields["#error"] = "发布渠道的 channel 应为字符串";
+          break;
+        }
+        if (!joined.empty()) joined += ';';
+        joined += std::string(channel.as_string());
+        if (co->contains("published_on") && co->at("published_on").is_string()) {
+          joined += ":" + std::string(co->at("published_on").as_string());
+        }
+      }
+      fields[k] = joined;
+    } else if (value.is_string()) {
+      fields[k] = std::string(value.as_string());
+    } else if (value.is_bool()) {
+      fields[k] = value.as_bool() ? "1" : "0";
+    } else if (value.is_int64()) {
+      fields[k] = std::to_string(value.as_int64());
+    } else if (!value.is_null()) {
+      fields["#error"] = "字段 " + k + " 的类型不正确";
+    }
+  }
+  for (const auto& field : fields) {
+    const std::string& k = field.first;  // not a structured binding: clang 14 cannot capture one
+    if (k[0] != '#' && !ColumnIndex(k)) {
+      fields["#error"] = "未知字段 " + k;
+      break;
+    }
+  }
+  return fields;
+}
+
 // Field indexes (kColumns order) under readable names.
 enum Field : size_t {
   kIndexNo,
@@ -180,49 +226,9 @@ core::Result<std::vector<RawRow>> ParseJsonRows(const std::string& text) {
   if (!arr) return core::InvalidArgument("JSON 应为信息对象的数组", "file");
   std::vector<RawRow> rows;
   for (size_t i = 0; i < arr->size(); ++i) {
-    // Collected by key first: an unknown key is reported in the order of the keys.
-    std::map<std::string, std::string> fields;
-    const json::object* obj = (*arr)[i].if_object();
-    if (!obj) fields["#error"] = "不是对象";
-    for (const auto& [key, value] : obj ? *obj : json::object()) {
-      std::string k(key);
-      if (k == "channels" && value.is_array()) {
-        std::string joined;
-        for (const auto& c : value.as_array()) {
-          const json::object* co = c.if_object();
-          if (!co || !co->contains("channel")) continue;
-          const json::value& channel = co->at("channel");
-          if (!channel.is_string()) {
-            fields["#error"] = "发布渠道的 channel 应为字符串";
-            break;
-          }
-          if (!joined.empty()) joined += ';';
-          joined += std::string(channel.as_string());
-          if (co->contains("published_on") && co->at("published_on").is_string()) {
-            joined += ":" + std::string(co->at("published_on").as_string());
-          }
-        }
-        fields[k] = joined;
-      } else if (value.is_string()) {
-        fields[k] = std::string(value.as_string());
-      } else if (value.is_bool()) {
-        fields[k] = value.as_bool() ? "1" : "0";
-      } else if (value.is_int64()) {
-        fields[k] = std::to_string(value.as_int64());
-      } else if (!value.is_null()) {
-        fields["#error"] = "字段 " + k + " 的类型不正确";
-      }
-    }
-    for (const auto& field : fields) {
-      const std::string& k = field.first;  // not a structured binding: clang 14 cannot capture one
-      if (k[0] != '#' && !ColumnIndex(k)) {
-        fields["#error"] = "未知字段 " + k;
-        break;
-      }
-    }
     RawRow row;
     row.number = i + 1;
-    for (auto& [k, v] : fields) {
+    for (auto& [k, v] : JsonFields((*arr)[i])) {
       if (k == "#error") {
         row.error = std::move(v);
       } else if (auto c = ColumnIndex(k)) {

@@ -81,7 +81,7 @@ std::vector<MisstatementFinding> ScanMisstatements(std::string_view text, std::s
   std::vector<size_t> next(rules.size(), 0);      // earliest next match per rule
   std::vector<std::pair<uint32_t, size_t>> hits;  // (rule, offset)
   for (size_t at = 0; at < text.size(); ++at) {
-    const unsigned char b = static_cast<unsigned char>(text[at]);
+    const auto b = static_cast<unsigned char>(text[at]);
     for (uint32_t k = first[b]; k < first[b + 1]; ++k) {
       const uint32_t r = by_first[k];
       const std::string& phrase = rules[r].phrase;
