@@ -10,7 +10,10 @@
 # exports them with `gongkai item export`, and keeps the database emptied of items, with
 # an admin `imp`, as the template each import starts from.
 # run: for each round and each binary, copies the template and imports CSV into it under
-# /usr/bin/time; prints wall, user+sys CPU, items per wall second and per CPU second.
+# /usr/bin/time; prints the rows imported (items after minus items in the template), wall,
+# user+sys CPU, items per wall second and per CPU second. A binary that knows
+# `item import --timings` also prints its phases (read, rows, index, commit: wall, CPU of
+# all threads, CPU of the writer thread) on the next lines.
 # Figures: bench/README.md, "Import and index build".
 set -euo pipefail
 
@@ -33,18 +36,23 @@ prepare() {
 run() {
   local dir=$1 csv=$2 tmpl=$3 rounds=$4
   shift 4
+  local before
+  before=$(sqlite3 "$tmpl" "SELECT COUNT(*) FROM items")
   for round in $(seq 1 "$rounds"); do
     for bin in "$@"; do
       cp "$tmpl" "$dir/t.db"
       rm -f "$dir/t.db-wal" "$dir/t.db-shm"
+      local extra=()
+      if "$bin" item import --help 2>/dev/null | grep -q -- --timings; then extra=(--timings); fi
       /usr/bin/time -f "TIME %e %U %S %M" "$bin" item import "$csv" --as imp \
-        --db "sqlite:$dir/t.db" >/dev/null 2>"$dir/import.err" || true
+        --db "sqlite:$dir/t.db" "${extra[@]}" >/dev/null 2>"$dir/import.err" || true
       local t
       t=$(grep '^TIME' "$dir/import.err" | tail -1)
       local items
-      items=$(sqlite3 "$dir/t.db" "SELECT COUNT(*) FROM items")
+      items=$(($(sqlite3 "$dir/t.db" "SELECT COUNT(*) FROM items") - before))
       echo "$t" | awk -v r="$round" -v b="$(basename "$bin")" -v n="$items" -v load="$(cut -d' ' -f1 /proc/loadavg)" \
-        '{cpu = $3 + $4; printf "round %s %-16s items %d wall %.1f s cpu %.1f s (user %.1f sys %.1f) %.0f items/s %.0f items/cpu-s rss %d MB load %s\n", r, b, n, $2, cpu, $3, $4, n / $2, n / cpu, $5 / 1024, load}'
+        '{cpu = $3 + $4; printf "round %s %-16s items %d wall %.2f s cpu %.2f s (user %.2f sys %.2f) %.0f items/s %.0f items/cpu-s rss %d MB load %s\n", r, b, n, $2, cpu, $3, $4, n / $2, n / cpu, $5 / 1024, load}'
+      grep '^阶段' "$dir/import.err" | sed 's/^/    /' || true
     done
   done
 }

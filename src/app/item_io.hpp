@@ -28,6 +28,20 @@
 
 namespace gongkai::app {
 
+// Where an import's time went (ImportOptions::timings), in seconds: wall clock, the whole
+// process's CPU (every thread), and the CPU of the calling thread (the database writer).
+struct ImportPhase {
+  double wall = 0;
+  double cpu = 0;
+  double writer_cpu = 0;
+};
+// read: decoding and parsing the file; rows: checking and storing the rows (the row workers
+// overlap the writer here); index: before_commit (the CLI's bulk index build); commit: the
+// transaction's commit.
+struct ImportTimings {
+  ImportPhase read, rows, index, commit;
+};
+
 struct ImportOptions {
   std::string format = "csv";     // "csv" or "json"
   std::string encoding = "auto";  // "auto" (text::DecodeToUtf8) or a name for text::DecodeAs
@@ -40,8 +54,15 @@ struct ImportOptions {
   // were published elsewhere without passing gongkai's review gate. Drafts and withdrawn
   // items are imported with a warning only (the review gate stops drafts later).
   bool allow_personal_data = false;
-  // Called as the checked rows are stored, after each batch of a few thousand (rows
-  // stored, rows to store); may be empty.
+  // Rows are parsed, normalised and screened on worker threads in chunks of `chunk_rows`
+  // while this thread checks and stores the chunks before them, in row order (the writer:
+  // one database connection). `row_workers` is how many chunks are worked on at once:
+  // 0 works each chunk on the calling thread (the serial path, for tests), -1 (default)
+  // one per hardware thread, at most 4. The result does not depend on either.
+  int row_workers = -1;
+  size_t chunk_rows = 2048;
+  // Called on the calling thread after each chunk is checked (and stored): (rows done,
+  // data rows); may be empty.
   std::function<void(size_t, size_t)> progress;
   // Called once the file is parsed, before the transaction, with the number of data rows
   // (the CLI switches to its bulk path for large files); may be empty.
@@ -49,6 +70,8 @@ struct ImportOptions {
   // Called inside the transaction after the rows are stored, when they are to be committed
   // (the bulk path indexes the items here); a failure rolls everything back. May be empty.
   std::function<core::Status()> before_commit;
+  // Filled with the phases' times when set (`item import --timings`); may be null.
+  ImportTimings* timings = nullptr;
 };
 
 struct RowError {
@@ -75,9 +98,11 @@ struct ImportReport {
   std::vector<ImportFindings> findings;
 };
 
-// Decodes, parses and imports in one transaction. The rows are checked together against one
-// snapshot of bodies, grants and catalogs and written in batches (core/item_bulk_import.hpp):
-// the same items, events and audit chain as core::ImportItem row by row. File-level problems
+// Decodes, parses and imports in one transaction. The rows are checked against one snapshot
+// of bodies, grants and catalogs (extended chunk by chunk) and written in batches
+// (core/item_bulk_import.hpp): the same items, events and audit chain as core::ImportItem
+// row by row. The row work runs on worker threads (ImportOptions::row_workers); the rows,
+// errors, findings and line numbers are those of the serial path. File-level problems
 // (undecodable bytes, bad JSON, a missing required or unknown column) fail with kInvalidArgument
 // and write nothing. Row problems are listed in the report: then nothing is written unless
 // skip_bad, when the good rows are. Database failures fail the call (nothing written).

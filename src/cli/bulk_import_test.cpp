@@ -11,6 +11,7 @@
 
 #include "core/org_service.hpp"
 #include "search/search_index.hpp"
+#include "testing/import_fixture.hpp"
 #include "testing/test_database.hpp"
 
 namespace gongkai::cli {
@@ -28,17 +29,7 @@ class BulkImportTest : public ::testing::TestWithParam<const char*> {
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
     search::InstallPublishHook(*store_);
-    core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
-      core::Org root;
-      root.code = "QXS";
-      root.name = "青溪市人民政府";
-      root.kind = core::OrgKind::kGovernment;
-      GONGKAI_RETURN_IF_ERROR(core::CreateOrg(r, ctx_, root, "").status());
-      core::User u;
-      u.username = "zhang.san";
-      u.password_hash = "x";
-      return core::CreateUser(r, ctx_, u, core::Role::kEditor, "QXS").status();
-    });
+    core::Status s = gongkai::testing::SeedImportBody(*store_, ctx_);
     ASSERT_TRUE(s.ok()) << s.ToString();
     options_.actor = "zhang.san";
     options_.today = core::Date::FromYmd(2024, 6, 1);

@@ -24,10 +24,10 @@ struct ItemArgs {
                                                     concern;
   std::vector<std::string> channels, attach;
   int64_t id = 0, item = 0;
-  int year = 0, limit = 50, stale_days = 0, sort_order = 0;
+  int year = 0, limit = 50, stale_days = 0, sort_order = 0, row_workers = -1;
   bool approve = false, reject = false, regulation = false, normative = false, skip_bad = false,
        allow_personal_data = false, html = false, mandatory = false, principal = false,
-       accept = false, to_flag = false;
+       accept = false, to_flag = false, timings = false;
   int64_t licensing = 0, punishment = 0, coercion = 0, fees = 0;
 };
 

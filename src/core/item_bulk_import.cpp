@@ -15,6 +15,12 @@ Result<ImportSnapshot> LoadImportSnapshot(Repositories& repos, std::string_view 
   if (snap.actor) {
     GONGKAI_ASSIGN_OR_RETURN(snap.grants, repos.users().ListGrants(snap.actor->id));
   }
+  GONGKAI_RETURN_IF_ERROR(ExtendImportSnapshot(repos, snap, items));
+  return snap;
+}
+
+Status ExtendImportSnapshot(Repositories& repos, ImportSnapshot& snap,
+                            const std::vector<Item>& items) {
   std::vector<std::string> index_nos;
   for (const auto& item : items) {
     if (item.index_no) index_nos.push_back(*item.index_no);
@@ -25,7 +31,7 @@ Result<ImportSnapshot> LoadImportSnapshot(Repositories& repos, std::string_view 
   }
   GONGKAI_ASSIGN_OR_RETURN(auto taken, repos.items().TakenIndexNos(index_nos));
   snap.taken_index_nos.insert(taken.begin(), taken.end());
-  return snap;
+  return Status::Ok();
 }
 
 namespace {
@@ -41,10 +47,16 @@ Status AuthorizeActor(const ImportSnapshot& snap, std::string_view actor, Id org
 
 std::vector<Status> PrepareImportedItems(const ImportSnapshot& snap, std::string_view actor,
                                          std::vector<Item>& items, Date today) {
+  std::set<std::string> claimed;
+  return PrepareImportedItems(snap, actor, items, today, claimed);
+}
+
+std::vector<Status> PrepareImportedItems(const ImportSnapshot& snap, std::string_view actor,
+                                         std::vector<Item>& items, Date today,
+                                         std::set<std::string>& claimed) {
   std::vector<Status> out;
   out.reserve(items.size());
-  // 索引号 claimed by earlier rows of this import: ImportItem would find them stored.
-  std::set<std::string> claimed;
+  // `claimed`: 索引号 of earlier rows of this import; ImportItem would find them stored.
   for (auto& item : items) {
     const Org* org = snap.tree.Find(item.org_id);
     if (!org) {

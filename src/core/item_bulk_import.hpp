@@ -46,11 +46,24 @@ struct ImportSnapshot {
 Result<ImportSnapshot> LoadImportSnapshot(Repositories& repos, std::string_view actor,
                                           const std::vector<Item>& items);
 
+// Adds to `snap` what checking `items` needs beyond it: the effective catalog of each body
+// they name that it lacks, and which of their 索引号 are stored now. A pipelined import
+// calls it once per chunk of rows, after storing the chunks before it (so a 索引号 an
+// earlier chunk stored counts as taken). Fails only on a database failure.
+Status ExtendImportSnapshot(Repositories& repos, ImportSnapshot& snap,
+                            const std::vector<Item>& items);
+
 // Checks every item as ImportItem would (body, the actor's kItemEdit on it, the editable
 // fields, state, dates, 索引号, channels, a free 索引号), normalising the items that pass in
 // place. Returns one status per item, in order. Pure: reads only the snapshot.
 std::vector<Status> PrepareImportedItems(const ImportSnapshot& snapshot, std::string_view actor,
                                          std::vector<Item>& items, Date today);
+
+// The same, for one chunk of an import checked chunk by chunk in row order: `claimed` holds
+// the 索引号 of the rows that passed in earlier chunks, and gains those of this one.
+std::vector<Status> PrepareImportedItems(const ImportSnapshot& snapshot, std::string_view actor,
+                                         std::vector<Item>& items, Date today,
+                                         std::set<std::string>& claimed);
 
 // The history events and (unchained) audit events of importing `stored` (ids set), in the
 // order ImportItem appends them row by row. Pure.

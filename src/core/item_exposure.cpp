@@ -87,12 +87,18 @@ ScanOptions ScanOptionsFor(const Org& org) {
   return options;
 }
 
-Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, const Org& org) {
+ItemExposure ScanItemText(const Item& item, const Org& org) {
   ItemExposure out;
   ScanOptions options = ScanOptionsFor(org);
   ScanField(out, item.title, "title", options);
   ScanField(out, item.summary, "summary", options);
   ScanField(out, item.body_md, "body", options);
+  return out;
+}
+
+Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, const Org& org) {
+  ItemExposure out = ScanItemText(item, org);
+  ScanOptions options = ScanOptionsFor(org);
   if (Reader() && item.id != 0) {
     GONGKAI_ASSIGN_OR_RETURN(auto attachments, repos.items().ListAttachments(item.id));
     for (const auto& a : attachments) {

@@ -55,6 +55,11 @@ std::string FindingKey(std::string_view field, size_t offset);
 // The scan options for a body: its published acceptance phone never fires.
 ScanOptions ScanOptionsFor(const Org& org);
 
+// Scans title ("title"), summary ("summary") and body ("body") of `item`, not its
+// attachments. Pure: safe on any thread once the misstatement rules are installed (what a
+// bulk import's row workers call for items that have no attachments yet).
+ItemExposure ScanItemText(const Item& item, const Org& org);
+
 // Scans title ("title"), summary ("summary"), body ("body") and each attachment
 // ("attachment:NAME") of `item`. Fails only when the item's attachments cannot be listed.
 Result<ItemExposure> ScanItemExposure(Repositories& repos, const Item& item, const Org& org);

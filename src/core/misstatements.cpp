@@ -1,6 +1,8 @@
 #include "core/misstatements.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 namespace gongkai::core {
 namespace {
@@ -58,21 +60,53 @@ Result<std::vector<MisstatementRule>> ParseMisstatementRules(std::string_view ts
 
 std::vector<MisstatementFinding> ScanMisstatements(std::string_view text, std::string_view field,
                                                    const std::vector<MisstatementRule>& rules) {
-  std::vector<MisstatementFinding> out;
+  // One pass over the bytes instead of one `find` per rule: Chinese phrases begin with a
+  // UTF-8 lead byte that most positions of Chinese text share, so `find` compared at a third
+  // of all positions once per rule. Here a position is compared only with the rules whose
+  // first byte it holds. The matches are exactly those of `find` rule by rule (the next
+  // match of a rule starts at or after the end of its previous one), in the same order.
+  std::array<uint32_t, 257> first{};  // rules with first byte b: by_first[first[b], first[b + 1])
   for (const auto& rule : rules) {
-    for (size_t at = text.find(rule.phrase); at != std::string_view::npos;
-         at = text.find(rule.phrase, at + rule.phrase.size())) {
-      bool excepted =
-          std::any_of(rule.exceptions.begin(), rule.exceptions.end(), [&](const auto& e) {
-            // The exception holds the phrase at some position k; it matches around `at`.
-            for (size_t k = e.find(rule.phrase); k != std::string::npos;
-                 k = e.find(rule.phrase, k + 1))
-              if (at >= k && text.substr(at - k, e.size()) == e) return true;
-            return false;
-          });
-      if (excepted) continue;
-      out.push_back({std::string(field), at, rule.phrase.size(), &rule});
+    if (!rule.phrase.empty()) ++first[static_cast<unsigned char>(rule.phrase[0]) + 1];
+  }
+  for (size_t b = 1; b < first.size(); ++b) first[b] += first[b - 1];
+  std::vector<uint32_t> by_first(first[256]);
+  {
+    std::array<uint32_t, 257> fill = first;
+    for (uint32_t r = 0; r < rules.size(); ++r) {
+      const std::string& phrase = rules[r].phrase;
+      if (!phrase.empty()) by_first[fill[static_cast<unsigned char>(phrase[0])]++] = r;
     }
+  }
+  std::vector<size_t> next(rules.size(), 0);      // earliest next match per rule
+  std::vector<std::pair<uint32_t, size_t>> hits;  // (rule, offset)
+  for (size_t at = 0; at < text.size(); ++at) {
+    const auto b = static_cast<unsigned char>(text[at]);
+    for (uint32_t k = first[b]; k < first[b + 1]; ++k) {
+      const uint32_t r = by_first[k];
+      const std::string& phrase = rules[r].phrase;
+      if (at < next[r] || text.size() - at < phrase.size()) continue;
+      if (text.compare(at, phrase.size(), phrase) != 0) continue;
+      hits.emplace_back(r, at);
+      next[r] = at + phrase.size();
+    }
+  }
+  // Rule by rule, as the per-rule search listed them, so that the sort below sees the same
+  // sequence (and orders equal offsets the same way).
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<MisstatementFinding> out;
+  for (const auto& hit : hits) {
+    const MisstatementRule& rule = rules[hit.first];
+    const size_t at = hit.second;  // not a structured binding: clang 14 cannot capture one
+    bool excepted = std::any_of(rule.exceptions.begin(), rule.exceptions.end(), [&](const auto& e) {
+      // The exception holds the phrase at some position k; it matches around `at`.
+      for (size_t k = e.find(rule.phrase); k != std::string::npos; k = e.find(rule.phrase, k + 1))
+        if (at >= k && text.substr(at - k, e.size()) == e) return true;
+      return false;
+    });
+    if (excepted) continue;
+    out.push_back({std::string(field), at, rule.phrase.size(), &rule});
   }
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.offset < b.offset; });
