@@ -25,18 +25,42 @@ class DescendingMask {
   std::ptrdiff_t next_;
 };
 
+// Tests ids given in descending order against a set: a bitmap probe, or for a sparse set a
+// cursor that only moves down (a merge of the two lists instead of a search per id).
+class DescendingProbe {
+ public:
+  explicit DescendingProbe(const MatchSet& set)
+      : set_(set), next_(static_cast<std::ptrdiff_t>(set.ids().size()) - 1) {}
+  bool Contains(int64_t id) {
+    if (set_.dense()) return set_.Contains(id);
+    const std::vector<int64_t>& ids = set_.ids();
+    while (next_ >= 0 && ids[next_] > id) --next_;
+    return next_ >= 0 && ids[next_] == id;
+  }
+
+ private:
+  const MatchSet& set_;
+  std::ptrdiff_t next_;
+};
+
 // One sparse set drives: its ids from the highest, each tested against the other sets.
 NewestIds FromSparse(const MatchSet& driver, const std::vector<const MatchSet*>& must,
                      const std::vector<const MatchSet*>& exclude,
                      const std::vector<int64_t>& withdrawn, size_t first, size_t need) {
   NewestIds out;
+  std::vector<DescendingProbe> required, excluded;
+  for (const MatchSet* s : must) {
+    if (s != &driver) required.emplace_back(*s);
+  }
+  for (const MatchSet* s : exclude) excluded.emplace_back(*s);
+  const MatchSet gone = MatchSet::FromAscending(withdrawn);
+  excluded.emplace_back(gone);
   const std::vector<int64_t>& ids = driver.ids();
   for (auto it = ids.rbegin(); it != ids.rend() && static_cast<size_t>(out.count) < need; ++it) {
     const int64_t id = *it;
-    auto in = [id](const MatchSet* s) { return s->Contains(id); };
-    if (!std::all_of(must.begin(), must.end(), in)) continue;
-    if (std::any_of(exclude.begin(), exclude.end(), in)) continue;
-    if (std::binary_search(withdrawn.begin(), withdrawn.end(), id)) continue;
+    auto in = [id](DescendingProbe& p) { return p.Contains(id); };
+    if (!std::all_of(required.begin(), required.end(), in)) continue;
+    if (std::any_of(excluded.begin(), excluded.end(), in)) continue;
     if (out.ids.size() < first) out.ids.push_back(id);
     ++out.count;
   }

@@ -12,7 +12,22 @@ void PhraseCache::Adopt(const std::string& generation) {
   lru_.clear();
   index_.clear();
   reading_.clear();
+  asked_.clear();
   bytes_ = 0;
+}
+
+bool PhraseCache::Admit(const std::string& generation, const std::vector<std::string>& phrases) {
+  if (!enabled()) return false;
+  std::lock_guard<std::mutex> lock(mu_);
+  Adopt(generation);
+  if (asked_.size() > kMaxAsked) asked_.clear();  // bounds memory against unique queries
+  bool admit = true;
+  for (const std::string& phrase : phrases) {
+    if (index_.count(phrase) != 0 || reading_.count(phrase) != 0) continue;
+    if (!asked_.insert(phrase).second) continue;  // the second ask: read it
+    admit = false;
+  }
+  return admit;
 }
 
 void PhraseCache::Keep(const std::string& phrase, std::shared_ptr<const MatchSet> set) {

@@ -21,6 +21,8 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 #include "search/match_set.hpp"
 
@@ -32,6 +34,11 @@ class PhraseCache {
   explicit PhraseCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
   bool enabled() const { return max_bytes_ > 0; }
+  // Whether a search of `phrases` at `generation` should use the sets: true when each is
+  // kept or was asked for before in this generation. Records the ask. A phrase searched
+  // once after an index change is not worth a full read of its matches (a common word's
+  // costs about ten of its searches): that search walks the index as before.
+  bool Admit(const std::string& generation, const std::vector<std::string>& phrases);
   // The set of `phrase` at `generation`, from the cache or from `read` (which may throw:
   // the exception reaches the caller and nothing is kept).
   std::shared_ptr<const MatchSet> Get(const std::string& generation, const std::string& phrase,
@@ -59,6 +66,8 @@ class PhraseCache {
   std::list<Entry> lru_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
   std::unordered_map<std::string, Pending> reading_;  // sets being read, by phrase
+  std::unordered_set<std::string> asked_;             // phrases asked for, not kept
+  static constexpr size_t kMaxAsked = 100000;
   size_t bytes_ = 0;
   uint64_t hits_ = 0, misses_ = 0;
 };

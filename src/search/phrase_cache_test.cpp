@@ -35,6 +35,18 @@ TEST(PhraseCacheTest, ReadsEachSetOncePerGeneration) {
   EXPECT_EQ(cache.entries(), 1u);
 }
 
+TEST(PhraseCacheTest, AdmitsAPhraseFromItsSecondAskInAGeneration) {
+  PhraseCache cache(1 << 20);
+  EXPECT_FALSE(cache.Admit("g1", {"a", "b"}));
+  EXPECT_FALSE(cache.Admit("g1", {"a", "c"}));  // c is new
+  EXPECT_TRUE(cache.Admit("g1", {"a", "b"}));
+  cache.Get("g1", "c", [] { return MatchSet(); });
+  EXPECT_TRUE(cache.Admit("g1", {"c"}));   // kept
+  EXPECT_FALSE(cache.Admit("g2", {"a"}));  // the index changed
+  EXPECT_FALSE(PhraseCache(0).Admit("g1", {"a"}));
+  EXPECT_FALSE(PhraseCache(0).Admit("g1", {"a"}));
+}
+
 TEST(PhraseCacheTest, KeepsWithinItsBudgetAndDropsFailedReads) {
   PhraseCache cache(64 << 10);
   std::vector<int64_t> ids;
@@ -155,6 +167,7 @@ TEST_P(PhraseCacheSearchTest, SameResultsAsTheIndexWalkAfterIndexChanges) {
     }
   };
   compare();
+  EXPECT_GT(cache.entries(), 5u);  // the sets served all but each phrase's first search
   const std::string before = Line("通知", true, 0, &cache);
   Publish("最新发布的通知");  // indexed by Sync below: the cached sets no longer hold
   ASSERT_TRUE(SearchIndex(*store_).Sync().ok());

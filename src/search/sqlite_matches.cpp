@@ -166,16 +166,24 @@ SqliteMatches SqliteCachedMatches(soci::session& sql, PhraseCache& cache, const 
                                   const std::vector<int64_t>& withdrawn) {
   sqlite3* db = SqliteHandle(sql);
   const std::string generation = SqliteIndexGeneration(sql);
-  auto set_of = [&](const Phrase& phrase) {
-    Query one;
-    one.must.push_back(phrase);
-    const std::string expression = ToFts5(one);
-    return cache.Get(generation, expression, [&] { return ReadPhraseSet(db, expression); });
-  };
+  std::vector<std::string> phrases;  // one FTS5 expression per phrase: must, then exclude
+  for (const auto* list : {&query.must, &query.exclude}) {
+    for (const Phrase& p : *list) {
+      Query one;
+      one.must.push_back(p);
+      phrases.push_back(ToFts5(one));
+    }
+  }
+  if (!cache.Admit(generation, phrases)) {
+    return SqliteNewestMatches(sql, ToFts5(query), first, need, withdrawn);
+  }
   std::vector<std::shared_ptr<const MatchSet>> held;  // keeps the sets alive
   std::vector<const MatchSet*> must, exclude;
-  for (const Phrase& p : query.must) must.push_back(held.emplace_back(set_of(p)).get());
-  for (const Phrase& p : query.exclude) exclude.push_back(held.emplace_back(set_of(p)).get());
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    const std::string& phrase = phrases[k];
+    held.push_back(cache.Get(generation, phrase, [&] { return ReadPhraseSet(db, phrase); }));
+    (k < query.must.size() ? must : exclude).push_back(held.back().get());
+  }
   NewestIds found = NewestOf(must, exclude, withdrawn, first, need);
   return {std::move(found.ids), found.count};
 }

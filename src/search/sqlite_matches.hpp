@@ -65,7 +65,9 @@ std::string SqliteIndexGeneration(soci::session& sql);
 
 // The same answer as SqliteNewestMatches for the FTS5 expression of `query` (query.hpp:
 // the AND of its phrases without the excluded ones), from the match set of each phrase,
-// read from the index into `cache` once per generation (phrase_cache.hpp).
+// read from the index into `cache` once per generation (phrase_cache.hpp) — or, when the
+// cache does not admit the query (a phrase asked for the first time since the index
+// changed: PhraseCache::Admit), from the index walk of SqliteNewestMatches.
 SqliteMatches SqliteCachedMatches(soci::session& sql, PhraseCache& cache, const Query& query,
                                   size_t first, size_t need, const std::vector<int64_t>& withdrawn);
 
