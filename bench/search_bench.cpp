@@ -9,7 +9,7 @@
 //                [--no-like] [-v]
 //                [--compare sqlite:PATH [--walks gin,windows,rum]] [--load-from sqlite:PATH]
 //                [--mmap-mb M] [--clients C [--seconds S] [--distinct N]] [--dump FILE]
-//                [--list-queries [--distinct N]]
+//                [--list-queries [--distinct N]] [--phrase-cache-mb P]
 //
 // With --compare (and --db a PostgreSQL URL) it runs the PostgreSQL mode instead of the LIKE
 // baseline: the same queries on both databases in one run (search_bench_postgres.hpp).
@@ -29,6 +29,9 @@
 // --dump FILE writes every query's result (count, exact ids, hit ids and a hash of their
 // highlighting) for a before/after comparison. --mmap-mb sets PRAGMA mmap_size on SQLite
 // connections (the portal's sqlite_mmap_mb; default 2047, SQLite's 2 GB limit).
+// --phrase-cache-mb P gives every SQLite search a phrase cache of P MB (the portal's
+// search_phrase_cache_mb; 0, the default: none, the index is walked as before); with
+// --dump, --distinct N dumps the N distinct queries of --clients instead of the query set.
 // --list-queries prints the N distinct queries of --clients, one a line (for
 // bench/search_http_bench.sh).
 // Figures and command lines:
@@ -157,6 +160,7 @@ int main(int argc, char** argv) {
   clients.clients = 0;
   clients.mmap_mb = 2047;
   size_t distinct = 20000;
+  bool distinct_given = false;
   std::string dump;
   bool list_queries = false;
   for (int i = 1; i < argc; ++i) {
@@ -178,7 +182,11 @@ int main(int argc, char** argv) {
     if (a == "--load-from" && i + 1 < argc) load_from = argv[++i];
     if (a == "--clients" && i + 1 < argc) clients.clients = std::stoi(argv[++i]);
     if (a == "--seconds" && i + 1 < argc) clients.seconds = std::stod(argv[++i]);
-    if (a == "--distinct" && i + 1 < argc) distinct = std::stoull(argv[++i]);
+    if (a == "--distinct" && i + 1 < argc) {
+      distinct = std::stoull(argv[++i]);
+      distinct_given = true;
+    }
+    if (a == "--phrase-cache-mb" && i + 1 < argc) clients.phrase_cache_mb = std::stoll(argv[++i]);
     if (a == "--mmap-mb" && i + 1 < argc) clients.mmap_mb = std::stoll(argv[++i]);
     if (a == "--dump" && i + 1 < argc) dump = argv[++i];
     if (a == "--list-queries") list_queries = true;
@@ -206,6 +214,8 @@ int main(int argc, char** argv) {
   clients.url = url;
   if (clients.mmap_mb > 0) store::ApplySqliteMemory(st, store::SqliteMemory{2, clients.mmap_mb});
   search::SearchIndex index(st.session(), st.backend());
+  search::PhraseCache phrases(static_cast<size_t>(clients.phrase_cache_mb) << 20);
+  index.SetPhraseCache(&phrases);
   std::shared_ptr<Corpus> corpus_owner = MakeCorpus(std::max<int64_t>(generate, 1));
   Corpus& corpus = *corpus_owner;
   if (generate > 0) {
@@ -286,7 +296,13 @@ int main(int argc, char** argv) {
     for (const std::string& q : DistinctQueries(queries, distinct)) std::cout << q << "\n";
     return 0;
   }
-  if (!dump.empty()) return DumpResults(url, clients.mmap_mb, queries, dump);
+  if (!dump.empty() && distinct_given) {
+    std::vector<Q> listed;
+    for (const std::string& q : DistinctQueries(queries, distinct))
+      listed.push_back({"distinct", q});
+    return DumpResults(clients, listed, dump);
+  }
+  if (!dump.empty()) return DumpResults(clients, queries, dump);
   if (clients.clients > 0) return RunClients(clients, DistinctQueries(queries, distinct));
   std::printf("queries: %zu, timed runs of each: %d\n", queries.size(), runs);
 

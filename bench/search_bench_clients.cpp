@@ -14,6 +14,7 @@
 #include <set>
 #include <thread>
 
+#include "search/phrase_cache.hpp"
 #include "search/search_index.hpp"
 #include "store/soci_store.hpp"
 #include "store/sqlite_memory.hpp"
@@ -85,6 +86,7 @@ std::vector<std::string> DistinctQueries(const std::vector<Q>& queries, size_t c
 }
 
 int RunClients(const ClientsOptions& options, const std::vector<std::string>& queries) {
+  search::PhraseCache phrases(static_cast<size_t>(options.phrase_cache_mb) << 20);
   std::vector<std::unique_ptr<store::SociStore>> connections;
   for (int c = 0; c < options.clients; ++c) {
     auto st = Connect(options.url, options.mmap_mb);
@@ -106,6 +108,7 @@ int RunClients(const ClientsOptions& options, const std::vector<std::string>& qu
   for (int c = 0; c < options.clients; ++c) {
     threads.emplace_back([&, c] {
       search::SearchIndex index(*connections[static_cast<size_t>(c)]);
+      index.SetPhraseCache(&phrases);
       std::vector<double> mine;
       while (Clock::now() < deadline && !failed) {
         size_t k = next.fetch_add(1);
@@ -135,20 +138,28 @@ int RunClients(const ClientsOptions& options, const std::vector<std::string>& qu
       options.clients, queries.size(), latencies.size(), wall, n / wall, cpu, 1e3 * cpu / n,
       n / cpu, Percentile(latencies, 0.5), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
       Percentile(latencies, 1.0));
+  if (phrases.enabled()) {
+    std::printf("  phrase cache: %zu sets, %.1f MB, %llu hits, %llu misses\n", phrases.entries(),
+                static_cast<double>(phrases.bytes()) / (1 << 20),
+                static_cast<unsigned long long>(phrases.hits()),
+                static_cast<unsigned long long>(phrases.misses()));
+  }
   if (next >= queries.size() && wall < options.seconds) {
     std::printf("  (ran out of queries before the time: pass a larger --distinct)\n");
   }
   return failed ? 1 : 0;
 }
 
-int DumpResults(const std::string& url, long long mmap_mb, const std::vector<Q>& queries,
+int DumpResults(const ClientsOptions& options, const std::vector<Q>& queries,
                 const std::string& path) {
-  auto st = Connect(url, mmap_mb);
+  auto st = Connect(options.url, options.mmap_mb);
   if (!st.ok()) {
     std::cerr << st.status().ToString() << "\n";
     return 1;
   }
+  search::PhraseCache phrases(static_cast<size_t>(options.phrase_cache_mb) << 20);
   search::SearchIndex index(**st);
+  index.SetPhraseCache(&phrases);
   std::ofstream out(path);
   // Each query as the portal asks it: relevance (pages 1 and 2), newest first, and with a
   // year filter (the joined path instead of the index walk alone).

@@ -28,6 +28,9 @@ struct ClientsOptions {
   int clients = 64;       // threads, one connection each
   double seconds = 20;    // run length (every client stops after its current search)
   long long mmap_mb = 0;  // SQLite: PRAGMA mmap_size of each connection (0: SQLite's)
+  // SQLite: the phrase cache all clients share (search/phrase_cache.hpp; 0: none, the
+  // index is walked for every search as before).
+  long long phrase_cache_mb = 0;
 };
 
 // Runs `queries` (each once, in order, handed out to whichever client is free) until they
@@ -39,7 +42,7 @@ int RunClients(const ClientsOptions& options, const std::vector<std::string>& qu
 // was bounded, the exact-match ids and the hit ids in order with a hash of their
 // highlighted title and snippet. Two runs over the same database give identical files
 // exactly when their results are the same. Returns 0, or 1 when a search failed.
-int DumpResults(const std::string& url, long long mmap_mb, const std::vector<Q>& queries,
+int DumpResults(const ClientsOptions& options, const std::vector<Q>& queries,
                 const std::string& path);
 
 }  // namespace gongkai::bench

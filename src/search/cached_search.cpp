@@ -16,7 +16,11 @@ core::Result<std::shared_ptr<const core::SearchResult>> CachedSearch::Search(
     if (auto hit = cache_.Get(request, generation)) return hit;
   }
   std::optional<core::Result<SearchResult>> found;
-  reads_([&](store::SociStore& st) { found.emplace(SearchIndex(st).Search(request)); });
+  reads_([&](store::SociStore& st) {
+    SearchIndex index(st);
+    index.SetPhraseCache(&phrases_);
+    found.emplace(index.Search(request));
+  });
   if (!found->ok()) return found->status();
   if (building) {
     SearchResult partial = std::move(*found).value();

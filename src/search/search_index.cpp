@@ -82,8 +82,11 @@ core::Result<SearchResult> SearchIndex::Search(const SearchRequest& request) {
       }
     }
     if (unfiltered && withdrawn.size() <= kCountCap && lite) {
-      SqliteMatches found = SqliteNewestMatches(
-          sql_, match, first, need, std::vector<int64_t>(withdrawn.begin(), withdrawn.end()));
+      const std::vector<int64_t> gone(withdrawn.begin(), withdrawn.end());
+      SqliteMatches found =
+          phrase_cache_ != nullptr && phrase_cache_->enabled()
+              ? SqliteCachedMatches(sql_, *phrase_cache_, query, first, need, gone)
+              : SqliteNewestMatches(sql_, match, first, need, gone);
       matches.assign(found.ids.begin(), found.ids.end());
       count = found.count;
     } else if (unfiltered && withdrawn.size() <= kCountCap) {

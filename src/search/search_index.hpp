@@ -24,6 +24,7 @@
 #include "core/item.hpp"
 #include "core/read_port.hpp"
 #include "core/search_port.hpp"
+#include "search/phrase_cache.hpp"
 #include "search/postgres_search.hpp"
 #include "search/query.hpp"
 #include "store/db_url.hpp"
@@ -114,6 +115,11 @@ class SearchIndex {
   }
   // PostgreSQL: how the newest matches are found (postgres_search.hpp; the bench compares).
   void SetPgWalk(PgWalk walk) { pg_walk_ = walk; }
+  // SQLite: finds the matches of unfiltered searches from the match sets of their phrases
+  // kept in `cache` (phrase_cache.hpp; shared by the process's connections to this
+  // database, outliving this object) instead of walking the index: the same results.
+  // Null or a disabled cache: the index is walked.
+  void SetPhraseCache(PhraseCache* cache) { phrase_cache_ = cache; }
   // Items in the index (withdrawn ones included).
   core::Result<int64_t> IndexedCount();
 
@@ -161,6 +167,7 @@ class SearchIndex {
   int64_t pending_ = 0;
   PgWalk pg_walk_ = PgWalk::kAuto;
   Fts5Bulk fts5_bulk_;
+  PhraseCache* phrase_cache_ = nullptr;
 };
 
 // Makes `store` index every item it stores as published in the same transaction (so a

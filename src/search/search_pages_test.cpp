@@ -83,13 +83,16 @@ class SearchPagesTest : public ::testing::TestWithParam<std::string> {
     return out;
   }
 
-  core::Result<SearchResult> Run(bool newest, int offset) {
+  // With `cache_` when `cached`: the matches from phrase sets instead of the index walk.
+  core::Result<SearchResult> Run(bool newest, int offset, bool cached = false) {
     SearchRequest r;
     r.q = "通知";
     r.newest = newest;
     r.offset = offset;
     r.limit = 20;
-    return SearchIndex(*store_).Search(r);
+    SearchIndex index(*store_);
+    if (cached) index.SetPhraseCache(&cache_);
+    return index.Search(r);
   }
 
   // The ids of the page of 20 at `offset` of `ordered`.
@@ -110,17 +113,20 @@ class SearchPagesTest : public ::testing::TestWithParam<std::string> {
   gongkai::testing::MigratedStore db_;
   store::SociStore* store_ = nullptr;
   std::vector<Model> model_;
+  PhraseCache cache_{8 << 20};
 };
 
 TEST_P(SearchPagesTest, CountsAndNewestPagesSkipWithdrawnItems) {
   std::vector<Model> published = Published();
   ASSERT_GT(published.size(), static_cast<size_t>(kRankCandidates));
   for (int offset : {0, 980, kRankCandidates, static_cast<int>(published.size()) - 5}) {
-    auto result = Run(true, offset);
-    ASSERT_TRUE(result.ok()) << result.status().ToString();
-    EXPECT_EQ(result->count, static_cast<int64_t>(published.size()));
-    EXPECT_FALSE(result->count_capped);
-    EXPECT_EQ(Ids(*result), Page(published, offset)) << "offset " << offset;
+    for (bool cached : {false, true}) {
+      auto result = Run(true, offset, cached);
+      ASSERT_TRUE(result.ok()) << result.status().ToString();
+      EXPECT_EQ(result->count, static_cast<int64_t>(published.size()));
+      EXPECT_FALSE(result->count_capped);
+      EXPECT_EQ(Ids(*result), Page(published, offset)) << "offset " << offset << " " << cached;
+    }
   }
 }
 
@@ -144,10 +150,12 @@ TEST_P(SearchPagesTest, RelevanceRanksTheNewestCandidatesByTheScoreRules) {
     return a.id > b.id;
   });
   for (int offset : {0, 20, 990}) {
-    auto result = Run(false, offset);
-    ASSERT_TRUE(result.ok()) << result.status().ToString();
-    EXPECT_TRUE(result->ranked_bounded);
-    EXPECT_EQ(Ids(*result), Page(candidates, offset)) << "offset " << offset;
+    for (bool cached : {false, true}) {
+      auto result = Run(false, offset, cached);
+      ASSERT_TRUE(result.ok()) << result.status().ToString();
+      EXPECT_TRUE(result->ranked_bounded);
+      EXPECT_EQ(Ids(*result), Page(candidates, offset)) << "offset " << offset << " " << cached;
+    }
   }
   auto result = Run(false, 0);
   ASSERT_TRUE(result.ok());

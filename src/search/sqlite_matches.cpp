@@ -40,6 +40,11 @@ class Statement {
     sqlite3_clear_bindings(stmt_);
   }
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::string_view Blob(int col) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    if (p == nullptr) return {};
+    return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
+  }
   std::string_view Text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
     if (p == nullptr) return {};
@@ -127,6 +132,60 @@ SqliteMatches SqliteNewestMatches(soci::session& sql, const std::string& match, 
     out.count = std::min<int64_t>(out.count + count.Int(0), static_cast<int64_t>(need));
   }
   return out;
+}
+
+std::string SqliteIndexGeneration(soci::session& sql) {
+  sqlite3* db = SqliteHandle(sql);
+  const char* file = sqlite3_db_filename(db, "main");
+  std::string out = file != nullptr ? file : "";
+  // FTS5's averages (id 1) and structure (id 10) records (fts5_index.c).
+  Statement st(db, "SELECT id, block FROM item_search_data WHERE id IN (1, 10) ORDER BY id");
+  while (st.Step()) {
+    std::string_view block = st.Blob(1);
+    out += '\0' + std::to_string(st.Int(0)) + ':' + std::to_string(block.size()) + ':';
+    out += block;
+  }
+  return out;
+}
+
+namespace {
+
+// Every item `phrase` (an FTS5 phrase expression) matches, withdrawn ones included.
+MatchSet ReadPhraseSet(sqlite3* db, const std::string& phrase) {
+  Statement st(db, "SELECT rowid FROM item_search WHERE item_search MATCH ?1 ORDER BY rowid");
+  st.Bind(1, phrase);
+  std::vector<int64_t> ids;
+  while (st.Step()) ids.push_back(st.Int(0));
+  return MatchSet::FromAscending(std::move(ids));
+}
+
+}  // namespace
+
+SqliteMatches SqliteCachedMatches(soci::session& sql, PhraseCache& cache, const Query& query,
+                                  size_t first, size_t need,
+                                  const std::vector<int64_t>& withdrawn) {
+  sqlite3* db = SqliteHandle(sql);
+  const std::string generation = SqliteIndexGeneration(sql);
+  std::vector<std::string> phrases;  // one FTS5 expression per phrase: must, then exclude
+  for (const auto* list : {&query.must, &query.exclude}) {
+    for (const Phrase& p : *list) {
+      Query one;
+      one.must.push_back(p);
+      phrases.push_back(ToFts5(one));
+    }
+  }
+  if (!cache.Admit(generation, phrases)) {
+    return SqliteNewestMatches(sql, ToFts5(query), first, need, withdrawn);
+  }
+  std::vector<std::shared_ptr<const MatchSet>> held;  // keeps the sets alive
+  std::vector<const MatchSet*> must, exclude;
+  for (size_t k = 0; k < phrases.size(); ++k) {
+    const std::string& phrase = phrases[k];
+    held.push_back(cache.Get(generation, phrase, [&] { return ReadPhraseSet(db, phrase); }));
+    (k < query.must.size() ? must : exclude).push_back(held.back().get());
+  }
+  NewestIds found = NewestOf(must, exclude, withdrawn, first, need);
+  return {std::move(found.ids), found.count};
 }
 
 void SqliteReadCandidates(soci::session& sql, const std::vector<int64_t>& ids,

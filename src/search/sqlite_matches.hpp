@@ -18,6 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "search/phrase_cache.hpp"
+#include "search/query.hpp"
+
 struct sqlite3;
 
 namespace soci {
@@ -53,6 +56,20 @@ struct SqliteMatches {
 };
 SqliteMatches SqliteNewestMatches(soci::session& sql, const std::string& match, size_t first,
                                   size_t need, const std::vector<int64_t>& withdrawn);
+
+// The state of the full-text index `item_search` as a string that changes with every write
+// to it: the database's file name and FTS5's structure record (its segments; rewritten by
+// every committed insert, merge or delete-all) and averages record (rows and tokens in
+// all). Read inside the caller's snapshot (SqliteReadSnapshot).
+std::string SqliteIndexGeneration(soci::session& sql);
+
+// The same answer as SqliteNewestMatches for the FTS5 expression of `query` (query.hpp:
+// the AND of its phrases without the excluded ones), from the match set of each phrase,
+// read from the index into `cache` once per generation (phrase_cache.hpp) — or, when the
+// cache does not admit the query (a phrase asked for the first time since the index
+// changed: PhraseCache::Admit), from the index walk of SqliteNewestMatches.
+SqliteMatches SqliteCachedMatches(soci::session& sql, PhraseCache& cache, const Query& query,
+                                  size_t first, size_t need, const std::vector<int64_t>& withdrawn);
 
 // Calls `row` with the id, title, summary and published_on ("" for NULL) of each item of
 // `ids` that exists (in the order of `ids`); the views are valid during the call only.
