@@ -168,7 +168,9 @@ TEST_P(PhraseCacheSearchTest, SameResultsAsTheIndexWalkAfterIndexChanges) {
   };
   compare();
   // SQLite: the sets served all but each phrase's first search (PostgreSQL walks its index).
-  if (GetParam() == "sqlite") EXPECT_GT(cache.entries(), 5u);
+  if (GetParam() == "sqlite") {
+    EXPECT_GT(cache.entries(), 5u);
+  }
   const std::string before = Line("通知", true, 0, &cache);
   Publish("最新发布的通知");  // indexed by Sync below: the cached sets no longer hold
   ASSERT_TRUE(SearchIndex(*store_).Sync().ok());
