@@ -166,21 +166,24 @@ class Fts5BulkConfig {
 // id>=? AND id<=?", planned from sqlite_stat1. After an ANALYZE of a small index (a corpus
 // analyzed before its first build, or right after a Clear) the table's row count there is
 // tiny, so SQLite scans the whole table instead of seeking the rowid range, and every merge
-// step then reads the whole index: the 1,000,000-item first build spent 168–215 s of CPU in
+// step then reads the whole index: the 1,000,000-item first build spent 168–356 s of CPU in
 // these scans (memcpy of every page out of the memory map; bench/README.md, "Index build:
 // the merge's memmove…"). A build therefore tells the planner what it assumes of a table
-// with no statistics (about a million rows) whenever the recorded count is lower, and
+// with no statistics (about a million rows) when the recorded count is nearly zero, and
 // reloads the statistics, which also re-plans FTS5's cached statements on this connection.
-// The next full ANALYZE records the true count; any count that large gives the seek.
+// Only a near-empty count is replaced: SQLite 3.40 plans a scan, or a seek of the lower
+// bound only, below 10 recorded rows and the range seek from there on (measured), so a true count
+// of a real index is left alone; the next full ANALYZE records the true count again.
 void PlanIndexWritesForALargeIndex(soci::session& sql) {
-  constexpr long long kAssumedRows = 1000000;
+  constexpr long long kNearlyEmpty = 100;      // recorded rows below this are replaced
+  constexpr long long kAssumedRows = 1000000;  // SQLite's guess for a table without stats
   long long has_stats = 0, small = 0;
   sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'",
       soci::into(has_stats);
   if (has_stats == 0) return;
   sql << "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'item_search_data' AND "
          "CAST(stat AS INTEGER) < :n",
-      soci::use(kAssumedRows), soci::into(small);
+      soci::use(kNearlyEmpty), soci::into(small);
   if (small == 0) return;
   const std::string rows = std::to_string(kAssumedRows);
   sql << "UPDATE sqlite_stat1 SET stat = :n WHERE tbl = 'item_search_data'", soci::use(rows);
