@@ -5,7 +5,8 @@
 // count).
 //
 //   search_bench --db URL [--generate N] [--no-index] [--reindex] [--reindex-one-transaction]
-//                [--batch B] [--hashsize BYTES] [--crisismerge N] [--runs R] [--like-every K]
+//                [--batch B] [--hashsize BYTES] [--crisismerge N] [--compact] [--runs R]
+//                [--like-every K]
 //                [--no-like] [-v]
 //                [--compare sqlite:PATH [--walks gin,windows,rum]] [--load-from sqlite:PATH]
 //                [--mmap-mb M] [--clients C [--seconds S] [--distinct N]] [--dump FILE]
@@ -23,7 +24,9 @@
 // then the segment merge) and reports items/s and the process's CPU time;
 // --reindex-one-transaction rebuilds it the way it was built before issue 19 (Clear, then
 // one Sync transaction: automerge off, one 'optimize'), for a same-binary comparison;
-// --hashsize and --crisismerge set FTS5's settings during the build (0: FTS5's default).
+// --hashsize and --crisismerge set FTS5's settings during the build (0: FTS5's default);
+// --compact runs only the segment merge (SearchIndex::Compact) of the index as it is (a
+// copy of a database stopped after its insert phase) and reports its time and CPU.
 // --clients C runs the throughput mode instead of the sequential runs: C threads, one
 // connection each, searching N distinct queries for S seconds (search_bench_clients.hpp);
 // --dump FILE writes every query's result (count, exact ids, hit ids and a hash of their
@@ -152,6 +155,7 @@ int main(int argc, char** argv) {
   bool like = true;
   bool verbose = false;
   bool no_index = false, reindex = false, one_transaction = false;
+  bool compact_only = false;  // --compact: only the segment merge of an existing index
   int batch = 0;
   search::SearchIndex::Fts5Bulk fts5_bulk;  // FTS5 settings of the bulk build (0: FTS5's own)
   PostgresCompareOptions pg_compare;        // PostgreSQL mode (search_bench_postgres.hpp)
@@ -175,6 +179,7 @@ int main(int argc, char** argv) {
     if (a == "--reindex") reindex = true;
     if (a == "--reindex-one-transaction") reindex = one_transaction = true;
     if (a == "--batch" && i + 1 < argc) batch = std::stoi(argv[++i]);
+    if (a == "--compact") compact_only = true;
     if (a == "--hashsize" && i + 1 < argc) fts5_bulk.hashsize = std::stoll(argv[++i]);
     if (a == "--crisismerge" && i + 1 < argc) fts5_bulk.crisismerge = std::stoi(argv[++i]);
     if (a == "--compare" && i + 1 < argc) pg_compare.sqlite_url = argv[++i];
@@ -228,6 +233,16 @@ int main(int argc, char** argv) {
     std::printf("generated %lld items in %.1f s\n", static_cast<long long>(generate),
                 Ms(start) / 1000);
     if (no_index) return 0;
+  }
+  if (compact_only) {
+    auto start = Clock::now();
+    double cpu = ProcessCpuSeconds();
+    core::Status merged = index.Compact();
+    if (!merged.ok()) {
+      std::cerr << merged.ToString() << "\n";
+      return 2;
+    }
+    std::printf("compact: %.1f s, CPU %.1f s\n", Ms(start) / 1000, ProcessCpuSeconds() - cpu);
   }
   if (generate > 0 || reindex) {
     if (batch > 0) index.SetBulkLoad(search::kBulkItems, batch);

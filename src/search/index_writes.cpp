@@ -42,15 +42,20 @@ std::string TokenText(const core::Item& item, bool lite) {
   return TsvectorText(toks);
 }
 
-// Tokenizes `items` on up to hardware_concurrency threads: normalisation (OpenCC) is most
+// Tokenizes `items` on `threads` threads (0: up to four, by hardware_concurrency), in
+// contiguous slices so that the documents keep their order: the index built is the same
+// whatever the number of threads (index_build_test.cpp). Normalisation is most of our side
 // of an index build's CPU time, and it needs no database.
-std::vector<Doc> TokenizeAll(const std::vector<core::Item>& items, bool lite) {
+std::vector<Doc> TokenizeAll(const std::vector<core::Item>& items, bool lite, int threads) {
   std::vector<Doc> docs(items.size());
   auto work = [&](size_t from, size_t to) {
     for (size_t k = from; k < to; ++k) docs[k] = {items[k].id, TokenText(items[k], lite)};
   };
-  size_t parts = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
-  if (items.size() < 256) parts = 1;
+  size_t parts = threads > 0 ? static_cast<size_t>(threads)
+                             : std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+  // A thread is worth starting for a few dozen items, not for one.
+  constexpr size_t kMinItemsPerThread = 32;
+  parts = std::clamp<size_t>(items.size() / kMinItemsPerThread, 1, parts);
   std::vector<std::future<void>> rest;
   size_t step = (items.size() + parts - 1) / parts;
   for (size_t p = 1; p < parts; ++p) {
@@ -63,22 +68,32 @@ std::vector<Doc> TokenizeAll(const std::vector<core::Item>& items, bool lite) {
 }
 
 // SQLite settings of this connection for a long index write, put back when it ends: a 256 MB
-// page cache (FTS5 writes its segments through it) and reads through a memory map (the
-// segment merges re-read the index: page faults instead of a pread copy per page).
+// page cache (FTS5 writes its segments through it), reads through a memory map (the
+// segment merges re-read the index: page faults instead of a pread copy per page), and
+// secure_delete FAST instead of Debian's compile-time ON. With ON every page a merge or a
+// Clear frees is overwritten with zeros and written through the WAL and the checkpoint:
+// the 1,000,000-item rebuild wrote 5.5 GB for a 1.1 GB index (bench/README.md, "Index
+// build: the merge, secure_delete…"). FAST still zeroes deleted content inside the pages
+// it writes anyway; the freed pages of the index hold tokens of published items only.
 class BuildPragmas {
  public:
   BuildPragmas(soci::session& sql, bool lite) : sql_(sql), lite_(lite) {
     if (!lite_) return;
     sql_ << "PRAGMA cache_size", soci::into(cache_);
     sql_ << "PRAGMA mmap_size", soci::into(mmap_);
+    sql_ << "PRAGMA secure_delete", soci::into(secure_delete_);
     sql_ << "PRAGMA cache_size = -262144";
     sql_ << "PRAGMA mmap_size = 2147418112";
+    sql_ << "PRAGMA secure_delete = FAST";
   }
   ~BuildPragmas() {
     if (!lite_) return;
     try {
       sql_ << "PRAGMA cache_size = " + std::to_string(cache_);
       sql_ << "PRAGMA mmap_size = " + std::to_string(mmap_);
+      // 0, 1 or 2 (FAST); the pragma reads "2" as a plain true, so FAST is spelled out.
+      sql_ << std::string("PRAGMA secure_delete = ") +
+                  (secure_delete_ == 2 ? "FAST" : std::to_string(secure_delete_));
     } catch (...) {  // the connection is gone: nothing left to restore
     }
   }
@@ -89,6 +104,7 @@ class BuildPragmas {
   soci::session& sql_;
   bool lite_;
   long long cache_ = 0, mmap_ = 0;
+  int secure_delete_ = 1;
 };
 
 // FTS5's settings for a bulk load, put back when it ends (SearchIndex::Fts5Bulk):
@@ -146,6 +162,35 @@ class Fts5BulkConfig {
   std::vector<std::pair<std::string, std::string>> saved_;
 };
 
+// FTS5 deletes the pages a merge has consumed with "DELETE FROM item_search_data WHERE
+// id>=? AND id<=?", planned from sqlite_stat1. After an ANALYZE of a small index (a corpus
+// analyzed before its first build, or right after a Clear) the table's row count there is
+// tiny, so SQLite scans the whole table instead of seeking the rowid range, and every merge
+// step then reads the whole index: the 1,000,000-item first build spent 168–356 s of CPU in
+// these scans (memcpy of every page out of the memory map; bench/README.md, "Index build:
+// the merge's memmove…"). A build therefore tells the planner what it assumes of a table
+// with no statistics (about a million rows) when the recorded count is nearly zero, and
+// reloads the statistics, which also re-plans FTS5's cached statements on this connection.
+// Only a near-empty count is replaced: SQLite 3.40 plans a scan, or a seek of the lower
+// bound only, below 10 recorded rows and the range seek from there on (measured), so a true count
+// of a real index is left alone; the next full ANALYZE records the true count again.
+void PlanIndexWritesForALargeIndex(soci::session& sql) {
+  constexpr long long kNearlyEmpty = 100;      // recorded rows below this are replaced
+  constexpr long long kAssumedRows = 1000000;  // SQLite's guess for a table without stats
+  long long has_stats = 0, small = 0;
+  sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'",
+      soci::into(has_stats);
+  if (has_stats == 0) return;
+  sql << "SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'item_search_data' AND "
+         "CAST(stat AS INTEGER) < :n",
+      soci::use(kNearlyEmpty), soci::into(small);
+  if (small == 0) return;
+  const std::string rows = std::to_string(kAssumedRows);
+  sql << "UPDATE sqlite_stat1 SET stat = :n WHERE tbl = 'item_search_data'", soci::use(rows);
+  // ANALYZE of a one-row table: reloads sqlite_stat1 and expires the prepared statements.
+  sql << "ANALYZE item_search_config";
+}
+
 }  // namespace
 
 std::string IndexedText(const core::Item& item) {
@@ -192,13 +237,13 @@ int64_t SearchIndex::IndexPending(const Walk& walk) {
   std::vector<core::Item> batch = fetch(walk.only ? static_cast<long long>(*walk.only) : 0);
   std::future<std::vector<Doc>> next =
       std::async(batch.size() > 1 ? std::launch::async : std::launch::deferred, TokenizeAll,
-                 std::move(batch), lite);
+                 std::move(batch), lite, tokenize_threads_);
   for (;;) {
     std::vector<Doc> docs = next.get();
     if (docs.empty() || (walk.stop && walk.stop->load())) break;
     if (!walk.only && docs.size() == static_cast<size_t>(batch_size)) {
       batch = fetch(docs.back().id);  // outside this batch's transaction
-      next = std::async(std::launch::async, TokenizeAll, std::move(batch), lite);
+      next = std::async(std::launch::async, TokenizeAll, std::move(batch), lite, tokenize_threads_);
     } else {
       next = std::async(std::launch::deferred, [] { return std::vector<Doc>(); });
     }
@@ -246,6 +291,7 @@ int64_t SearchIndex::IndexPendingBulk(int64_t pending) {
   pending_ = pending;
   if (progress_ && pending > 0) progress_(0, pending);  // say so before the work starts
   if (!lite || pending < bulk_items_) return IndexPending(Walk{});
+  PlanIndexWritesForALargeIndex(sql_);
   // Automerge off while inserting, then one 'optimize' merges everything once; the file is
   // read through a memory map meanwhile (BuildPragmas: no pread copies of merged pages).
   long long mmap = 0;
@@ -322,6 +368,7 @@ core::Result<int64_t> SearchIndex::SyncInBatches(const std::atomic<bool>* stop) 
     const bool lite = backend_ == store::Backend::kSqlite;
     const bool bulk = lite && pending_ >= bulk_items_;
     BuildPragmas pragmas(sql_, lite);
+    if (lite) PlanIndexWritesForALargeIndex(sql_);  // serve's build merges as it goes
     int64_t n = 0;
     {
       // A bulk load merges at its end (Compact) instead of while inserting.
@@ -345,6 +392,7 @@ core::Status SearchIndex::Compact(const std::atomic<bool>* stop) {
   constexpr int kMergePages = 4000;
   try {
     BuildPragmas pragmas(sql_, true);
+    PlanIndexWritesForALargeIndex(sql_);
     for (;;) {
       if (stop && stop->load()) break;
       long long before = 0, after = 0;
@@ -389,6 +437,8 @@ void InstallPublishHook(store::SociStore& store) {
 core::Status SearchIndex::Clear() {
   try {
     if (backend_ == store::Backend::kSqlite) {
+      // 'delete-all' frees every page of the index: no zeroes written over them.
+      BuildPragmas pragmas(sql_, true);
       sql_ << "BEGIN IMMEDIATE";
       sql_ << "DELETE FROM item_search_docs";
       sql_ << "INSERT INTO item_search(item_search) VALUES ('delete-all')";

@@ -87,6 +87,9 @@ class SearchIndex {
     bulk_items_ = bulk_items;
     batch_ = batch;
   }
+  // Threads that tokenize a batch beside the writer (0: up to four, by the hardware). The
+  // index is the same for any number (index_build_test.cpp); tests compare 1 with several.
+  void SetTokenizeThreads(int threads) { tokenize_threads_ = threads; }
   // FTS5 settings of a bulk load on SQLite (index_writes.cpp, Fts5BulkConfig); the bench
   // compares them. Measured in bench/README.md ("Import and index build", 6 Dec 12:00):
   // FTS5's final merge costs in proportion to the number of segments it reads at once
@@ -162,6 +165,7 @@ class SearchIndex {
   // Items per batch: each committed batch of a bulk build is one FTS5 segment, so large
   // batches leave few segments to merge (50,000 items ≈ 150 MB of items and tokens).
   int batch_ = 50000;
+  int tokenize_threads_ = 0;
   std::chrono::milliseconds pause_{0};
   std::function<void(int64_t, int64_t)> progress_;
   int64_t pending_ = 0;
