@@ -12,6 +12,14 @@ namespace gongkai::testing {
 namespace {
 std::atomic<int> counter{0};
 
+// Removes a SQLite database file and its WAL and shared-memory files.
+void RemoveSqliteFiles(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::error_code ignored;
+    std::filesystem::remove(path + suffix, ignored);
+  }
+}
+
 std::string UniqueSuffix() {
   return std::to_string(getpid()) + "_" + std::to_string(counter.fetch_add(1));
 }
@@ -27,6 +35,9 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
     path_ = (std::filesystem::temp_directory_path() / ("gongkai_test_" + UniqueSuffix() + ".db"))
                 .string();
     url_ = "sqlite:" + path_;
+    // A test process killed earlier (a crash round, a stopped ctest) leaves its file behind,
+    // and process ids are reused: a leftover with our name is not ours to open.
+    RemoveSqliteFiles(path_);
     return;
   }
   const char* pg = std::getenv("GONGKAI_TEST_PG");
@@ -44,12 +55,7 @@ TestDatabase::TestDatabase(const std::string& backend) : backend_(backend) {
 }
 
 TestDatabase::~TestDatabase() {
-  if (!path_.empty()) {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::error_code ignored;
-      std::filesystem::remove(path_ + suffix, ignored);
-    }
-  }
+  if (!path_.empty()) RemoveSqliteFiles(path_);
   if (!schema_.empty()) {
     try {
       soci::session admin(soci::postgresql, std::getenv("GONGKAI_TEST_PG"));
