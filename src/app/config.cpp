@@ -94,6 +94,7 @@ const std::vector<std::string>& ConfigKeys() {
                                                 "search_per_client",
                                                 "search_cache_entries",
                                                 "search_cache_mb",
+                                                "search_phrase_cache_mb",
                                                 "sqlite_cache_mb",
                                                 "sqlite_mmap_mb",
                                                 "key_file",
@@ -165,6 +166,8 @@ core::Status SetConfigValue(ServerConfig& config, std::string_view key, std::str
     GONGKAI_ASSIGN_OR_RETURN(config.search_cache_entries, ParseInt(origin, key, value, 0, 1000000));
   } else if (key == "search_cache_mb") {
     GONGKAI_ASSIGN_OR_RETURN(config.search_cache_mb, ParseInt(origin, key, value, 1, 4096));
+  } else if (key == "search_phrase_cache_mb") {
+    GONGKAI_ASSIGN_OR_RETURN(config.search_phrase_cache_mb, ParseInt(origin, key, value, 0, 4096));
   } else if (key == "sqlite_cache_mb") {
     GONGKAI_ASSIGN_OR_RETURN(config.sqlite_cache_mb, ParseInt(origin, key, value, 1, 4096));
   } else if (key == "sqlite_mmap_mb") {

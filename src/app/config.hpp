@@ -33,14 +33,18 @@
 //                                                               (0: no result cache)
 //   search_cache_mb   GONGKAI_SEARCH_CACHE_MB   32              1–4096 MB those results hold
 //                                                               at most (estimated bytes)
+//   search_phrase_cache_mb GONGKAI_SEARCH_PHRASE_CACHE_MB 32   0–4096 MB of the sets of items
+//                                                               each searched phrase matches
+//                                                               (SQLite; 0: every search walks
+//                                                               the index)
 //   sqlite_cache_mb   GONGKAI_SQLITE_CACHE_MB   8               1–4096 MB page cache per SQLite
 //                                                               connection (anonymous memory)
 //   sqlite_mmap_mb    GONGKAI_SQLITE_MMAP_MB    256             0–65536 MB of the database file
 //                                                               read through a memory map per
 //                                                               connection (file-backed; 0: off)
 // Memory sizing (docs/deploy/README.md): anonymous RSS ≈ 40 MB + page_cache_mb +
-// search_cache_mb + connections × sqlite_cache_mb, connections = workers (or threads with
-// no pool) per database URL.
+// search_cache_mb + search_phrase_cache_mb + connections × sqlite_cache_mb, connections = workers
+// (or threads with no pool) per database URL.
 //   key_file          GONGKAI_KEY_FILE          (empty)         personal-data key file
 //   attachment_dir    GONGKAI_ATTACHMENT_DIR    attachments
 //   log_level         GONGKAI_LOG_LEVEL         info            trace|debug|info|warn|error|off
@@ -111,9 +115,10 @@ struct ServerConfig {
   int worker_nice = 10;
   int search_per_client = 4;
   int search_cache_entries = 2000;
-  int search_cache_mb = 32;  // bytes bound of those entries
-  int sqlite_cache_mb = 8;   // PRAGMA cache_size per pooled SQLite connection
-  int sqlite_mmap_mb = 256;  // PRAGMA mmap_size per pooled SQLite connection
+  int search_cache_mb = 32;         // bytes bound of those entries
+  int search_phrase_cache_mb = 32;  // search/phrase_cache.hpp; 0 turns it off
+  int sqlite_cache_mb = 8;          // PRAGMA cache_size per pooled SQLite connection
+  int sqlite_mmap_mb = 256;         // PRAGMA mmap_size per pooled SQLite connection
   std::string key_file;
   std::string attachment_dir = "attachments";
   LogLevel log_level = LogLevel::kInfo;

@@ -66,7 +66,7 @@ TEST(ConfigTest, ReadsEveryKeyWithCommentsQuotesAndBlankLines) {
 }
 
 TEST(ConfigTest, EveryKeyHasItsEnvironmentVariable) {
-  EXPECT_EQ(ConfigKeys().size(), 28u);
+  EXPECT_EQ(ConfigKeys().size(), 29u);
   EXPECT_EQ(ConfigEnvName("listen"), "GONGKAI_LISTEN");
   EXPECT_EQ(ConfigEnvName("attachment_dir"), "GONGKAI_ATTACHMENT_DIR");
   auto config = FromText("", MapEnv({{"GONGKAI_LISTEN", "0.0.0.0:80"},
@@ -269,19 +269,22 @@ TEST(ConfigTest, MemoryKeys) {
   ASSERT_TRUE(defaults.ok());
   EXPECT_EQ(defaults->page_cache_mb, 64);
   EXPECT_EQ(defaults->search_cache_mb, 32);
+  EXPECT_EQ(defaults->search_phrase_cache_mb, 32);
   EXPECT_EQ(defaults->sqlite_cache_mb, 8);
   EXPECT_EQ(defaults->sqlite_mmap_mb, 256);
-  auto config = FromText("search_cache_mb = 4\nsqlite_mmap_mb = 0\n",
+  auto config = FromText("search_cache_mb = 4\nsqlite_mmap_mb = 0\nsearch_phrase_cache_mb = 0\n",
                          MapEnv({{"GONGKAI_SQLITE_CACHE_MB", "2"}}));
   ASSERT_TRUE(config.ok()) << config.status().ToString();
   EXPECT_EQ(config->search_cache_mb, 4);
   EXPECT_EQ(config->sqlite_cache_mb, 2);
   EXPECT_EQ(config->sqlite_mmap_mb, 0);
+  EXPECT_EQ(config->search_phrase_cache_mb, 0);  // off: every search walks the index
   auto bad = FromText("sqlite_cache_mb = 0\n", MapEnv({}));
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().field(), "sqlite_cache_mb");
   EXPECT_FALSE(FromText("search_cache_mb = 0\n", MapEnv({})).ok());
   EXPECT_FALSE(FromText("sqlite_mmap_mb = -1\n", MapEnv({})).ok());
+  EXPECT_FALSE(FromText("search_phrase_cache_mb = 4097\n", MapEnv({})).ok());
 }
 
 }  // namespace

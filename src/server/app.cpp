@@ -96,6 +96,7 @@ core::Result<std::unique_ptr<App>> App::Build(const app::ServerConfig& c, BuildO
   portal.page_cache_bytes = static_cast<size_t>(c.page_cache_mb) << 20;
   portal.search_cache_entries = static_cast<size_t>(c.search_cache_entries);
   portal.search_cache_bytes = static_cast<size_t>(c.search_cache_mb) << 20;
+  portal.search_phrase_cache_bytes = static_cast<size_t>(c.search_phrase_cache_mb) << 20;
   portal.rules = c.rules;
   portal.public_url = c.public_url.empty() ? "http://" + c.listen : c.public_url;
   while (!portal.public_url.empty() && portal.public_url.back() == '/') {

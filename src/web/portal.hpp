@@ -54,6 +54,7 @@ struct PortalOptions {
   size_t page_cache_bytes = 64 << 20;      // rendered pages kept in memory
   size_t search_cache_entries = 2000;      // search results kept (search/result_cache.hpp); 0: off
   size_t search_cache_bytes = 32 << 20;    // and their estimated bytes at most
+  size_t search_phrase_cache_bytes = 32 << 20;    // phrase match sets (search/phrase_cache.hpp)
   std::chrono::milliseconds counter_flush{5000};  // visit counts written this often
   const core::Clock* clock = nullptr;             // the system clock when null
   std::string attachment_dir;  // where item attachments are stored (app/attachment_store)

@@ -100,7 +100,8 @@ PortalSite::PortalSite(StorePool& p, PortalOptions o, Templates t)
       templates(std::move(t)),
       page_cache(options.page_cache_bytes),
       search_port(std::make_unique<search::CachedSearch>(
-          options.search_cache_entries, options.search_cache_bytes, Lender(reads), Lender(pool))) {}
+          options.search_cache_entries, options.search_cache_bytes, Lender(reads), Lender(pool),
+          options.search_phrase_cache_bytes)) {}
 
 PortalSite::~PortalSite() {
   {
