@@ -14,7 +14,7 @@
 #include "search/search_index.hpp"
 #include "search/tokenize.hpp"
 #include "store/soci_store.hpp"
-#include "testing/test_database.hpp"
+#include "testing/migrated_store.hpp"
 
 namespace gongkai::search {
 namespace {
@@ -30,14 +30,9 @@ constexpr int kWordCount = sizeof(kWords) / sizeof(kWords[0]);
 class IndexBuildTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    db_ = std::make_unique<gongkai::testing::TestDatabase>(GetParam());
-    if (db_->url().empty()) {
-      if (gongkai::testing::TestDatabase::PostgresRequired()) FAIL() << db_->skip_reason();
-      GTEST_SKIP() << db_->skip_reason();
-    }
-    auto opened = store::SociStore::Open(db_->url(), store::SchemaPolicy::kMigrate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(opened).value();
+    ASSERT_NO_FATAL_FAILURE(db_.Open(GetParam()));
+    if (IsSkipped()) return;
+    store_ = &db_.store();
     core::Status s = store_->Transact([&](core::Repositories& r) -> core::Status {
       core::Org org;
       org.code = "QX";
@@ -129,8 +124,8 @@ class IndexBuildTest : public ::testing::TestWithParam<std::string> {
 
   static constexpr int kItems = 400;
   static constexpr int kBatch = 150;  // three batches, the last one short
-  std::unique_ptr<gongkai::testing::TestDatabase> db_;
-  std::unique_ptr<store::SociStore> store_;
+  gongkai::testing::MigratedStore db_;
+  store::SociStore* store_ = nullptr;
 };
 
 TEST_P(IndexBuildTest, ParallelTokenizingBuildsTheSerialIndex) {

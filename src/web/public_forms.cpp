@@ -16,6 +16,7 @@
 #include "web/blank_forms.hpp"
 #include "web/form.hpp"
 #include "web/letter_layout.hpp"
+#include "web/public_form_fields.hpp"
 #include "web/status_view.hpp"
 
 namespace gongkai::web {
@@ -25,42 +26,6 @@ constexpr const char* kCsrfCookie = "gk_csrf";
 constexpr int64_t kTokenMaxAge = 4 * 3600;  // a form may stay open this long
 constexpr const char* kHoneypot = "website";
 constexpr const char* kDeliveryForms[] = {"纸质", "电子邮件", "光盘", "当面领取"};
-
-// One text field of a form: its limits in characters and whether it is normalised
-// (full-width → half-width, traditional → simplified) before it is stored.
-struct FieldSpec {
-  const char* name;
-  const char* label;
-  size_t min_chars;  // 0: optional
-  size_t max_chars;
-  bool normalize;
-};
-
-constexpr FieldSpec kApplyFields[] = {
-    {"name", "申请人姓名或名称", 1, 100, false},
-    {"id_document", "身份证明（证件类型及号码）", 1, 60, false},
-    {"contact", "联系方式（电话、邮箱或地址）", 1, 200, false},
-    {"description", "所需政府信息的名称、文号或特征描述", 5, 2000, true},
-    {"doc_no", "文号（如知道）", 0, 100, true},
-};
-// The core keeps consultation topics and complaint subjects within 500 bytes (≥ 160
-// Chinese characters).
-constexpr FieldSpec kConsultFields[] = {
-    {"question", "咨询事项", 5, 160, true},
-    {"name", "姓名（选填）", 0, 100, false},
-    {"contact", "联系方式（选填，用于答复）", 0, 200, false},
-};
-constexpr FieldSpec kComplaintFields[] = {
-    {"subject", "投诉事由", 5, 160, true},
-    {"name", "姓名或名称", 1, 100, false},
-    {"contact", "联系方式（用于答复）", 1, 200, false},
-};
-
-size_t CharCount(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 struct Submission {
   FormFields fields;
@@ -185,26 +150,7 @@ struct PublicForms::Impl {
 
   // Checks and normalises the text fields of `specs` in place; records errors.
   void CheckFields(Submission& s, const FieldSpec* specs, size_t n_specs) {
-    for (size_t i = 0; i < n_specs; ++i) {
-      const FieldSpec& f = specs[i];
-      std::string raw = FormValue(s.fields, f.name);
-      auto normalized = text::NormalizeInput(raw);
-      if (!normalized.ok()) {
-        s.errors[f.name] = "含有无法识别的字符";
-        continue;
-      }
-      std::string value = f.normalize ? *normalized : std::string(text::CollapseSpaces(raw));
-      size_t n = CharCount(value);
-      if (n < f.min_chars) {
-        s.errors[f.name] = f.min_chars == 1 ? std::string("请填写") + f.label
-                                            : "请至少填写 " + std::to_string(f.min_chars) + " 个字";
-      } else if (n > f.max_chars) {
-        s.errors[f.name] = "不能超过 " + std::to_string(f.max_chars) + " 个字（现有 " +
-                           std::to_string(n) + " 个）";
-      }
-      s.fields.erase(f.name);
-      s.fields.emplace(f.name, value);
-    }
+    CheckTextFields(s.fields, s.errors, std::span<const FieldSpec>(specs, n_specs));
     auto tree = ctx.tree();
     if (!tree->FindByCode(FormValue(s.fields, "org"))) s.errors["org"] = "请选择受理机关";
   }
